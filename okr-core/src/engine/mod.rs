@@ -1,0 +1,17 @@
+//! Scoring: key-result formulas, time, status, forecast, grading, over a compiled plan.
+
+mod compile;
+pub mod forecast;
+pub mod grade;
+pub mod kinds;
+mod score;
+pub mod status;
+pub mod time;
+
+pub use compile::Engine;
+pub use forecast::Forecast;
+pub use grade::{Band, Grade};
+pub use kinds::Progress;
+pub use score::{KeyResultScore, ObjectiveForecast, ObjectiveScore, Scorecard};
+pub use status::Status;
+pub use time::AsOf;

@@ -1,0 +1,52 @@
+//! The canonical JSON document.
+
+use super::serde_error::{classify, clean_path};
+use super::{Limits, check_size};
+use crate::error::{Error, Format, Location, Result};
+use crate::model::Plan;
+
+/// Parses a plan from JSON without semantic validation.
+pub fn parse(text: &str, limits: &Limits) -> Result<Plan> {
+    check_size(text.len(), limits)?;
+    // The fast path runs without path tracking; only a failed parse is read again to
+    // learn where it failed.
+    serde_json::from_str::<Plan>(text).map_err(|e| error(text, &e))
+}
+
+pub(crate) fn error(text: &str, e: &serde_json::Error) -> Error {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let path = match serde_path_to_error::deserialize::<_, Plan>(&mut de) {
+        Err(pe) => clean_path(&pe.path().to_string()),
+        Ok(_) => String::new(),
+    };
+    let location = Location::at(path).with_position(e.line() as u32, e.column() as u32);
+    let full = e.to_string();
+    let message = full
+        .rsplit_once(" at line ")
+        .map(|(m, _)| m.to_owned())
+        .unwrap_or(full);
+    if e.is_syntax() || e.is_eof() {
+        if message.contains("recursion limit") {
+            return Error::Limit {
+                message: format!("{message} (nesting deeper than 128 levels)"),
+                location,
+            };
+        }
+        return Error::Syntax {
+            format: Format::Json,
+            message,
+            location,
+        };
+    }
+    classify(Format::Json, &message, location)
+}
+
+/// Writes a plan as pretty-printed JSON with a trailing newline.
+pub fn to_string(plan: &Plan) -> Result<String> {
+    let mut s = serde_json::to_string_pretty(plan).map_err(|e| Error::InvalidValue {
+        message: format!("cannot write JSON: {e}"),
+        location: Location::default(),
+    })?;
+    s.push('\n');
+    Ok(s)
+}

@@ -1,0 +1,95 @@
+//! Turns serde's error messages into typed errors.
+//!
+//! serde reports unknown fields, missing fields and wrong types as text; this reads the
+//! few stable shapes of that text so that callers get `UnknownField` with the field name
+//! rather than a sentence.
+
+use crate::error::{Error, Format, Location};
+
+pub(crate) fn classify(format: Format, message: &str, location: Location) -> Error {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        if let Some((field, tail)) = rest.split_once('`') {
+            return Error::UnknownField {
+                field: field.to_owned(),
+                expected: backticked(tail),
+                location,
+            };
+        }
+    }
+    if message.contains("recursion limit exceeded")
+        || message.contains("depth limit")
+        || message.contains("budget")
+        || message.contains("alias") && (message.contains("limit") || message.contains("exceeded"))
+    {
+        return Error::Limit {
+            message: message.to_owned(),
+            location,
+        };
+    }
+    let data_error = [
+        "missing field",
+        "invalid type",
+        "unknown variant",
+        "invalid value",
+        "invalid length",
+        "key result `",
+        "duplicate field",
+        "does not apply",
+        "needs `",
+        "is not a date",
+        "an alignment",
+    ]
+    .iter()
+    .any(|p| message.contains(p));
+    if data_error {
+        Error::Schema {
+            message: message.to_owned(),
+            location,
+        }
+    } else {
+        Error::Syntax {
+            format,
+            message: message.to_owned(),
+            location,
+        }
+    }
+}
+
+fn backticked(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// serde_path_to_error writes the root as `.`; documents call it the empty path.
+pub(crate) fn clean_path(path: &str) -> String {
+    if path == "." {
+        String::new()
+    } else {
+        path.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_unknown_fields() {
+        let e = classify(
+            Format::Json,
+            "unknown field `titel`, expected one of `id`, `title`",
+            Location::default(),
+        );
+        assert_eq!(
+            e,
+            Error::UnknownField {
+                field: "titel".into(),
+                expected: vec!["id".into(), "title".into()],
+                location: Location::default()
+            }
+        );
+    }
+}

@@ -1,0 +1,18 @@
+//! The OKR domain model: what every format reads and writes.
+
+mod check_in;
+mod key_result;
+mod moment;
+mod objective;
+mod plan;
+
+pub use check_in::{CheckIn, LoggedCheckIn, Value};
+pub use key_result::{AggregateOp, KeyResult, KeyResultDoc, KrKind, KrType, Phase, Step};
+pub use moment::{DAY_MS, Moment, date_start_millis, millis_to_date};
+pub use objective::{
+    Alignment, Commitment, Initiative, InitiativeState, Objective, ObjectiveState, ProgressFrom,
+};
+pub use plan::{Cycle, Direction, Kpi, Plan, SCHEMA_VERSION, Unit, UnitKind};
+
+/// Free-form data the library keeps but never interprets. Key order is preserved.
+pub type Metadata = serde_json::Map<String, serde_json::Value>;

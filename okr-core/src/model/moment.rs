@@ -1,0 +1,156 @@
+//! Points in time as people write them: a bare date or a full timestamp.
+//!
+//! A check-in written as `2026-01-05` stays a date through every round trip, and one
+//! written with an offset keeps that offset; only comparisons use the UTC instant.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// Milliseconds in one day.
+pub const DAY_MS: i64 = 86_400_000;
+
+/// A moment as written in a document: a calendar date (read as midnight UTC) or an
+/// RFC 3339 timestamp with its offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Moment {
+    /// `2026-01-05`: the start of that day, UTC.
+    Date(NaiveDate),
+    /// `2026-01-05T09:30:00+02:00`, kept with its offset.
+    DateTime(DateTime<FixedOffset>),
+}
+
+impl Moment {
+    /// Parses `YYYY-MM-DD` or an RFC 3339 timestamp.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            return Ok(Moment::Date(date));
+        }
+        DateTime::parse_from_rfc3339(text)
+            .map(Moment::DateTime)
+            .map_err(|e| {
+                format!("`{text}` is not a date (YYYY-MM-DD) or an RFC 3339 timestamp: {e}")
+            })
+    }
+
+    /// The current time, in UTC.
+    pub fn now() -> Self {
+        Moment::DateTime(Utc::now().fixed_offset())
+    }
+
+    /// Milliseconds since the Unix epoch, UTC.
+    pub fn millis(&self) -> i64 {
+        match self {
+            Moment::Date(d) => date_start_millis(*d),
+            Moment::DateTime(t) => t.timestamp_millis(),
+        }
+    }
+
+    /// The UTC calendar date this moment falls on.
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Moment::Date(d) => *d,
+            Moment::DateTime(t) => t.with_timezone(&Utc).date_naive(),
+        }
+    }
+}
+
+/// Milliseconds since the epoch at the start (00:00 UTC) of `date`.
+pub fn date_start_millis(date: NaiveDate) -> i64 {
+    Utc.from_utc_datetime(&date.and_time(NaiveTime::MIN))
+        .timestamp_millis()
+}
+
+/// The UTC date holding the instant `millis`.
+pub fn millis_to_date(millis: i64) -> Option<NaiveDate> {
+    DateTime::<Utc>::from_timestamp_millis(millis).map(|t| t.date_naive())
+}
+
+impl PartialOrd for Moment {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Moment {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.millis().cmp(&other.millis())
+    }
+}
+
+impl fmt::Display for Moment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Moment::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Moment::DateTime(t) => write!(f, "{}", t.to_rfc3339()),
+        }
+    }
+}
+
+impl std::str::FromStr for Moment {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Moment::parse(s)
+    }
+}
+
+impl Serialize for Moment {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Moment {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
+        Moment::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for Moment {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Moment".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A date (YYYY-MM-DD, midnight UTC) or an RFC 3339 timestamp.",
+            "anyOf": [{"format": "date"}, {"format": "date-time"}]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_timestamps_keep_their_form() {
+        for text in [
+            "2026-01-05",
+            "2026-01-05T09:30:00+02:00",
+            "2026-01-05T09:30:00+00:00",
+        ] {
+            assert_eq!(
+                Moment::parse(text).map(|m| m.to_string()),
+                Ok(text.to_string())
+            );
+        }
+    }
+
+    #[test]
+    fn order_follows_the_instant() {
+        let a = Moment::parse("2026-01-05T01:00:00+02:00").unwrap_or(Moment::now());
+        let b = Moment::parse("2026-01-05").unwrap_or(Moment::now());
+        assert!(a < b, "01:00+02:00 is 23:00 UTC the day before");
+        assert_eq!(a.date().to_string(), "2026-01-04");
+    }
+
+    #[test]
+    fn rejects_garbage_with_a_reason() {
+        let err = Moment::parse("next tuesday").unwrap_err();
+        assert!(err.contains("next tuesday"), "{err}");
+    }
+}

@@ -1,0 +1,167 @@
+//! Objectives, their alignment links and initiatives.
+
+use super::{KeyResult, Metadata};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Google's two kinds of objective.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Commitment {
+    /// Expected to be met in full (score 1.0).
+    Committed,
+    /// Ambitious; around 0.7 is a good result.
+    Aspirational,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ObjectiveState {
+    Draft,
+    #[default]
+    Active,
+    Closed,
+    Cancelled,
+}
+
+/// Where an objective's progress comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgressFrom {
+    /// Weighted mean of its key results.
+    #[default]
+    KeyResults,
+    /// Weighted mean of the objectives aligned to it.
+    Children,
+    /// Key results and aligned objectives pooled, each child one item.
+    Both,
+}
+
+/// A link from an objective up to what it contributes to: a parent objective or a
+/// parent key result. Exactly one of the two is set.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Alignment {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objective: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_result: Option<String>,
+    /// Contribution weight of this link; `None` means 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+}
+
+/// Work done to move a key result. It does not drive progress unless given a weight.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Initiative {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<InitiativeState>,
+    /// 0.0–1.0; when unset, a done initiative counts 1 and any other 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<f64>,
+    /// Weight in its objective's progress; `None` means 0 (does not count).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    #[serde(default, skip_serializing_if = "Metadata::is_empty")]
+    pub metadata: Metadata,
+}
+
+impl Initiative {
+    pub fn weight(&self) -> f64 {
+        self.weight.unwrap_or(0.0)
+    }
+
+    pub fn progress(&self) -> f64 {
+        self.progress.unwrap_or(match self.state {
+            Some(InitiativeState::Done) => 1.0,
+            _ => 0.0,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InitiativeState {
+    Planned,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+/// A qualitative goal with the key results that measure it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// The org unit this objective belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cycle: Option<String>,
+    /// `committed` or `aspirational`; unset is allowed (and linted).
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub commitment: Option<Commitment>,
+    /// Weight among siblings in a rollup; `None` means 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<ObjectiveState>,
+    /// Final score set by hand when the cycle closes; kept over the computed one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing_note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aligns_to: Vec<Alignment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress_from: Option<ProgressFrom>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_results: Vec<KeyResult>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub initiatives: Vec<Initiative>,
+    #[serde(default, skip_serializing_if = "Metadata::is_empty")]
+    pub metadata: Metadata,
+}
+
+impl Objective {
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
+        Objective {
+            id: id.into(),
+            title: title.into(),
+            description: None,
+            owner: None,
+            unit: None,
+            cycle: None,
+            commitment: None,
+            weight: None,
+            state: None,
+            score: None,
+            closing_note: None,
+            aligns_to: Vec::new(),
+            progress_from: None,
+            key_results: Vec::new(),
+            initiatives: Vec::new(),
+            metadata: Metadata::new(),
+        }
+    }
+
+    pub fn weight(&self) -> f64 {
+        self.weight.unwrap_or(1.0)
+    }
+
+    pub fn state(&self) -> ObjectiveState {
+        self.state.unwrap_or_default()
+    }
+}
