@@ -1,1 +1,67 @@
-fn main() {}
+//! `okr`: keep OKRs as code. Validate, score and record check-ins from the command line.
+
+mod commands;
+mod input;
+mod render;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "okr",
+    version,
+    about = "Objectives and key results as code: validate, score, check in"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check a plan for errors (exit 1 if it has any).
+    Validate(commands::validate::Args),
+    /// Score every objective and key result as of a date.
+    Score(commands::score::Args),
+    /// Record a check-in by appending one line to the plan's check-ins log.
+    CheckIn(commands::check_in::Args),
+    /// Print the JSON Schema of the plan document.
+    Schema,
+    /// Write a starter plan.
+    Init(commands::init::Args),
+    /// Convert a plan between JSON, YAML and CSV.
+    Convert(commands::convert::Args),
+}
+
+/// Why a command did not succeed, and so its exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// The input has problems (exit 1); they have been printed.
+    Problems,
+    /// Bad usage or unreadable input (exit 2), with the message to print.
+    Usage(String),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate(a) => commands::validate::run(a),
+        Command::Score(a) => commands::score::run(a),
+        Command::CheckIn(a) => commands::check_in::run(a),
+        Command::Schema => {
+            print!("{}", okr_core::json_schema());
+            Ok(())
+        }
+        Command::Init(a) => commands::init::run(a),
+        Command::Convert(a) => commands::convert::run(a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Problems) => ExitCode::from(1),
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

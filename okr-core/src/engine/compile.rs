@@ -216,9 +216,9 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
             }
         }
     }
-    for h in 0..krs.len() {
-        if let KrKind::Aggregate { of, .. } = &krs[h].kind {
-            krs[h].children = of.iter().filter_map(|c| kr_by_id.get(c).copied()).collect();
+    for kr in &mut krs {
+        if let KrKind::Aggregate { of, .. } = &kr.kind {
+            kr.children = of.iter().filter_map(|c| kr_by_id.get(c).copied()).collect();
         }
     }
 

@@ -98,6 +98,17 @@ pub struct KeyResultScore {
     pub last_check_in: Option<NaiveDate>,
 }
 
+/// One thing an objective's progress is the weighted mean of: a key result, an
+/// initiative with a weight, or an aligned child objective.
+struct Item {
+    weight: f64,
+    progress: Option<f64>,
+    raw: Option<f64>,
+    expected: Option<f64>,
+    status: Status,
+    projected: Option<f64>,
+}
+
 struct KrState {
     value: Option<f64>,
     last_time: Option<i64>,
@@ -138,7 +149,7 @@ impl Engine {
                     .rev()
                     .map(|i| self.ci_confidence[i])
                     .find(|c| !c.is_nan())
-                    .map(|c| round_f32(c));
+                    .map(round_f32);
                 KrState {
                     value: last.map(|i| self.ci_value[i]),
                     last_time: last.map(|i| self.ci_time[i]),
@@ -365,73 +376,61 @@ impl Engine {
         done: &[Option<ObjectiveScore>],
     ) -> ObjectiveScore {
         let o = &self.objectives[oi];
-        // (weight, progress, raw, expected, status, projected)
-        let mut items: Vec<(
-            f64,
-            Option<f64>,
-            Option<f64>,
-            Option<f64>,
-            Status,
-            Option<f64>,
-        )> = Vec::new();
+        let mut items: Vec<Item> = Vec::new();
         if o.progress_from != ProgressFrom::Children {
             for k in &krs[o.key_results.clone()] {
                 if k.weight > 0.0 {
-                    let projected = k.forecast.as_ref().and_then(|f| f.projected_progress);
-                    items.push((
-                        k.weight,
-                        k.progress,
-                        k.raw_progress,
-                        k.expected,
-                        k.status,
-                        projected,
-                    ));
+                    items.push(Item {
+                        weight: k.weight,
+                        progress: k.progress,
+                        raw: k.raw_progress,
+                        expected: k.expected,
+                        status: k.status,
+                        projected: k.forecast.as_ref().and_then(|f| f.projected_progress),
+                    });
                 }
             }
-            for &(w, p) in &o.initiatives {
-                items.push((w, Some(p), Some(p), None, Status::NoTarget, None));
+            for &(weight, p) in &o.initiatives {
+                items.push(Item {
+                    weight,
+                    progress: Some(p),
+                    raw: Some(p),
+                    expected: None,
+                    status: Status::NoTarget,
+                    projected: None,
+                });
             }
         }
         if o.progress_from != ProgressFrom::KeyResults {
-            for &(child, w) in &o.children {
-                if let (Some(c), true) = (&done[child], w > 0.0) {
-                    let projected = c.forecast.as_ref().map(|f| f.projected_progress);
-                    items.push((
-                        w,
-                        c.progress,
-                        c.raw_progress,
-                        c.expected,
-                        c.status,
-                        projected,
-                    ));
+            for &(child, weight) in &o.children {
+                if let (Some(c), true) = (&done[child], weight > 0.0) {
+                    items.push(Item {
+                        weight,
+                        progress: c.progress,
+                        raw: c.raw_progress,
+                        expected: c.expected,
+                        status: c.status,
+                        projected: c.forecast.as_ref().map(|f| f.projected_progress),
+                    });
                 }
             }
         }
-        let mean = |pick: &dyn Fn(
-            &(
-                f64,
-                Option<f64>,
-                Option<f64>,
-                Option<f64>,
-                Status,
-                Option<f64>,
-            ),
-        ) -> Option<f64>| {
+        let mean = |pick: fn(&Item) -> Option<f64>| {
             let (mut sum, mut weight) = (0.0, 0.0);
             for item in &items {
                 if let Some(x) = pick(item) {
-                    sum += item.0 * x;
-                    weight += item.0;
+                    sum += item.weight * x;
+                    weight += item.weight;
                 }
             }
             (weight > 0.0).then(|| sum / weight)
         };
-        let progress = mean(&|i| i.1);
+        let progress = mean(|i| i.progress);
         let closed = matches!(o.state, ObjectiveState::Closed | ObjectiveState::Cancelled);
         let status = if closed {
             Status::Closed
         } else {
-            Status::worst(items.iter().map(|i| i.4))
+            Status::worst(items.iter().map(|i| i.status))
         };
         let confidences: Vec<f64> = krs[o.key_results.clone()]
             .iter()
@@ -447,12 +446,12 @@ impl Engine {
             state: o.state,
             value: None,
             progress,
-            raw_progress: mean(&|i| i.2),
-            expected: mean(&|i| i.3),
+            raw_progress: mean(|i| i.raw),
+            expected: mean(|i| i.expected),
             status,
             confidence: (!confidences.is_empty())
                 .then(|| confidences.iter().sum::<f64>() / confidences.len() as f64),
-            forecast: mean(&|i| i.5).map(|p| ObjectiveForecast {
+            forecast: mean(|i| i.projected).map(|p| ObjectiveForecast {
                 projected_progress: p,
             }),
             grade: grade(progress, o.manual_score, o.commitment, &self.policy.grading),

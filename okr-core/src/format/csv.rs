@@ -437,8 +437,7 @@ fn read_key_result(c: &Cells<'_>) -> Result<KeyResult> {
 
 fn csv_error(e: &csv::Error) -> Error {
     let line = e.position().map(|p| p.line() as u32);
-    let mut location = Location::default();
-    location.line = line;
+    let location = Location { line, ..Location::default() };
     Error::Syntax {
         format: Format::Csv,
         message: e.to_string(),

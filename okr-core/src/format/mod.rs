@@ -6,6 +6,7 @@ pub mod json;
 mod schema;
 mod serde_error;
 pub mod source_map;
+pub mod text_value;
 pub mod yaml;
 
 pub use schema::json_schema;

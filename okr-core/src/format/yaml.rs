@@ -56,9 +56,36 @@ fn error(e: &serde_saphyr::Error, path: String) -> Error {
             location = location.with_position(l.line() as u32, l.column() as u32);
         }
     }
-    let full = e.to_string();
-    let message = strip_position(&full);
-    classify(Format::Yaml, &message, location)
+    let message = strip_position(&e.to_string());
+    use serde_saphyr::Error as E;
+    match e {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => Error::UnknownField {
+            field: field.clone(),
+            expected: expected.iter().map(|s| (*s).to_owned()).collect(),
+            location,
+        },
+        E::SerdeInvalidType { .. }
+        | E::SerdeInvalidValue { .. }
+        | E::SerdeInvalidLength { .. }
+        | E::SerdeUnknownVariant { .. }
+        | E::SerdeMissingField { .. }
+        | E::InvalidScalar { .. }
+        | E::NullIntoString { .. }
+        | E::InvalidBooleanStrict { .. }
+        | E::Unexpected { .. }
+        | E::DuplicateMappingKey { .. }
+        | E::TaggedEnumMismatch { .. }
+        | E::Message { .. } => Error::Schema { message, location },
+        E::NonFiniteFloat { .. } => Error::InvalidValue { message, location },
+        E::Budget { .. }
+        | E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => Error::Limit { message, location },
+        _ => classify(Format::Yaml, &message, location),
+    }
 }
 
 /// serde-saphyr appends " at line L, column C" (and may prefix "error: "); the location
@@ -66,7 +93,7 @@ fn error(e: &serde_saphyr::Error, path: String) -> Error {
 fn strip_position(full: &str) -> String {
     let first = full.lines().next().unwrap_or(full);
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    match first.rfind(" at line ") {
+    match first.find(" at line ") {
         Some(i) => first[..i].trim_end_matches(',').to_owned(),
         None => first.to_owned(),
     }

@@ -1,0 +1,51 @@
+use crate::Failure;
+use crate::input::load;
+use crate::render;
+use okr_core::{AsOf, Preset};
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The plan (.yaml, .yml, .json or .csv).
+    file: PathBuf,
+    /// Score as of this date (the end of that day) or RFC 3339 timestamp; default now.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
+    #[arg(long, value_enum, default_value_t = render::OutputFormat::Text)]
+    format: render::OutputFormat,
+    /// Score under a peer tool's policy instead of the plan's own.
+    #[arg(long, value_name = "NAME", value_parser = preset_names())]
+    preset: Option<String>,
+}
+
+pub fn preset_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(Preset::ALL.map(Preset::as_str))
+}
+
+pub fn parse_as_of(text: Option<&str>) -> Result<AsOf, Failure> {
+    match text {
+        None => Ok(AsOf::now()),
+        Some(t) => AsOf::parse(t).map_err(|e| Failure::Usage(format!("--as-of: {e}"))),
+    }
+}
+
+pub fn run(args: Args) -> Result<(), Failure> {
+    let as_of = parse_as_of(args.as_of.as_deref())?;
+    let loaded = load(
+        &args.file,
+        Failure::Usage("the plan has errors (see above)".into()),
+    )?;
+    let policy = match args.preset.as_deref().and_then(Preset::parse) {
+        Some(p) => p.policy(),
+        None => loaded.plan.policy(),
+    };
+    let card = loaded
+        .plan
+        .score_with(as_of, policy)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    match args.format {
+        render::OutputFormat::Json => println!("{}", render::json(&card)),
+        render::OutputFormat::Text => print!("{}", render::text(&card)),
+    }
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! Output of `okr score`: human text or JSON.
+
+use okr_core::engine::{KeyResultScore, ObjectiveScore};
+use okr_core::{Scorecard, Value};
+use std::fmt::Write;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+pub fn json(card: &Scorecard) -> String {
+    serde_json::to_string_pretty(card).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn pct(p: Option<f64>) -> String {
+    p.map(|p| format!("{:.0}%", p * 100.0))
+        .unwrap_or_else(|| "–".into())
+}
+
+fn value(v: &Option<Value>, measure: &Option<String>) -> String {
+    match (v, measure) {
+        (None, _) => "–".into(),
+        (Some(Value::Number(n)), Some(m)) => format!("{} {m}", trim_number(*n)),
+        (Some(Value::Number(n)), None) => trim_number(*n),
+        (Some(v), _) => v.to_string(),
+    }
+}
+
+fn trim_number(n: f64) -> String {
+    let s = format!("{n:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+fn status(s: okr_core::Status) -> String {
+    s.as_str().replace('_', " ")
+}
+
+pub fn text(card: &Scorecard) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Scores as of {}\n", card.as_of);
+    for o in &card.objectives {
+        objective(&mut out, o);
+    }
+    out
+}
+
+fn objective(out: &mut String, o: &ObjectiveScore) {
+    let kind = o
+        .commitment
+        .map(|c| {
+            format!(
+                " ({})",
+                serde_json::to_string(&c)
+                    .unwrap_or_default()
+                    .trim_matches('"')
+            )
+        })
+        .unwrap_or_default();
+    let _ = writeln!(out, "{}  {}{kind}", o.id, o.title);
+    let mut facts = vec![
+        format!("progress {}", pct(o.progress)),
+        format!("expected {}", pct(o.expected)),
+        status(o.status),
+    ];
+    if let Some(c) = o.confidence {
+        facts.push(format!("confidence {c:.2}"));
+    }
+    if let Some(f) = &o.forecast {
+        facts.push(format!("forecast {}", pct(Some(f.projected_progress))));
+    }
+    if let Some(g) = &o.grade {
+        let band = serde_json::to_string(&g.band).unwrap_or_default();
+        facts.push(format!(
+            "grade {:.2} {}{}",
+            g.score,
+            band.trim_matches('"'),
+            if g.manual { " (set by hand)" } else { "" }
+        ));
+    }
+    let _ = writeln!(out, "    {}", facts.join(" · "));
+    for k in &o.key_results {
+        key_result(out, k);
+    }
+    out.push('\n');
+}
+
+fn key_result(out: &mut String, k: &KeyResultScore) {
+    let _ = writeln!(out, "  - {}  {}  [{}]", k.id, k.title, k.kr_type.as_str());
+    let mut facts = vec![format!("value {}", value(&k.value, &k.measure))];
+    match (k.progress, k.raw_progress) {
+        (Some(p), Some(r)) if (p - r).abs() > 1e-9 => {
+            facts.push(format!("progress {} (raw {})", pct(Some(p)), pct(Some(r))))
+        }
+        (p, _) => facts.push(format!("progress {}", pct(p))),
+    }
+    facts.push(format!("expected {}", pct(k.expected)));
+    facts.push(status(k.status));
+    if let Some(c) = k.confidence {
+        facts.push(format!(
+            "confidence {c:.2}{}",
+            if k.confidence_divergence {
+                " (diverges)"
+            } else {
+                ""
+            }
+        ));
+    }
+    if let Some(f) = &k.forecast {
+        let mut s = format!(
+            "forecast {} ({}) at due",
+            trim_number(f.projected_value),
+            pct(f.projected_progress)
+        );
+        if let Some(d) = f.target_date {
+            let _ = write!(s, ", target by {d}");
+        }
+        facts.push(s);
+    }
+    let _ = writeln!(out, "      {}", facts.join(" · "));
+}
