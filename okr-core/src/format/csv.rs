@@ -437,7 +437,10 @@ fn read_key_result(c: &Cells<'_>) -> Result<KeyResult> {
 
 fn csv_error(e: &csv::Error) -> Error {
     let line = e.position().map(|p| p.line() as u32);
-    let location = Location { line, ..Location::default() };
+    let location = Location {
+        line,
+        ..Location::default()
+    };
     Error::Syntax {
         format: Format::Csv,
         message: e.to_string(),

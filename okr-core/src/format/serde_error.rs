@@ -63,12 +63,14 @@ fn backticked(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// serde_path_to_error writes the root as `.`; documents call it the empty path.
+/// serde_path_to_error writes the root as `.`, which documents call the empty path,
+/// and a key it could not read as `?`.
 pub(crate) fn clean_path(path: &str) -> String {
-    if path == "." {
+    let p = path.trim_end_matches(".?");
+    if p == "." || p == "?" {
         String::new()
     } else {
-        path.to_owned()
+        p.to_owned()
     }
 }
 

@@ -83,7 +83,12 @@ fn error(e: &serde_saphyr::Error, path: String) -> Error {
         | E::AliasReplayCounterOverflow { .. }
         | E::AliasReplayLimitExceeded { .. }
         | E::AliasExpansionLimitExceeded { .. }
-        | E::AliasReplayStackDepthExceeded { .. } => Error::Limit { message, location },
+        | E::AliasReplayStackDepthExceeded { .. } => Error::Limit {
+            message: format!(
+                "YAML safety limit exceeded ({message}); aliases may be expanding out of all proportion to the input"
+            ),
+            location,
+        },
         _ => classify(Format::Yaml, &message, location),
     }
 }

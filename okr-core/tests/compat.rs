@@ -1,0 +1,106 @@
+//! The peer-tool test vectors of fixtures/compat (DESIGN §4), shared with every binding.
+
+use okr_core::{AsOf, Engine, Plan, Preset, Scorecard};
+use serde_json::Value as Json;
+
+const TOLERANCE: f64 = 1e-9;
+
+fn fixtures() -> Json {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fixtures/compat/vectors.json"
+    );
+    let text = std::fs::read_to_string(path).expect("fixtures/compat/vectors.json");
+    serde_json::from_str(&text).expect("valid JSON")
+}
+
+fn same(actual: &Json, expected: &Json) -> bool {
+    match (actual.as_f64(), expected.as_f64()) {
+        (Some(a), Some(e)) => (a - e).abs() < TOLERANCE,
+        _ => actual == expected,
+    }
+}
+
+fn field(card: &Scorecard, is_kr: bool, id: &str, name: &str) -> Json {
+    let record = if is_kr {
+        serde_json::to_value(
+            card.key_result(id)
+                .unwrap_or_else(|| panic!("no key result {id}")),
+        )
+    } else {
+        serde_json::to_value(
+            card.objective(id)
+                .unwrap_or_else(|| panic!("no objective {id}")),
+        )
+    }
+    .expect("serializable");
+    match name {
+        "grade_band" => record["grade"]["band"].clone(),
+        "grade_score" => record["grade"]["score"].clone(),
+        "meets_expectation" => record["grade"]["meets_expectation"].clone(),
+        _ => record[name].clone(),
+    }
+}
+
+#[test]
+fn every_compat_vector_holds() {
+    let fixtures = fixtures();
+    let cases = fixtures["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 30, "the vectors are all there");
+    let mut failures = Vec::new();
+    for case in cases {
+        let name = format!(
+            "{} ({})",
+            case["name"].as_str().unwrap_or("?"),
+            case["source"].as_str().unwrap_or("?")
+        );
+        let plan: Plan = serde_json::from_value(case["plan"].clone()).expect(&name);
+        let preset =
+            Preset::parse(case["preset"].as_str().unwrap_or("default")).expect("known preset");
+        let as_of = AsOf::parse(case["as_of"].as_str().unwrap_or_default()).expect("as_of");
+        let engine = Engine::with_policy(&plan, preset.policy());
+        if let Some(err) = case.get("expect_error") {
+            match engine {
+                Ok(_) => failures.push(format!("{name}: loaded, expected a {} error", err["kind"])),
+                Err(errors) => {
+                    let e = &errors[0];
+                    if e.kind().as_str() != err["kind"] || e.path() != err["path"] {
+                        failures.push(format!(
+                            "{name}: got {} at {}, expected {} at {}",
+                            e.kind(),
+                            e.path(),
+                            err["kind"],
+                            err["path"]
+                        ));
+                    }
+                }
+            }
+            continue;
+        }
+        let card = match engine {
+            Ok(engine) => engine.score(as_of),
+            Err(errors) => {
+                failures.push(format!("{name}: did not load: {}", errors[0]));
+                continue;
+            }
+        };
+        for (group, is_kr) in [("key_results", true), ("objectives", false)] {
+            for (id, fields) in case["expect"][group].as_object().into_iter().flatten() {
+                for (name_, expected) in fields.as_object().into_iter().flatten() {
+                    let actual = field(&card, is_kr, id, name_);
+                    if !same(&actual, expected) {
+                        failures.push(format!(
+                            "{name}: {id}.{name_} = {actual}, expected {expected}"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} vectors failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
