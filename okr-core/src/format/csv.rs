@@ -221,7 +221,8 @@ struct Cells<'a> {
 impl Cells<'_> {
     fn get(&self, name: &str) -> Option<&str> {
         let i = self.index[col(name)]?;
-        self.record.get(i).map(str::trim).filter(|s| !s.is_empty())
+        // Text is kept as written; only numbers and dates are trimmed when read.
+        self.record.get(i).filter(|s| !s.trim().is_empty())
     }
 
     fn loc(&self, name: &str, field: &str) -> Location {
@@ -241,7 +242,7 @@ impl Cells<'_> {
     fn number(&self, name: &str, field: &str) -> Result<Option<f64>> {
         self.get(name)
             .map(|s| {
-                s.parse::<f64>().map_err(|_| Error::InvalidValue {
+                s.trim().parse::<f64>().map_err(|_| Error::InvalidValue {
                     message: format!("column `{name}`: `{s}` is not a number"),
                     location: self.loc(name, field),
                 })
@@ -252,7 +253,7 @@ impl Cells<'_> {
     fn date(&self, name: &str, field: &str) -> Result<Option<NaiveDate>> {
         self.get(name)
             .map(|s| {
-                NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Error::InvalidValue {
+                NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Error::InvalidValue {
                     message: format!("column `{name}`: `{s}` is not a date (YYYY-MM-DD)"),
                     location: self.loc(name, field),
                 })
