@@ -1,0 +1,180 @@
+//! The `okr` binary end to end: exit codes, output shapes, and a check-in that never
+//! rewrites the plan.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn okr(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_okr")).args(args).output().expect("okr runs")
+}
+
+fn repo(path: &str) -> String {
+    format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn validate_accepts_the_example() {
+    let o = okr(&["validate", &repo("examples/acme.yaml")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("12 objectives"), "{}", stdout(&o));
+}
+
+#[test]
+fn validate_reports_file_line_column_and_exits_1() {
+    let o = okr(&["validate", &repo("fixtures/bad/start-equals-target.yaml")]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("start-equals-target.yaml:11:9: error[zero_range]"), "{err}");
+    assert!(err.contains("--> objectives[0].key_results[0].target"), "{err}");
+}
+
+#[test]
+fn unreadable_input_and_bad_usage_exit_2() {
+    assert_eq!(okr(&["score", "/nonexistent/plan.yaml"]).status.code(), Some(2));
+    assert_eq!(okr(&["score", &repo("examples/acme.yaml"), "--as-of", "someday"]).status.code(), Some(2));
+    assert_eq!(okr(&["score", &repo("README.md")]).status.code(), Some(2));
+    assert_eq!(okr(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn score_json_has_the_documented_fields() {
+    let o = okr(&["score", &repo("examples/acme.yaml"), "--as-of", "2026-11-15", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let card: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(card["as_of"], "2026-11-15");
+    let objectives = card["objectives"].as_array().expect("objectives");
+    assert_eq!(objectives.len(), 12);
+    let fields = ["id", "progress", "raw_progress", "expected", "status", "value", "confidence", "forecast"];
+    for o in objectives {
+        for f in fields {
+            assert!(o.get(f).is_some(), "objective {} lacks {f}", o["id"]);
+        }
+        for k in o["key_results"].as_array().expect("key_results") {
+            for f in fields {
+                assert!(k.get(f).is_some(), "key result {} lacks {f}", k["id"]);
+            }
+        }
+    }
+    let baseline = objectives.iter().flat_map(|o| o["key_results"].as_array().into_iter().flatten()).find(|k| k["id"] == "expansion-baseline").expect("baseline KR");
+    assert!(baseline["progress"].is_null(), "a baseline is not scored: {baseline}");
+}
+
+#[test]
+fn score_text_shows_progress_and_status() {
+    let o = okr(&["score", &repo("examples/acme.yaml"), "--as-of", "2026-11-15"]);
+    let out = stdout(&o);
+    assert!(out.starts_with("Scores as of 2026-11-15"), "{out}");
+    assert!(out.contains("- arr  Grow ARR from $10.0M to $12.5M  [increase]"), "{out}");
+    assert!(out.contains("value 11 USD M · progress 40% · expected 50% · behind"), "{out}");
+}
+
+#[test]
+fn a_preset_changes_the_figures() {
+    let o = okr(&["score", &repo("examples/acme.yaml"), "--as-of", "2026-11-15", "--format", "json", "--preset", "burning-okr"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let card: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let arr = &card["objectives"][0]["key_results"][0];
+    // progress 0.4 against 0.5 elapsed: −0.1 is within BurningOKR's −0.2, so on track.
+    assert_eq!(arr["status"], "on_track", "{arr}");
+}
+
+fn temp_plan(dir: &Path, with_log: bool) -> PathBuf {
+    let mut text = std::fs::read_to_string(repo("examples/acme.yaml")).expect("example");
+    if !with_log {
+        text = text.replace("check_ins_file: acme.check-ins.jsonl\n", "");
+    }
+    let path = dir.join("plan.yaml");
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+#[test]
+fn check_in_appends_to_the_log_and_never_touches_the_plan() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = temp_plan(dir.path(), true);
+    let before = std::fs::read(&plan).expect("plan");
+    let log = dir.path().join("acme.check-ins.jsonl");
+    std::fs::write(&log, "{\"key_result\":\"nps\",\"at\":\"2026-11-10\",\"value\":37}").expect("log without final newline");
+    let plan_arg = plan.to_string_lossy().into_owned();
+    let o = okr(&["check-in", &plan_arg, "arr", "11.4", "--confidence", "7/10", "--note", "Closed Globex", "--at", "2026-11-16"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = okr(&["check-in", &plan_arg, "pg16", "done", "--at", "2026-11-20T10:00:00+01:00"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&plan).expect("plan"), before, "the plan file is byte for byte unchanged");
+    let lines: Vec<String> = std::fs::read_to_string(&log).expect("log").lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert_eq!(lines[1], r#"{"key_result":"arr","at":"2026-11-16","value":11.4,"confidence":0.7,"note":"Closed Globex"}"#);
+    assert_eq!(lines[2], r#"{"key_result":"pg16","at":"2026-11-20T10:00:00+01:00","value":true}"#);
+    let o = okr(&["score", &plan_arg, "--as-of", "2026-11-16", "--format", "json"]);
+    let card: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let arr = &card["objectives"][0]["key_results"][0];
+    assert_eq!(arr["value"], 11.4, "the logged check-in is merged: {arr}");
+    assert_eq!(arr["confidence"], 0.7);
+}
+
+#[test]
+fn check_in_refuses_bad_values_and_unknown_key_results() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = temp_plan(dir.path(), true);
+    let plan_arg = plan.to_string_lossy().into_owned();
+    let o = okr(&["check-in", &plan_arg, "pg16", "42"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("a milestone value is true or false"), "{}", stderr(&o));
+    let o = okr(&["check-in", &plan_arg, "no-such-kr", "1"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no key result or KPI `no-such-kr`"), "{}", stderr(&o));
+    let o = okr(&["check-in", &plan_arg, "arr", "11", "--confidence", "7"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.path().join("acme.check-ins.jsonl").exists(), "nothing was written");
+}
+
+#[test]
+fn check_in_without_a_log_says_how_to_add_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = temp_plan(dir.path(), false);
+    let o = okr(&["check-in", &plan.to_string_lossy(), "arr", "11"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("check_ins_file: plan.check-ins.jsonl"), "{}", stderr(&o));
+}
+
+#[test]
+fn init_writes_a_valid_starter_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("okrs.yaml");
+    let path_arg = path.to_string_lossy().into_owned();
+    assert_eq!(okr(&["init", &path_arg]).status.code(), Some(0));
+    let o = okr(&["validate", &path_arg]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(okr(&["init", &path_arg]).status.code(), Some(2));
+}
+
+#[test]
+fn schema_is_json_schema_of_the_plan() {
+    let o = okr(&["schema"]);
+    let schema: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(schema["title"], "OKR plan");
+    assert!(schema["required"].as_array().expect("required").contains(&"schema_version".into()));
+    assert!(schema.to_string().contains("\"stretch\""), "key-result fields are in the schema");
+}
+
+#[test]
+fn convert_round_trips_through_csv() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = okr(&["convert", &repo("examples/acme.yaml"), "--to", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let csv_path = dir.path().join("acme.csv");
+    std::fs::write(&csv_path, &o.stdout).expect("write");
+    let csv = stdout(&o);
+    assert_eq!(csv.lines().count(), 1 + 29, "a header and one row per key result");
+    let o = okr(&["validate", &csv_path.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(1), "KR-level references to KPIs are not carried by CSV");
+    assert!(stderr(&o).contains("KPI `uptime` does not exist"), "{}", stderr(&o));
+}
