@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn okr(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_okr")).args(args).output().expect("okr runs")
+    Command::new(env!("CARGO_BIN_EXE_okr"))
+        .args(args)
+        .output()
+        .expect("okr runs")
 }
 
 fn repo(path: &str) -> String {
@@ -32,27 +35,57 @@ fn validate_reports_file_line_column_and_exits_1() {
     let o = okr(&["validate", &repo("fixtures/bad/start-equals-target.yaml")]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("start-equals-target.yaml:11:9: error[zero_range]"), "{err}");
-    assert!(err.contains("--> objectives[0].key_results[0].target"), "{err}");
+    assert!(
+        err.contains("start-equals-target.yaml:11:9: error[zero_range]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("--> objectives[0].key_results[0].target"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unreadable_input_and_bad_usage_exit_2() {
-    assert_eq!(okr(&["score", "/nonexistent/plan.yaml"]).status.code(), Some(2));
-    assert_eq!(okr(&["score", &repo("examples/acme.yaml"), "--as-of", "someday"]).status.code(), Some(2));
+    assert_eq!(
+        okr(&["score", "/nonexistent/plan.yaml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        okr(&["score", &repo("examples/acme.yaml"), "--as-of", "someday"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(okr(&["score", &repo("README.md")]).status.code(), Some(2));
     assert_eq!(okr(&["frobnicate"]).status.code(), Some(2));
 }
 
 #[test]
 fn score_json_has_the_documented_fields() {
-    let o = okr(&["score", &repo("examples/acme.yaml"), "--as-of", "2026-11-15", "--format", "json"]);
+    let o = okr(&[
+        "score",
+        &repo("examples/acme.yaml"),
+        "--as-of",
+        "2026-11-15",
+        "--format",
+        "json",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let card: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert_eq!(card["as_of"], "2026-11-15");
     let objectives = card["objectives"].as_array().expect("objectives");
     assert_eq!(objectives.len(), 12);
-    let fields = ["id", "progress", "raw_progress", "expected", "status", "value", "confidence", "forecast"];
+    let fields = [
+        "id",
+        "progress",
+        "raw_progress",
+        "expected",
+        "status",
+        "value",
+        "confidence",
+        "forecast",
+    ];
     for o in objectives {
         for f in fields {
             assert!(o.get(f).is_some(), "objective {} lacks {f}", o["id"]);
@@ -63,22 +96,49 @@ fn score_json_has_the_documented_fields() {
             }
         }
     }
-    let baseline = objectives.iter().flat_map(|o| o["key_results"].as_array().into_iter().flatten()).find(|k| k["id"] == "expansion-baseline").expect("baseline KR");
-    assert!(baseline["progress"].is_null(), "a baseline is not scored: {baseline}");
+    let baseline = objectives
+        .iter()
+        .flat_map(|o| o["key_results"].as_array().into_iter().flatten())
+        .find(|k| k["id"] == "expansion-baseline")
+        .expect("baseline KR");
+    assert!(
+        baseline["progress"].is_null(),
+        "a baseline is not scored: {baseline}"
+    );
 }
 
 #[test]
 fn score_text_shows_progress_and_status() {
-    let o = okr(&["score", &repo("examples/acme.yaml"), "--as-of", "2026-11-15"]);
+    let o = okr(&[
+        "score",
+        &repo("examples/acme.yaml"),
+        "--as-of",
+        "2026-11-15",
+    ]);
     let out = stdout(&o);
     assert!(out.starts_with("Scores as of 2026-11-15"), "{out}");
-    assert!(out.contains("- arr  Grow ARR from $10.0M to $12.5M  [increase]"), "{out}");
-    assert!(out.contains("value 11 USD M · progress 40% · expected 50% · behind"), "{out}");
+    assert!(
+        out.contains("- arr  Grow ARR from $10.0M to $12.5M  [increase]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("value 11 USD M · progress 40% · expected 50% · behind"),
+        "{out}"
+    );
 }
 
 #[test]
 fn a_preset_changes_the_figures() {
-    let o = okr(&["score", &repo("examples/acme.yaml"), "--as-of", "2026-11-15", "--format", "json", "--preset", "burning-okr"]);
+    let o = okr(&[
+        "score",
+        &repo("examples/acme.yaml"),
+        "--as-of",
+        "2026-11-15",
+        "--format",
+        "json",
+        "--preset",
+        "burning-okr",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let card: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     let arr = &card["objectives"][0]["key_results"][0];
@@ -102,18 +162,61 @@ fn check_in_appends_to_the_log_and_never_touches_the_plan() {
     let plan = temp_plan(dir.path(), true);
     let before = std::fs::read(&plan).expect("plan");
     let log = dir.path().join("acme.check-ins.jsonl");
-    std::fs::write(&log, "{\"key_result\":\"nps\",\"at\":\"2026-11-10\",\"value\":37}").expect("log without final newline");
+    std::fs::write(
+        &log,
+        "{\"key_result\":\"nps\",\"at\":\"2026-11-10\",\"value\":37}",
+    )
+    .expect("log without final newline");
     let plan_arg = plan.to_string_lossy().into_owned();
-    let o = okr(&["check-in", &plan_arg, "arr", "11.4", "--confidence", "7/10", "--note", "Closed Globex", "--at", "2026-11-16"]);
+    let o = okr(&[
+        "check-in",
+        &plan_arg,
+        "arr",
+        "11.4",
+        "--confidence",
+        "7/10",
+        "--note",
+        "Closed Globex",
+        "--at",
+        "2026-11-16",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = okr(&["check-in", &plan_arg, "pg16", "done", "--at", "2026-11-20T10:00:00+01:00"]);
+    let o = okr(&[
+        "check-in",
+        &plan_arg,
+        "pg16",
+        "done",
+        "--at",
+        "2026-11-20T10:00:00+01:00",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(std::fs::read(&plan).expect("plan"), before, "the plan file is byte for byte unchanged");
-    let lines: Vec<String> = std::fs::read_to_string(&log).expect("log").lines().map(str::to_owned).collect();
+    assert_eq!(
+        std::fs::read(&plan).expect("plan"),
+        before,
+        "the plan file is byte for byte unchanged"
+    );
+    let lines: Vec<String> = std::fs::read_to_string(&log)
+        .expect("log")
+        .lines()
+        .map(str::to_owned)
+        .collect();
     assert_eq!(lines.len(), 3, "{lines:?}");
-    assert_eq!(lines[1], r#"{"key_result":"arr","at":"2026-11-16","value":11.4,"confidence":0.7,"note":"Closed Globex"}"#);
-    assert_eq!(lines[2], r#"{"key_result":"pg16","at":"2026-11-20T10:00:00+01:00","value":true}"#);
-    let o = okr(&["score", &plan_arg, "--as-of", "2026-11-16", "--format", "json"]);
+    assert_eq!(
+        lines[1],
+        r#"{"key_result":"arr","at":"2026-11-16","value":11.4,"confidence":0.7,"note":"Closed Globex"}"#
+    );
+    assert_eq!(
+        lines[2],
+        r#"{"key_result":"pg16","at":"2026-11-20T10:00:00+01:00","value":true}"#
+    );
+    let o = okr(&[
+        "score",
+        &plan_arg,
+        "--as-of",
+        "2026-11-16",
+        "--format",
+        "json",
+    ]);
     let card: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     let arr = &card["objectives"][0]["key_results"][0];
     assert_eq!(arr["value"], 11.4, "the logged check-in is merged: {arr}");
@@ -127,13 +230,24 @@ fn check_in_refuses_bad_values_and_unknown_key_results() {
     let plan_arg = plan.to_string_lossy().into_owned();
     let o = okr(&["check-in", &plan_arg, "pg16", "42"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("a milestone value is true or false"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("a milestone value is true or false"),
+        "{}",
+        stderr(&o)
+    );
     let o = okr(&["check-in", &plan_arg, "no-such-kr", "1"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("no key result or KPI `no-such-kr`"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no key result or KPI `no-such-kr`"),
+        "{}",
+        stderr(&o)
+    );
     let o = okr(&["check-in", &plan_arg, "arr", "11", "--confidence", "7"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(!dir.path().join("acme.check-ins.jsonl").exists(), "nothing was written");
+    assert!(
+        !dir.path().join("acme.check-ins.jsonl").exists(),
+        "nothing was written"
+    );
 }
 
 #[test]
@@ -142,7 +256,11 @@ fn check_in_without_a_log_says_how_to_add_one() {
     let plan = temp_plan(dir.path(), false);
     let o = okr(&["check-in", &plan.to_string_lossy(), "arr", "11"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("check_ins_file: plan.check-ins.jsonl"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("check_ins_file: plan.check-ins.jsonl"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -161,8 +279,16 @@ fn schema_is_json_schema_of_the_plan() {
     let o = okr(&["schema"]);
     let schema: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert_eq!(schema["title"], "OKR plan");
-    assert!(schema["required"].as_array().expect("required").contains(&"schema_version".into()));
-    assert!(schema.to_string().contains("\"stretch\""), "key-result fields are in the schema");
+    assert!(
+        schema["required"]
+            .as_array()
+            .expect("required")
+            .contains(&"schema_version".into())
+    );
+    assert!(
+        schema.to_string().contains("\"stretch\""),
+        "key-result fields are in the schema"
+    );
 }
 
 #[test]
@@ -173,8 +299,30 @@ fn convert_round_trips_through_csv() {
     let csv_path = dir.path().join("acme.csv");
     std::fs::write(&csv_path, &o.stdout).expect("write");
     let csv = stdout(&o);
-    assert_eq!(csv.lines().count(), 1 + 29, "a header and one row per key result");
+    assert_eq!(
+        csv.lines().count(),
+        1 + 29,
+        "a header and one row per key result"
+    );
     let o = okr(&["validate", &csv_path.to_string_lossy()]);
-    assert_eq!(o.status.code(), Some(1), "KR-level references to KPIs are not carried by CSV");
-    assert!(stderr(&o).contains("KPI `uptime` does not exist"), "{}", stderr(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "KR-level references to KPIs are not carried by CSV"
+    );
+    assert!(
+        stderr(&o).contains("KPI `uptime` does not exist"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn the_shipped_schema_is_up_to_date() {
+    let shipped =
+        std::fs::read_to_string(repo("docs/plan.schema.json")).expect("docs/plan.schema.json");
+    assert!(
+        shipped == stdout(&okr(&["schema"])),
+        "docs/plan.schema.json is stale: run `cargo run -p okr-cli -- schema > docs/plan.schema.json`"
+    );
 }
