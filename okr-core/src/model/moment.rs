@@ -35,9 +35,11 @@ impl Moment {
             })
     }
 
-    /// The current time, in UTC.
+    /// The current time, in UTC, to the second.
     pub fn now() -> Self {
-        Moment::DateTime(Utc::now().fixed_offset())
+        let now = Utc::now();
+        let secs = DateTime::<Utc>::from_timestamp(now.timestamp(), 0).unwrap_or(now);
+        Moment::DateTime(secs.fixed_offset())
     }
 
     /// Milliseconds since the Unix epoch, UTC.
@@ -84,7 +86,11 @@ impl fmt::Display for Moment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Moment::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
-            Moment::DateTime(t) => write!(f, "{}", t.to_rfc3339()),
+            Moment::DateTime(t) => write!(
+                f,
+                "{}",
+                t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
+            ),
         }
     }
 }
