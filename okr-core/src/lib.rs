@@ -137,13 +137,13 @@ impl Plan {
 
     /// Scores the plan as of `as_of` under its own policy.
     pub fn score(&self, as_of: AsOf) -> Result<Scorecard> {
-        Ok(self.engine()?.score(as_of))
+        self.engine()?.score(self, as_of)
     }
 
     /// Scores the plan as of `as_of` under `policy`.
     pub fn score_with(&self, as_of: AsOf, policy: Policy) -> Result<Scorecard> {
         let engine = Engine::with_policy(self, policy).map_err(|mut e| e.swap_remove(0))?;
-        Ok(engine.score(as_of))
+        engine.score(self, as_of)
     }
 
     /// Finds a key result by id.

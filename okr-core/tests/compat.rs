@@ -78,7 +78,7 @@ fn every_compat_vector_holds() {
             continue;
         }
         let card = match engine {
-            Ok(engine) => engine.score(as_of),
+            Ok(engine) => engine.score(&plan, as_of).expect("scores"),
             Err(errors) => {
                 failures.push(format!("{name}: did not load: {}", errors[0]));
                 continue;

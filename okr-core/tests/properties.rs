@@ -386,7 +386,7 @@ proptest! {
     fn progress_stays_within_bounds(start in -1e4f64..1e4, span in 0.001f64..1e4, up in any::<bool>(), v in -1e5f64..1e5) {
         let target = if up { start + span } else { start - span };
         let kind = if up { KrKind::Increase { start: Some(start), target: Some(target) } } else { KrKind::Decrease { start: Some(start), target: Some(target) } };
-        let p = engine::kinds::progress(&kind, v, &Policy::default().scoring).ok_or_else(|| TestCaseError::fail("scorable"))?;
+        let p = engine::kinds::progress_of(&kind, v, &Policy::default().scoring).ok_or_else(|| TestCaseError::fail("scorable"))?;
         prop_assert!((0.0..=1.0).contains(&p.score), "clamped {}", p.score);
         prop_assert!(p.raw.is_finite());
         prop_assert!(p.score == p.raw.clamp(0.0, 1.0));
@@ -415,7 +415,7 @@ proptest! {
         probes.sort_unstable();
         let progress: Vec<f64> = probes
             .iter()
-            .map(|d| engine.score(AsOf::end_of(base + chrono::Days::new(*d))).objectives[0].key_results[0].progress.unwrap_or(f64::NAN))
+            .map(|d| engine.evaluate(AsOf::end_of(base + chrono::Days::new(*d))).key_results[0].progress)
             .collect();
         prop_assert!(progress.windows(2).all(|w| w[0] <= w[1]), "{:?}", progress);
     }

@@ -1,84 +1,123 @@
 //! Compiles a plan into flat arrays indexed by dense handles, once, so that scoring at
 //! any moment is a pass over numbers.
+//!
+//! Memory per key result is a few fixed-size records (no text: titles stay in the plan)
+//! and each check-in is one 24-byte [`Rec`]. Check-ins live in one array, sliced per key
+//! result (CSR); a key result that receives a check-in after compilation moves its
+//! series to a vector of its own, so adding one never shifts the big array.
 
-use super::kinds::encode_value;
+use super::kinds::{Kind, Shape, encode_value};
 use crate::error::Error;
 use crate::graph::post_order;
 use crate::model::{
-    Commitment, DAY_MS, KrKind, KrType, ObjectiveState, Plan, ProgressFrom, date_start_millis,
+    AggregateOp, DAY_MS, KrKind, KrType, ObjectiveState, Plan, ProgressFrom, Step,
+    date_start_millis,
 };
 use crate::policy::Policy;
 use crate::validate::validate;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
-/// Half-open time window `[start, end)` in ms: a cycle start to the end of the due day.
-pub(crate) type Window = (i64, i64);
+/// One check-in: time (ms since the epoch), encoded value, confidence (NaN when unset).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Rec {
+    pub t: i64,
+    pub v: f64,
+    pub c: f32,
+}
 
-#[derive(Debug, Clone)]
+/// A compressed-sparse-row list: the items of row `r` are `items[offsets[r]..offsets[r + 1]]`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Rows<T> {
+    offsets: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Rows<T> {
+    pub fn from_rows(rows: impl IntoIterator<Item = impl IntoIterator<Item = T>>) -> Self {
+        let mut out = Rows {
+            offsets: vec![0],
+            items: Vec::new(),
+        };
+        for row in rows {
+            out.items.extend(row);
+            out.offsets.push(out.items.len() as u32);
+        }
+        out
+    }
+
+    pub fn row(&self, r: usize) -> &[T] {
+        &self.items[self.offsets[r] as usize..self.offsets[r + 1] as usize]
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        self.offsets.capacity() * 4 + self.items.capacity() * std::mem::size_of::<T>()
+    }
+}
+
+/// What scoring needs to know of an objective besides its items.
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct ObjectiveInfo {
-    pub id: String,
-    pub title: String,
-    pub owner: Option<String>,
-    pub unit: Option<String>,
-    pub cycle: Option<String>,
-    pub commitment: Option<Commitment>,
-    pub state: ObjectiveState,
-    pub manual_score: Option<f64>,
-    pub progress_from: ProgressFrom,
-    pub key_results: std::ops::Range<usize>,
-    /// (weight, progress) of initiatives that drive progress.
-    pub initiatives: Vec<(f64, f64)>,
-    /// (child objective, link weight × child weight).
-    pub children: Vec<(usize, f64)>,
+    /// Closed or cancelled: everything in it scores as `closed`.
+    pub closed: bool,
+    pub from: ProgressFrom,
 }
 
-#[derive(Debug, Clone)]
-pub(crate) struct KrInfo {
-    pub id: String,
-    pub title: String,
-    pub owner: Option<String>,
-    pub measure: Option<String>,
-    pub objective: usize,
-    pub kind: KrKind,
-    pub weight: f64,
-    pub window: Option<Window>,
-    pub due: Option<NaiveDate>,
-    /// Planned path (time, value) from start through phases to target; empty when the
-    /// expectation is linear in time.
-    pub path: Vec<(i64, f64)>,
-    /// Children of an aggregate.
-    pub children: Vec<usize>,
-}
+/// Half-open time window `[start, end)` in ms: a cycle's start to the end of the due day.
+pub(crate) const NO_WINDOW: (i64, i64) = (i64::MIN, i64::MIN);
 
-/// A plan compiled for scoring. Owns its data; `Send + Sync`; cheap to score repeatedly.
+/// A plan compiled for scoring under one policy. Owns its data, holds no text but ids,
+/// is `Send + Sync`, and is cheap to evaluate at any moment.
 #[derive(Debug, Clone)]
 pub struct Engine {
     pub(crate) policy: Policy,
-    pub(crate) objectives: Vec<ObjectiveInfo>,
-    pub(crate) krs: Vec<KrInfo>,
-    /// Check-ins of KR `h` are `ci_time[ci_offsets[h]..ci_offsets[h + 1]]`, in time order.
-    pub(crate) ci_offsets: Vec<usize>,
-    pub(crate) ci_time: Vec<i64>,
-    pub(crate) ci_value: Vec<f64>,
-    /// NaN when the check-in has no confidence.
-    pub(crate) ci_confidence: Vec<f32>,
-    /// Aggregate KRs, children before parents.
-    pub(crate) aggregate_order: Vec<usize>,
-    /// Objectives, children before parents.
-    pub(crate) objective_order: Vec<usize>,
-    pub(crate) kr_by_id: HashMap<String, usize>,
+    // Objectives, by handle (document order).
+    pub(crate) objective_ids: Vec<Box<str>>,
+    pub(crate) objective_info: Vec<ObjectiveInfo>,
+    pub(crate) manual_score: Vec<f64>,
+    /// Key results of objective `o` are handles `kr_start[o]..kr_start[o + 1]`.
+    pub(crate) kr_start: Vec<u32>,
+    /// (child objective, link weight × child weight) per objective.
+    pub(crate) children: Rows<(u32, f64)>,
+    /// Parent objectives per objective (for incremental updates).
+    pub(crate) parents: Rows<u32>,
+    /// (weight, progress) of initiatives that drive progress, per objective.
+    pub(crate) initiatives: Rows<(f64, f64)>,
+    /// Objectives, children before parents; and each objective's place in that order.
+    pub(crate) objective_order: Vec<u32>,
+    pub(crate) objective_rank: Vec<u32>,
+    // Key results, by handle (document order across objectives).
+    pub(crate) kr_ids: Vec<Box<str>>,
+    pub(crate) kr_objective: Vec<u32>,
+    pub(crate) kr_type: Vec<KrType>,
+    pub(crate) kind: Vec<Kind>,
+    pub(crate) weight: Vec<f64>,
+    pub(crate) window: Vec<(i64, i64)>,
+    pub(crate) due: Vec<Option<NaiveDate>>,
+    /// Planned (time, value) points per KR; empty when expectation is linear in time.
+    pub(crate) path: Rows<(i64, f64)>,
+    pub(crate) step_weights: Vec<f64>,
+    /// Step ids of checklists, to read check-ins added after compilation.
+    pub(crate) step_ids: HashMap<u32, Vec<Step>>,
+    /// Children of aggregates, and the aggregates each KR feeds.
+    pub(crate) aggregate_children: Rows<u32>,
+    pub(crate) aggregate_parents: Rows<u32>,
+    pub(crate) aggregate_op: HashMap<u32, AggregateOp>,
+    /// Aggregate KRs, children first; and each KR's place in that order.
+    pub(crate) aggregate_order: Vec<u32>,
+    pub(crate) aggregate_rank: Vec<u32>,
+    /// Check-ins, in time order per KR.
+    pub(crate) check_ins: Rows<Rec>,
+    /// KRs whose series grew after compilation: index into `moved_series`, or `u32::MAX`.
+    pub(crate) moved: Vec<u32>,
+    pub(crate) moved_series: Vec<Vec<Rec>>,
+    pub(crate) kr_by_id: HashMap<Box<str>, u32>,
 }
 
 impl Engine {
     /// Validates `plan` under its own policy (the `policy:` section) and compiles it.
     pub fn new(plan: &Plan) -> Result<Engine, Vec<Error>> {
-        let policy = plan
-            .policy
-            .as_ref()
-            .map(|p| p.resolve())
-            .unwrap_or_default();
-        Engine::with_policy(plan, policy)
+        Engine::with_policy(plan, plan.policy())
     }
 
     /// Validates `plan` under `policy` and compiles it.
@@ -94,17 +133,88 @@ impl Engine {
         &self.policy
     }
 
+    pub fn objective_count(&self) -> usize {
+        self.objective_ids.len()
+    }
+
     pub fn key_result_count(&self) -> usize {
-        self.krs.len()
+        self.kr_ids.len()
     }
 
     pub fn check_in_count(&self) -> usize {
-        self.ci_time.len()
+        (0..self.kr_ids.len()).map(|h| self.series(h).len()).sum()
+    }
+
+    /// Handle of the key result `id`.
+    pub fn key_result_handle(&self, id: &str) -> Option<usize> {
+        self.kr_by_id.get(id).map(|&h| h as usize)
+    }
+
+    pub(crate) fn series(&self, h: usize) -> &[Rec] {
+        match self.moved[h] {
+            u32::MAX => self.check_ins.row(h),
+            m => &self.moved_series[m as usize],
+        }
+    }
+
+    pub(crate) fn shape(&self, h: usize) -> Shape<'_> {
+        match self.kind[h] {
+            Kind::Milestone => Shape::Milestone,
+            Kind::Checklist { .. } => Shape::Checklist(
+                self.step_ids
+                    .get(&(h as u32))
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]),
+            ),
+            Kind::ZonesNamed => Shape::NamedZones,
+            _ => Shape::Numeric(self.kr_type[h]),
+        }
+    }
+
+    /// Bytes held by the engine's arrays and tables (not counting allocator overhead).
+    pub fn heap_bytes(&self) -> usize {
+        let ids: usize = self
+            .kr_ids
+            .iter()
+            .chain(self.objective_ids.iter())
+            .map(|s| s.len())
+            .sum();
+        let boxes = (self.kr_ids.len() + self.objective_ids.len()) * 16;
+        let kr = self.kr_ids.len()
+            * (std::mem::size_of::<u32>() * 3
+                + std::mem::size_of::<KrType>()
+                + std::mem::size_of::<Kind>()
+                + 8
+                + 16
+                + std::mem::size_of::<Option<NaiveDate>>());
+        let map = self.kr_by_id.capacity() * (16 + 4 + 8);
+        ids + boxes
+            + kr
+            + map
+            + self.check_ins.heap_bytes()
+            + self.path.heap_bytes()
+            + self.children.heap_bytes()
+            + self.parents.heap_bytes()
+            + self.aggregate_children.heap_bytes()
+            + self.aggregate_parents.heap_bytes()
+            + self.objective_ids.len() * (std::mem::size_of::<ObjectiveInfo>() + 8 + 4 * 4)
+            + self.step_weights.capacity() * 8
     }
 }
 
-fn window(start: Option<NaiveDate>, due: Option<NaiveDate>) -> Option<Window> {
-    Some((date_start_millis(start?), date_start_millis(due?) + DAY_MS))
+fn window(start: Option<NaiveDate>, due: Option<NaiveDate>) -> (i64, i64) {
+    match (start, due) {
+        (Some(s), Some(d)) => (date_start_millis(s), date_start_millis(d) + DAY_MS),
+        _ => NO_WINDOW,
+    }
+}
+
+fn rec(at: &crate::model::Moment, v: f64, c: Option<f64>) -> Rec {
+    Rec {
+        t: at.millis(),
+        v,
+        c: c.map(|c| c as f32).unwrap_or(f32::NAN),
+    }
 }
 
 fn compile(plan: &Plan, policy: Policy) -> Engine {
@@ -113,27 +223,39 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
         .iter()
         .map(|c| (c.id.as_str(), (c.start, c.end)))
         .collect();
-    let objective_index: HashMap<&str, usize> = plan
+    let objective_index: HashMap<&str, u32> = plan
         .objectives
         .iter()
         .enumerate()
-        .map(|(i, o)| (o.id.as_str(), i))
+        .map(|(i, o)| (o.id.as_str(), i as u32))
         .collect();
+    let kr_total: usize = plan.objectives.iter().map(|o| o.key_results.len()).sum();
 
-    let mut krs = Vec::new();
-    let mut objectives = Vec::with_capacity(plan.objectives.len());
+    let mut kr_ids = Vec::with_capacity(kr_total);
+    let mut kr_objective = Vec::with_capacity(kr_total);
+    let mut kr_type = Vec::with_capacity(kr_total);
+    let mut kind = Vec::with_capacity(kr_total);
+    let mut weight = Vec::with_capacity(kr_total);
+    let mut windows = Vec::with_capacity(kr_total);
+    let mut due = Vec::with_capacity(kr_total);
+    let mut paths: Vec<Vec<(i64, f64)>> = Vec::with_capacity(kr_total);
+    let mut step_weights = Vec::new();
+    let mut step_ids = HashMap::new();
+    let mut aggregate_op = HashMap::new();
+    let mut kr_start = Vec::with_capacity(plan.objectives.len() + 1);
     for (oi, o) in plan.objectives.iter().enumerate() {
+        kr_start.push(kr_ids.len() as u32);
         let (cstart, cend) = o
             .cycle
             .as_deref()
             .and_then(|c| cycles.get(c))
             .copied()
             .unwrap_or((None, None));
-        let first = krs.len();
         for kr in &o.key_results {
-            let due = kr.due.or(cend);
-            let window = window(cstart, due);
-            let path = match (&kr.kind, window) {
+            let h = kr_ids.len() as u32;
+            let kr_due = kr.due.or(cend);
+            let w = window(cstart, kr_due);
+            let path = match (&kr.kind, w != NO_WINDOW) {
                 (
                     KrKind::Increase {
                         start,
@@ -148,77 +270,74 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
                         target: Some(g),
                         ..
                     },
-                    Some((ws, we)),
+                    true,
                 ) if !kr.phases.is_empty() => {
-                    let mut path = vec![(ws, start.unwrap_or(0.0))];
+                    let mut path = vec![(w.0, start.unwrap_or(0.0))];
                     path.extend(
                         kr.phases
                             .iter()
                             .map(|p| (date_start_millis(p.at) + DAY_MS, p.target)),
                     );
-                    path.push((we, *g));
+                    path.push((w.1, *g));
                     path
                 }
                 _ => Vec::new(),
             };
-            krs.push(KrInfo {
-                id: kr.id.clone(),
-                title: kr.title.clone(),
-                owner: kr.owner.clone().or_else(|| o.owner.clone()),
-                measure: kr.measure.clone(),
-                objective: oi,
-                kind: kr.kind.clone(),
-                weight: kr.weight(),
-                window,
-                due,
-                path,
-                children: Vec::new(),
-            });
+            match &kr.kind {
+                KrKind::Checklist { steps } => {
+                    step_ids.insert(h, steps.clone());
+                }
+                KrKind::Aggregate { op, .. } => {
+                    aggregate_op.insert(h, *op);
+                }
+                _ => {}
+            }
+            kr_ids.push(Box::<str>::from(kr.id.as_str()));
+            kr_objective.push(oi as u32);
+            kr_type.push(kr.kind.kr_type());
+            kind.push(Kind::compile(&kr.kind, &policy.scoring, &mut step_weights));
+            weight.push(kr.weight());
+            windows.push(w);
+            due.push(kr_due);
+            paths.push(path);
         }
-        objectives.push(ObjectiveInfo {
-            id: o.id.clone(),
-            title: o.title.clone(),
-            owner: o.owner.clone(),
-            unit: o.unit.clone(),
-            cycle: o.cycle.clone(),
-            commitment: o.commitment,
-            state: o.state(),
-            manual_score: o.score,
-            progress_from: o.progress_from.unwrap_or_default(),
-            key_results: first..krs.len(),
-            initiatives: o
-                .initiatives
-                .iter()
-                .chain(o.key_results.iter().flat_map(|k| k.initiatives.iter()))
-                .filter(|i| i.weight() > 0.0)
-                .map(|i| (i.weight(), i.progress()))
-                .collect(),
-            children: Vec::new(),
-        });
     }
-    let kr_by_id: HashMap<String, usize> = krs
+    kr_start.push(kr_ids.len() as u32);
+    let kr_by_id: HashMap<Box<str>, u32> = kr_ids
         .iter()
         .enumerate()
-        .map(|(h, k)| (k.id.clone(), h))
+        .map(|(h, id)| (id.clone(), h as u32))
         .collect();
 
+    let mut children: Vec<Vec<(u32, f64)>> = vec![Vec::new(); plan.objectives.len()];
+    let mut parents: Vec<Vec<u32>> = vec![Vec::new(); plan.objectives.len()];
     for (oi, o) in plan.objectives.iter().enumerate() {
         for a in &o.aligns_to {
             let parent = match (&a.objective, &a.key_result) {
                 (Some(p), _) => objective_index.get(p.as_str()).copied(),
-                (None, Some(k)) => kr_by_id.get(k).map(|&h| krs[h].objective),
+                (None, Some(k)) => kr_by_id.get(k.as_str()).map(|&h| kr_objective[h as usize]),
                 _ => None,
             };
             if let Some(p) = parent {
-                objectives[p]
-                    .children
-                    .push((oi, a.weight.unwrap_or(1.0) * o.weight()));
+                children[p as usize].push((oi as u32, a.weight.unwrap_or(1.0) * o.weight()));
+                if !parents[oi].contains(&p) {
+                    parents[oi].push(p);
+                }
             }
         }
     }
-    for kr in &mut krs {
-        if let KrKind::Aggregate { of, .. } = &kr.kind {
-            kr.children = of.iter().filter_map(|c| kr_by_id.get(c).copied()).collect();
+    let mut aggregate_children: Vec<Vec<u32>> = vec![Vec::new(); kr_ids.len()];
+    let mut aggregate_parents: Vec<Vec<u32>> = vec![Vec::new(); kr_ids.len()];
+    let mut h = 0;
+    for o in &plan.objectives {
+        for kr in &o.key_results {
+            if let KrKind::Aggregate { of, .. } = &kr.kind {
+                for c in of.iter().filter_map(|c| kr_by_id.get(c.as_str())) {
+                    aggregate_children[h].push(*c);
+                    aggregate_parents[*c as usize].push(h as u32);
+                }
+            }
+            h += 1;
         }
     }
 
@@ -229,101 +348,147 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
         .enumerate()
         .map(|(i, k)| (k.id.as_str(), i))
         .collect();
-    let mut own: Vec<Vec<(i64, f64, f32)>> = vec![Vec::new(); krs.len()];
-    let mut kpi_values: Vec<Vec<(i64, f64, f32)>> = plan
+    let mut kpi_series: Vec<Vec<Rec>> = plan
         .kpis
         .iter()
         .map(|k| {
             k.check_ins
                 .iter()
-                .filter_map(|c| {
-                    c.value
-                        .as_number()
-                        .map(|v| (c.at.millis(), v, conf(c.confidence)))
-                })
+                .filter_map(|c| c.value.as_number().map(|v| rec(&c.at, v, c.confidence)))
                 .collect()
         })
         .collect();
-    let mut h = 0;
+    let mut series: Vec<Vec<Rec>> = Vec::with_capacity(kr_ids.len());
     for o in &plan.objectives {
         for kr in &o.key_results {
-            own[h] = kr
-                .check_ins
-                .iter()
-                .filter_map(|c| {
-                    encode_value(&kr.kind, &c.value)
-                        .ok()
-                        .map(|v| (c.at.millis(), v, conf(c.confidence)))
-                })
-                .collect();
-            h += 1;
+            series.push(
+                kr.check_ins
+                    .iter()
+                    .filter_map(|c| {
+                        encode_value(&kr.kind, &c.value)
+                            .ok()
+                            .map(|v| rec(&c.at, v, c.confidence))
+                    })
+                    .collect(),
+            );
         }
     }
     for l in &plan.logged_check_ins {
-        if let Some(&h) = kr_by_id.get(&l.key_result) {
-            if let Ok(v) = encode_value(&krs[h].kind, &l.value) {
-                own[h].push((l.at.millis(), v, conf(l.confidence)));
+        if let Some(&h) = kr_by_id.get(l.key_result.as_str()) {
+            let o = kr_objective[h as usize] as usize;
+            let kr_kind = &plan.objectives[o].key_results[(h - kr_start[o]) as usize].kind;
+            if let Ok(v) = encode_value(kr_kind, &l.value) {
+                series[h as usize].push(rec(&l.at, v, l.confidence));
             }
         } else if let (Some(&k), Some(v)) =
             (kpi_index.get(l.key_result.as_str()), l.value.as_number())
         {
-            kpi_values[k].push((l.at.millis(), v, conf(l.confidence)));
+            kpi_series[k].push(rec(&l.at, v, l.confidence));
         }
     }
-    let mut kr_h = 0;
+    let mut h = 0;
     for o in &plan.objectives {
         for kr in &o.key_results {
             if let Some(&k) = kr.kpi.as_deref().and_then(|k| kpi_index.get(k)) {
-                own[kr_h] = kpi_values[k].clone();
+                series[h] = kpi_series[k].clone();
             }
-            kr_h += 1;
+            h += 1;
         }
     }
-
-    let total: usize = own.iter().map(Vec::len).sum();
-    let mut ci_offsets = Vec::with_capacity(krs.len() + 1);
-    let mut ci_time = Vec::with_capacity(total);
-    let mut ci_value = Vec::with_capacity(total);
-    let mut ci_confidence = Vec::with_capacity(total);
-    ci_offsets.push(0);
-    for mut series in own {
-        // Stable: of two check-ins at the same instant, the later-written one wins.
-        series.sort_by_key(|c| c.0);
-        for (t, v, c) in series {
-            ci_time.push(t);
-            ci_value.push(v);
-            ci_confidence.push(c);
-        }
-        ci_offsets.push(ci_time.len());
+    for s in &mut series {
+        // Stable: of two check-ins at the same instant, the later-read one stays last.
+        s.sort_by_key(|r| r.t);
     }
 
-    let aggregate_children: Vec<Vec<usize>> = krs.iter().map(|k| k.children.clone()).collect();
-    let aggregate_order = post_order(krs.len(), |v| &aggregate_children[v])
+    let aggregate_lists: Vec<Vec<usize>> = aggregate_children
+        .iter()
+        .map(|c| c.iter().map(|&x| x as usize).collect())
+        .collect();
+    let aggregate_order: Vec<u32> = post_order(kr_ids.len(), |v| &aggregate_lists[v][..])
+        .map(|order| {
+            order
+                .into_iter()
+                .filter(|&h| kr_type[h] == KrType::Aggregate)
+                .map(|h| h as u32)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut aggregate_rank = vec![u32::MAX; kr_ids.len()];
+    for (rank, &h) in aggregate_order.iter().enumerate() {
+        aggregate_rank[h as usize] = rank as u32;
+    }
+    let child_ids: Vec<Vec<u32>> = children
+        .iter()
+        .map(|c| c.iter().map(|x| x.0).collect())
+        .collect();
+    let child_lists: Vec<Vec<usize>> = child_ids
+        .iter()
+        .map(|c| c.iter().map(|&x| x as usize).collect())
+        .collect();
+    let objective_order: Vec<u32> = post_order(plan.objectives.len(), |v| &child_lists[v][..])
         .unwrap_or_default()
         .into_iter()
-        .filter(|&h| krs[h].kind.kr_type() == KrType::Aggregate)
+        .map(|o| o as u32)
         .collect();
-    let objective_children: Vec<Vec<usize>> = objectives
-        .iter()
-        .map(|o| o.children.iter().map(|c| c.0).collect())
-        .collect();
-    let objective_order =
-        post_order(objectives.len(), |v| &objective_children[v]).unwrap_or_default();
+    let mut objective_rank = vec![0u32; plan.objectives.len()];
+    for (rank, &o) in objective_order.iter().enumerate() {
+        objective_rank[o as usize] = rank as u32;
+    }
 
     Engine {
         policy,
-        objectives,
-        krs,
-        ci_offsets,
-        ci_time,
-        ci_value,
-        ci_confidence,
-        aggregate_order,
+        objective_ids: plan
+            .objectives
+            .iter()
+            .map(|o| Box::<str>::from(o.id.as_str()))
+            .collect(),
+        objective_info: plan
+            .objectives
+            .iter()
+            .map(|o| ObjectiveInfo {
+                closed: matches!(
+                    o.state(),
+                    ObjectiveState::Closed | ObjectiveState::Cancelled
+                ),
+                from: o.progress_from.unwrap_or_default(),
+            })
+            .collect(),
+        manual_score: plan
+            .objectives
+            .iter()
+            .map(|o| o.score.unwrap_or(f64::NAN))
+            .collect(),
+        kr_start,
+        children: Rows::from_rows(children),
+        parents: Rows::from_rows(parents),
+        initiatives: Rows::from_rows(plan.objectives.iter().map(|o| {
+            o.initiatives
+                .iter()
+                .chain(o.key_results.iter().flat_map(|k| k.initiatives.iter()))
+                .filter(|i| i.weight() > 0.0)
+                .map(|i| (i.weight(), i.progress()))
+                .collect::<Vec<_>>()
+        })),
         objective_order,
+        objective_rank,
+        moved: vec![u32::MAX; kr_ids.len()],
+        moved_series: Vec::new(),
+        kr_ids,
+        kr_objective,
+        kr_type,
+        kind,
+        weight,
+        window: windows,
+        due,
+        path: Rows::from_rows(paths),
+        step_weights,
+        step_ids,
+        aggregate_children: Rows::from_rows(aggregate_children),
+        aggregate_parents: Rows::from_rows(aggregate_parents),
+        aggregate_op,
+        aggregate_order,
+        aggregate_rank,
+        check_ins: Rows::from_rows(series),
         kr_by_id,
     }
-}
-
-fn conf(c: Option<f64>) -> f32 {
-    c.map(|c| c as f32).unwrap_or(f32::NAN)
 }

@@ -29,15 +29,39 @@ impl Progress {
     }
 }
 
+/// What a check-in value must look like, without the rest of the kind.
+#[derive(Clone, Copy, Debug)]
+pub enum Shape<'a> {
+    Numeric(crate::model::KrType),
+    Milestone,
+    Checklist(&'a [Step]),
+    NamedZones,
+}
+
+impl<'a> Shape<'a> {
+    pub fn of(kind: &'a KrKind) -> Self {
+        match kind {
+            KrKind::Milestone => Shape::Milestone,
+            KrKind::Checklist { steps } => Shape::Checklist(steps),
+            KrKind::Zones { .. } if !kind.is_numeric() => Shape::NamedZones,
+            _ => Shape::Numeric(kind.kr_type()),
+        }
+    }
+}
+
 /// Turns a check-in value into its one-number form for `kind`, or says why it does not fit.
 pub fn encode_value(kind: &KrKind, value: &Value) -> Result<f64, String> {
-    match (kind, value) {
-        (KrKind::Milestone, Value::Bool(b)) => Ok(if *b { 1.0 } else { 0.0 }),
-        (KrKind::Milestone, other) => Err(format!(
+    encode(Shape::of(kind), value)
+}
+
+pub fn encode(shape: Shape<'_>, value: &Value) -> Result<f64, String> {
+    match (shape, value) {
+        (Shape::Milestone, Value::Bool(b)) => Ok(if *b { 1.0 } else { 0.0 }),
+        (Shape::Milestone, other) => Err(format!(
             "a milestone check-in is true or false, not {}",
             other.shape()
         )),
-        (KrKind::Checklist { steps }, Value::Steps(done)) => {
+        (Shape::Checklist(steps), Value::Steps(done)) => {
             let mut mask: u64 = 0;
             for id in done {
                 let i = steps.iter().position(|s| &s.id == id).ok_or_else(|| {
@@ -54,27 +78,27 @@ pub fn encode_value(kind: &KrKind, value: &Value) -> Result<f64, String> {
             }
             Ok(mask as f64)
         }
-        (KrKind::Checklist { .. }, other) => Err(format!(
+        (Shape::Checklist(_), other) => Err(format!(
             "a checklist check-in lists the finished step ids, not {}",
             other.shape()
         )),
-        (KrKind::Zones { .. }, _) if !kind.is_numeric() => match value {
-            Value::Text(t) => ZONES
-                .iter()
-                .position(|z| z == t)
-                .map(|i| i as f64)
-                .ok_or_else(|| format!("`{t}` is not a zone; use one of {}", ZONES.join(", "))),
-            other => Err(format!(
-                "this zones key result has no numbers, so a check-in names a zone ({}), not {}",
-                ZONES.join(", "),
-                other.shape()
-            )),
-        },
-        (_, Value::Number(n)) if n.is_finite() => Ok(*n),
-        (_, Value::Number(n)) => Err(format!("the value must be a finite number, not {n}")),
-        (_, other) => Err(format!(
+        (Shape::NamedZones, Value::Text(t)) => ZONES
+            .iter()
+            .position(|z| z == t)
+            .map(|i| i as f64)
+            .ok_or_else(|| format!("`{t}` is not a zone; use one of {}", ZONES.join(", "))),
+        (Shape::NamedZones, other) => Err(format!(
+            "this zones key result has no numbers, so a check-in names a zone ({}), not {}",
+            ZONES.join(", "),
+            other.shape()
+        )),
+        (Shape::Numeric(_), Value::Number(n)) if n.is_finite() => Ok(*n),
+        (Shape::Numeric(_), Value::Number(n)) => {
+            Err(format!("the value must be a finite number, not {n}"))
+        }
+        (Shape::Numeric(t), other) => Err(format!(
             "a {} check-in is a number, not {}",
-            kind.kr_type().as_str(),
+            t.as_str(),
             other.shape()
         )),
     }
@@ -181,62 +205,175 @@ pub fn zone_score(rank: usize, policy: &ScoringPolicy) -> f64 {
     }
 }
 
+/// A key result's kind reduced to the numbers scoring needs, with the policy's zone
+/// cut points already applied. `Copy`, 40 bytes: one per key result in the engine.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// increase, decrease, aggregate with a target.
+    Linear {
+        start: f64,
+        target: f64,
+    },
+    /// Numeric without a target (baseline, or a target not set yet): not scored.
+    Untargeted {
+        start: f64,
+    },
+    Above {
+        threshold: f64,
+        band: f64,
+    },
+    Below {
+        threshold: f64,
+        band: f64,
+    },
+    Within {
+        low: f64,
+        high: f64,
+    },
+    Milestone,
+    /// Step weights are `weights[first..first + len]`.
+    Checklist {
+        first: u32,
+        len: u32,
+    },
+    ZonesNumeric {
+        baseline: f64,
+        commit: f64,
+        target: f64,
+        stretch: f64,
+    },
+    ZonesNamed,
+}
+
+impl Kind {
+    /// Compacts `kind`, appending checklist step weights to `weights`.
+    pub fn compile(kind: &KrKind, policy: &ScoringPolicy, weights: &mut Vec<f64>) -> Kind {
+        match kind {
+            KrKind::Increase { start, target }
+            | KrKind::Decrease { start, target }
+            | KrKind::Aggregate { start, target, .. } => match target {
+                Some(g) => Kind::Linear {
+                    start: start.unwrap_or(0.0),
+                    target: *g,
+                },
+                None => Kind::Untargeted {
+                    start: start.unwrap_or(0.0),
+                },
+            },
+            KrKind::Baseline { start } => Kind::Untargeted {
+                start: start.unwrap_or(0.0),
+            },
+            KrKind::StayAbove { threshold, band } => Kind::Above {
+                threshold: *threshold,
+                band: band.unwrap_or(0.0),
+            },
+            KrKind::StayBelow { threshold, band } => Kind::Below {
+                threshold: *threshold,
+                band: band.unwrap_or(0.0),
+            },
+            KrKind::Within { low, high } => Kind::Within {
+                low: *low,
+                high: *high,
+            },
+            KrKind::Milestone => Kind::Milestone,
+            KrKind::Checklist { steps } => {
+                let first = weights.len() as u32;
+                weights.extend(steps.iter().map(Step::weight));
+                Kind::Checklist {
+                    first,
+                    len: steps.len() as u32,
+                }
+            }
+            KrKind::Zones {
+                start: Some(b),
+                commit,
+                target,
+                stretch: Some(s),
+            } => {
+                let (c, t) = zone_cuts(*b, *commit, *target, *s, policy);
+                Kind::ZonesNumeric {
+                    baseline: *b,
+                    commit: c,
+                    target: t,
+                    stretch: *s,
+                }
+            }
+            KrKind::Zones { .. } => Kind::ZonesNamed,
+        }
+    }
+
+    /// The value before the first check-in.
+    pub fn initial(&self) -> f64 {
+        match self {
+            Kind::Linear { start, .. } | Kind::Untargeted { start } => *start,
+            Kind::ZonesNumeric { baseline, .. } => *baseline,
+            _ => 0.0,
+        }
+    }
+}
+
 /// Progress of a key result of `kind` whose current (encoded) value is `v`.
 /// `None` when the kind has no score: a baseline, or a numeric KR without a target.
-pub fn progress(kind: &KrKind, v: f64, policy: &ScoringPolicy) -> Option<Progress> {
-    match kind {
-        KrKind::Increase { start, target }
-        | KrKind::Decrease { start, target }
-        | KrKind::Aggregate { start, target, .. } => {
-            linear(start.unwrap_or(0.0), (*target)?, v, policy)
-        }
-        KrKind::StayAbove { threshold, .. } => Some(Progress::flat(bool_score(holds(
+pub fn progress(kind: &Kind, v: f64, weights: &[f64], policy: &ScoringPolicy) -> Option<Progress> {
+    match *kind {
+        Kind::Linear { start, target } => linear(start, target, v, policy),
+        Kind::Untargeted { .. } => None,
+        Kind::Above { threshold, .. } => Some(Progress::flat(bool_score(holds(
             v,
-            *threshold,
+            threshold,
             true,
             policy.threshold,
         )))),
-        KrKind::StayBelow { threshold, .. } => Some(Progress::flat(bool_score(holds(
+        Kind::Below { threshold, .. } => Some(Progress::flat(bool_score(holds(
             v,
-            *threshold,
+            threshold,
             false,
             policy.threshold,
         )))),
-        KrKind::Within { low, high } => Some(Progress::flat(bool_score(*low <= v && v <= *high))),
-        KrKind::Milestone => Some(Progress::flat(bool_score(v >= 0.5))),
-        KrKind::Checklist { steps } => {
-            let total: f64 = steps.iter().map(Step::weight).sum();
-            let done: f64 = finished(steps, v).map(Step::weight).sum();
+        Kind::Within { low, high } => Some(Progress::flat(bool_score(low <= v && v <= high))),
+        Kind::Milestone => Some(Progress::flat(bool_score(v >= 0.5))),
+        Kind::Checklist { first, len } => {
+            let weights = &weights[first as usize..(first + len) as usize];
+            let mask = v as u64;
+            let total: f64 = weights.iter().sum();
+            let done: f64 = weights
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, w)| w)
+                .sum();
             (total > 0.0).then(|| Progress::flat(done / total))
         }
-        KrKind::Zones {
-            start,
+        Kind::ZonesNumeric {
+            baseline,
             commit,
             target,
             stretch,
-        } => match (start, stretch) {
-            (Some(b), Some(s)) => {
-                let cuts = zone_cuts(*b, *commit, *target, *s, policy);
-                let rank = zone_rank(v, *b, cuts, *s);
-                let raw = if s == b { 0.0 } else { (v - b) / (s - b) };
-                Some(Progress {
-                    raw,
-                    score: zone_score(rank, policy),
-                })
-            }
-            _ => Some(Progress::flat(zone_score(v as usize, policy))),
-        },
-        KrKind::Baseline { .. } => None,
+        } => {
+            let rank = zone_rank(v, baseline, (commit, target), stretch);
+            let raw = if stretch == baseline {
+                0.0
+            } else {
+                (v - baseline) / (stretch - baseline)
+            };
+            Some(Progress {
+                raw,
+                score: zone_score(rank, policy),
+            })
+        }
+        Kind::ZonesNamed => Some(Progress::flat(zone_score(v as usize, policy))),
     }
+}
+
+/// Progress of a document key result at value `v`, for callers without an engine.
+pub fn progress_of(kind: &KrKind, v: f64, policy: &ScoringPolicy) -> Option<Progress> {
+    let mut weights = Vec::new();
+    let compact = Kind::compile(kind, policy, &mut weights);
+    progress(&compact, v, &weights, policy)
 }
 
 fn bool_score(b: bool) -> f64 {
     if b { 1.0 } else { 0.0 }
-}
-
-/// The encoded value a key result has before its first check-in.
-pub fn initial_value(kind: &KrKind) -> f64 {
-    kind.start().unwrap_or(0.0)
 }
 
 #[cfg(test)]
@@ -245,7 +382,7 @@ mod tests {
     use crate::policy::Preset;
 
     fn p(kind: &KrKind, v: f64, preset: Preset) -> Option<Progress> {
-        progress(kind, v, &preset.policy().scoring)
+        progress_of(kind, v, &preset.policy().scoring)
     }
 
     #[test]

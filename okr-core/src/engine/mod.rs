@@ -1,6 +1,7 @@
 //! Scoring: key-result formulas, time, status, forecast, grading, over a compiled plan.
 
 mod compile;
+mod evaluate;
 pub mod forecast;
 pub mod grade;
 pub mod kinds;
@@ -9,6 +10,7 @@ pub mod status;
 pub mod time;
 
 pub use compile::Engine;
+pub use evaluate::{Evaluation, KrEval, ObjectiveEval};
 pub use forecast::Forecast;
 pub use grade::{Band, Grade};
 pub use kinds::Progress;

@@ -1,0 +1,472 @@
+//! Evaluating a compiled plan as of a moment: one pass over flat arrays for every key
+//! result, aggregate and objective, and an incremental update after one check-in that
+//! recomputes only what the check-in can change.
+
+use super::compile::{Engine, NO_WINDOW, Rec};
+use super::kinds::{Kind, Progress, encode, progress};
+use super::status::{EPSILON, Status, grade_gap};
+use super::time::{AsOf, elapsed_fraction, interpolate};
+use crate::error::{Entity, Error, Location};
+use crate::model::{AggregateOp, DAY_MS, KrType, Moment, ProgressFrom, Value};
+use std::collections::HashSet;
+
+/// Where one key result stands as of the evaluation's moment. `NaN` means "none".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KrEval {
+    /// Encoded value (last check-in, or the aggregate's op); NaN before any check-in.
+    pub value: f64,
+    pub progress: f64,
+    pub raw: f64,
+    pub expected: f64,
+    pub status: Status,
+    pub confidence: f32,
+    /// Check-ins at or before the moment.
+    pub count: u32,
+    /// Time of the last of them (ms), or `i64::MIN`.
+    pub last: i64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ObjectiveEval {
+    pub progress: f64,
+    pub raw: f64,
+    pub expected: f64,
+    pub status: Status,
+    pub confidence: f64,
+}
+
+/// Every key result and objective of an engine as of one moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    pub as_of: AsOf,
+    pub key_results: Vec<KrEval>,
+    pub objectives: Vec<ObjectiveEval>,
+}
+
+fn opt(x: f64) -> Option<f64> {
+    (!x.is_nan()).then_some(x)
+}
+
+impl KrEval {
+    pub fn progress(&self) -> Option<f64> {
+        opt(self.progress)
+    }
+    pub fn raw_progress(&self) -> Option<f64> {
+        opt(self.raw)
+    }
+    pub fn expected(&self) -> Option<f64> {
+        opt(self.expected)
+    }
+    pub fn confidence(&self) -> Option<f64> {
+        (!self.confidence.is_nan()).then(|| (f64::from(self.confidence) * 1e6).round() / 1e6)
+    }
+}
+
+impl ObjectiveEval {
+    pub fn progress(&self) -> Option<f64> {
+        opt(self.progress)
+    }
+    pub fn raw_progress(&self) -> Option<f64> {
+        opt(self.raw)
+    }
+    pub fn expected(&self) -> Option<f64> {
+        opt(self.expected)
+    }
+    pub fn confidence(&self) -> Option<f64> {
+        opt(self.confidence)
+    }
+}
+
+const EMPTY_KR: KrEval = KrEval {
+    value: f64::NAN,
+    progress: f64::NAN,
+    raw: f64::NAN,
+    expected: f64::NAN,
+    status: Status::NotStarted,
+    confidence: f32::NAN,
+    count: 0,
+    last: i64::MIN,
+};
+
+const EMPTY_OBJECTIVE: ObjectiveEval = ObjectiveEval {
+    progress: f64::NAN,
+    raw: f64::NAN,
+    expected: f64::NAN,
+    status: Status::NotStarted,
+    confidence: f64::NAN,
+};
+
+impl Engine {
+    /// Progress, expected progress and status of every key result and objective as of
+    /// `as_of`, rolled up through aggregates and alignment in one topological pass.
+    pub fn evaluate(&self, as_of: AsOf) -> Evaluation {
+        let mut eval = Evaluation {
+            as_of,
+            key_results: vec![EMPTY_KR; self.kr_ids.len()],
+            objectives: vec![EMPTY_OBJECTIVE; self.objective_ids.len()],
+        };
+        for h in 0..self.kr_ids.len() {
+            if self.kr_type[h] != KrType::Aggregate {
+                eval.key_results[h] = self.eval_series_kr(h, &as_of);
+            }
+        }
+        for &h in &self.aggregate_order {
+            eval.key_results[h as usize] =
+                self.eval_aggregate(h as usize, &eval.key_results, &as_of);
+        }
+        for &o in &self.objective_order {
+            eval.objectives[o as usize] = self.eval_objective(o as usize, &eval);
+        }
+        eval
+    }
+
+    fn eval_series_kr(&self, h: usize, as_of: &AsOf) -> KrEval {
+        let s = self.series(h);
+        let count = s.partition_point(|r| r.t <= as_of.cutoff);
+        let (value, last) = if count > 0 {
+            (s[count - 1].v, s[count - 1].t)
+        } else {
+            (f64::NAN, i64::MIN)
+        };
+        let confidence = s[..count]
+            .iter()
+            .rev()
+            .map(|r| r.c)
+            .find(|c| !c.is_nan())
+            .unwrap_or(f32::NAN);
+        self.finish_kr(h, value, count as u32, last, confidence, as_of)
+    }
+
+    fn eval_aggregate(&self, h: usize, krs: &[KrEval], as_of: &AsOf) -> KrEval {
+        let op = self
+            .aggregate_op
+            .get(&(h as u32))
+            .copied()
+            .unwrap_or(AggregateOp::Sum);
+        let children = self.aggregate_children.row(h);
+        let mut acc = match op {
+            AggregateOp::Sum | AggregateOp::Mean => 0.0,
+            AggregateOp::Min => f64::INFINITY,
+            AggregateOp::Max => f64::NEG_INFINITY,
+        };
+        let (mut count, mut last) = (0u32, i64::MIN);
+        for &c in children {
+            let child = &krs[c as usize];
+            let v = if child.value.is_nan() {
+                self.kind[c as usize].initial()
+            } else {
+                child.value
+            };
+            acc = match op {
+                AggregateOp::Sum | AggregateOp::Mean => acc + v,
+                AggregateOp::Min => acc.min(v),
+                AggregateOp::Max => acc.max(v),
+            };
+            count += child.count;
+            last = last.max(child.last);
+        }
+        if op == AggregateOp::Mean && !children.is_empty() {
+            acc /= children.len() as f64;
+        }
+        let value = if count > 0 && !children.is_empty() {
+            acc
+        } else {
+            f64::NAN
+        };
+        self.finish_kr(h, value, count, last, f32::NAN, as_of)
+    }
+
+    /// Progress, expected and status of KR `h` from its value as of the moment.
+    fn finish_kr(
+        &self,
+        h: usize,
+        value: f64,
+        count: u32,
+        last: i64,
+        confidence: f32,
+        as_of: &AsOf,
+    ) -> KrEval {
+        let kind = &self.kind[h];
+        let scoring = &self.policy.scoring;
+        let p: Option<Progress> = match (value.is_nan(), kind) {
+            (true, _) => progress(kind, kind.initial(), &self.step_weights, scoring),
+            (false, _) => progress(kind, value, &self.step_weights, scoring),
+        };
+        let expected = self.expected(h, as_of);
+        let objective = self.kr_objective[h] as usize;
+        let status = if self.objective_info[objective].closed {
+            Status::Closed
+        } else if p.is_none() {
+            if count == 0 {
+                Status::NotStarted
+            } else {
+                Status::NoTarget
+            }
+        } else if count == 0 {
+            Status::NotStarted
+        } else if p.is_some_and(|p| self.is_done(kind, p)) {
+            Status::Done
+        } else if self.is_stale(h, last, as_of) {
+            Status::Stale
+        } else {
+            let score = p.map(|p| p.score).unwrap_or(0.0);
+            match *kind {
+                Kind::Above { threshold, band } | Kind::Below { threshold, band } => {
+                    if score < 0.5 {
+                        Status::AtRisk
+                    } else if (value - threshold).abs() < band {
+                        Status::Behind
+                    } else {
+                        Status::OnTrack
+                    }
+                }
+                Kind::Within { .. } => {
+                    if score < 0.5 {
+                        Status::AtRisk
+                    } else {
+                        Status::OnTrack
+                    }
+                }
+                _ if expected.is_nan() => Status::OnTrack,
+                _ => grade_gap(score, expected, &self.policy.status.rule),
+            }
+        };
+        KrEval {
+            value,
+            progress: p.map(|p| p.score).unwrap_or(f64::NAN),
+            raw: p.map(|p| p.raw).unwrap_or(f64::NAN),
+            expected,
+            status,
+            confidence,
+            count,
+            last,
+        }
+    }
+
+    fn is_done(&self, kind: &Kind, p: Progress) -> bool {
+        match kind {
+            Kind::Above { .. }
+            | Kind::Below { .. }
+            | Kind::Within { .. }
+            | Kind::Untargeted { .. } => false,
+            Kind::ZonesNamed => p.score >= self.policy.scoring.zones.stretch_score - EPSILON,
+            _ => p.raw >= 1.0 - EPSILON,
+        }
+    }
+
+    fn is_stale(&self, h: usize, last: i64, as_of: &AsOf) -> bool {
+        let (_, end) = self.window[h];
+        let in_period = end == NO_WINDOW.1 || as_of.instant <= end;
+        let limit = i64::from(self.policy.status.stale_after_days) * DAY_MS;
+        in_period && last != i64::MIN && as_of.instant - last > limit
+    }
+
+    fn expected(&self, h: usize, as_of: &AsOf) -> f64 {
+        let (start, end) = self.window[h];
+        if (start, end) == NO_WINDOW {
+            return f64::NAN;
+        }
+        let e = elapsed_fraction(start, end, as_of.instant);
+        match self.kind[h] {
+            Kind::Linear {
+                start: s,
+                target: g,
+            } => {
+                let path = self.path.row(h);
+                if path.is_empty() || g == s {
+                    e
+                } else {
+                    ((interpolate(path, as_of.instant) - s) / (g - s)).clamp(0.0, 1.0)
+                }
+            }
+            Kind::Untargeted { .. } => f64::NAN,
+            Kind::ZonesNumeric { .. } | Kind::ZonesNamed | Kind::Checklist { .. } => e,
+            Kind::Milestone => {
+                if as_of.instant >= end {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            Kind::Above { .. } | Kind::Below { .. } | Kind::Within { .. } => 1.0,
+        }
+    }
+
+    fn eval_objective(&self, o: usize, eval: &Evaluation) -> ObjectiveEval {
+        let info = &self.objective_info[o];
+        let (mut w_p, mut s_p, mut w_r, mut s_r, mut w_e, mut s_e) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        let mut worst: Option<Status> = None;
+        let (mut closed_item, mut no_target_item) = (false, false);
+        let mut take = |w: f64, p: f64, r: f64, e: f64, st: Option<Status>| {
+            if !p.is_nan() {
+                w_p += w;
+                s_p += w * p;
+            }
+            if !r.is_nan() {
+                w_r += w;
+                s_r += w * r;
+            }
+            if !e.is_nan() {
+                w_e += w;
+                s_e += w * e;
+            }
+            if let Some(st) = st {
+                match st.severity() {
+                    Some(sev) => {
+                        if worst.and_then(Status::severity).is_none_or(|w| sev > w) {
+                            worst = Some(st);
+                        }
+                    }
+                    None => {
+                        closed_item |= st == Status::Closed;
+                        no_target_item |= st == Status::NoTarget;
+                    }
+                }
+            }
+        };
+        let krs = self.kr_start[o] as usize..self.kr_start[o + 1] as usize;
+        let (mut conf_sum, mut conf_n) = (0.0, 0u32);
+        for h in krs.clone() {
+            if let Some(c) = eval.key_results[h].confidence() {
+                conf_sum += c;
+                conf_n += 1;
+            }
+        }
+        if info.from != ProgressFrom::Children {
+            for h in krs {
+                let w = self.weight[h];
+                if w > 0.0 {
+                    let k = &eval.key_results[h];
+                    take(w, k.progress, k.raw, k.expected, Some(k.status));
+                }
+            }
+            for &(w, p) in self.initiatives.row(o) {
+                take(w, p, p, f64::NAN, None);
+            }
+        }
+        if info.from != ProgressFrom::KeyResults {
+            for &(child, w) in self.children.row(o) {
+                if w > 0.0 {
+                    let c = &eval.objectives[child as usize];
+                    take(w, c.progress, c.raw, c.expected, Some(c.status));
+                }
+            }
+        }
+        let status = if info.closed {
+            Status::Closed
+        } else {
+            worst.unwrap_or(if closed_item {
+                Status::Closed
+            } else if no_target_item {
+                Status::NoTarget
+            } else {
+                Status::NotStarted
+            })
+        };
+        let mean = |s: f64, w: f64| if w > 0.0 { s / w } else { f64::NAN };
+        ObjectiveEval {
+            progress: mean(s_p, w_p),
+            raw: mean(s_r, w_r),
+            expected: mean(s_e, w_e),
+            status,
+            confidence: if conf_n > 0 {
+                conf_sum / f64::from(conf_n)
+            } else {
+                f64::NAN
+            },
+        }
+    }
+
+    /// Records a check-in on key result `id` and brings `eval` up to date by
+    /// recomputing only that key result, the aggregates it feeds and the objectives
+    /// above them. The result equals a full [`Engine::evaluate`] (a property test
+    /// holds it to that).
+    pub fn add_check_in(
+        &mut self,
+        eval: &mut Evaluation,
+        id: &str,
+        at: Moment,
+        value: &Value,
+        confidence: Option<f64>,
+    ) -> Result<(), Error> {
+        let h = self.key_result_handle(id).ok_or_else(|| Error::NotFound {
+            entity: Entity::KeyResult,
+            id: id.to_owned(),
+        })?;
+        if self.kr_type[h] == KrType::Aggregate {
+            return Err(Error::Schema {
+                message: format!("aggregate key result `{id}` takes its values from its children"),
+                location: Location::default(),
+            });
+        }
+        let v = encode(self.shape(h), value).map_err(|message| Error::InvalidValue {
+            message,
+            location: Location::at("value"),
+        })?;
+        if let Some(c) = confidence {
+            if !(0.0..=1.0).contains(&c) {
+                return Err(Error::InvalidValue {
+                    message: format!("confidence is a share from 0 to 1, not {c}"),
+                    location: Location::at("confidence"),
+                });
+            }
+        }
+        self.insert(
+            h,
+            Rec {
+                t: at.millis(),
+                v,
+                c: confidence.map(|c| c as f32).unwrap_or(f32::NAN),
+            },
+        );
+        self.refresh(eval, h);
+        Ok(())
+    }
+
+    /// Adds `rec` to KR `h`'s series after any check-in at the same instant.
+    fn insert(&mut self, h: usize, rec: Rec) {
+        if self.moved[h] == u32::MAX {
+            self.moved[h] = self.moved_series.len() as u32;
+            self.moved_series.push(self.check_ins.row(h).to_vec());
+        }
+        let series = &mut self.moved_series[self.moved[h] as usize];
+        let at = series.partition_point(|r| r.t <= rec.t);
+        series.insert(at, rec);
+    }
+
+    fn refresh(&self, eval: &mut Evaluation, h: usize) {
+        let as_of = eval.as_of;
+        eval.key_results[h] = self.eval_series_kr(h, &as_of);
+        // Aggregates above h, in the order they are evaluated in.
+        let mut aggregates: Vec<u32> = Vec::new();
+        let mut seen = HashSet::new();
+        let mut stack: Vec<u32> = self.aggregate_parents.row(h).to_vec();
+        while let Some(a) = stack.pop() {
+            if seen.insert(a) {
+                aggregates.push(a);
+                stack.extend_from_slice(self.aggregate_parents.row(a as usize));
+            }
+        }
+        aggregates.sort_unstable_by_key(|&a| self.aggregate_rank[a as usize]);
+        for &a in &aggregates {
+            eval.key_results[a as usize] =
+                self.eval_aggregate(a as usize, &eval.key_results, &as_of);
+        }
+        // Objectives holding a changed KR, and every objective above them.
+        let mut objectives: Vec<u32> = Vec::new();
+        let mut stack: Vec<u32> = std::iter::once(self.kr_objective[h])
+            .chain(aggregates.iter().map(|&a| self.kr_objective[a as usize]))
+            .collect();
+        let mut seen = HashSet::new();
+        while let Some(o) = stack.pop() {
+            if seen.insert(o) {
+                objectives.push(o);
+                stack.extend_from_slice(self.parents.row(o as usize));
+            }
+        }
+        objectives.sort_unstable_by_key(|&o| self.objective_rank[o as usize]);
+        for &o in &objectives {
+            eval.objectives[o as usize] = self.eval_objective(o as usize, eval);
+        }
+    }
+}
