@@ -32,6 +32,8 @@ enum Command {
     Init(commands::init::Args),
     /// Convert a plan between JSON, YAML and CSV.
     Convert(commands::convert::Args),
+    /// Write a seeded synthetic enterprise plan (for benchmarks and trials).
+    Generate(commands::generate::Args),
 }
 
 /// Why a command did not succeed, and so its exit code.
@@ -55,6 +57,7 @@ fn main() -> ExitCode {
         }
         Command::Init(a) => commands::init::run(a),
         Command::Convert(a) => commands::convert::run(a),
+        Command::Generate(a) => commands::generate::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -31,9 +31,12 @@
 //! Every entry point takes and returns owned data, and every value is `Send + Sync`, so
 //! the bindings (Python, WebAssembly, Kotlin/Swift) wrap it without lifetimes.
 
+pub mod alignment;
 pub mod engine;
 pub mod error;
 pub mod format;
+#[cfg(feature = "generate")]
+pub mod generate;
 mod graph;
 pub mod model;
 pub mod policy;

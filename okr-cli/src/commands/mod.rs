@@ -1,5 +1,6 @@
 pub mod check_in;
 pub mod convert;
+pub mod generate;
 pub mod init;
 pub mod score;
 pub mod validate;

@@ -26,6 +26,49 @@ pub(crate) struct Rec {
     pub c: f32,
 }
 
+/// Check-ins of one or many key results as parallel columns: scoring binary-searches
+/// the times alone, and reads a value and a confidence only where the search lands.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Columns {
+    pub t: Vec<i64>,
+    pub v: Vec<f64>,
+    pub c: Vec<f32>,
+}
+
+impl Columns {
+    fn push(&mut self, r: Rec) {
+        self.t.push(r.t);
+        self.v.push(r.v);
+        self.c.push(r.c);
+    }
+
+    fn insert(&mut self, at: usize, r: Rec) {
+        self.t.insert(at, r.t);
+        self.v.insert(at, r.v);
+        self.c.insert(at, r.c);
+    }
+
+    fn slice(&self, range: std::ops::Range<usize>) -> Series<'_> {
+        Series {
+            t: &self.t[range.clone()],
+            v: &self.v[range.clone()],
+            c: &self.c[range],
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.t.capacity() * 8 + self.v.capacity() * 8 + self.c.capacity() * 4
+    }
+}
+
+/// A view of one key result's check-ins, in time order.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Series<'a> {
+    pub t: &'a [i64],
+    pub v: &'a [f64],
+    pub c: &'a [f32],
+}
+
 /// A compressed-sparse-row list: the items of row `r` are `items[offsets[r]..offsets[r + 1]]`.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Rows<T> {
@@ -106,11 +149,12 @@ pub struct Engine {
     /// Aggregate KRs, children first; and each KR's place in that order.
     pub(crate) aggregate_order: Vec<u32>,
     pub(crate) aggregate_rank: Vec<u32>,
-    /// Check-ins, in time order per KR.
-    pub(crate) check_ins: Rows<Rec>,
+    /// Check-ins, in time order per KR: KR `h` has `check_ins[ci_start[h]..ci_start[h + 1]]`.
+    pub(crate) ci_start: Vec<u32>,
+    pub(crate) check_ins: Columns,
     /// KRs whose series grew after compilation: index into `moved_series`, or `u32::MAX`.
     pub(crate) moved: Vec<u32>,
-    pub(crate) moved_series: Vec<Vec<Rec>>,
+    pub(crate) moved_series: Vec<Columns>,
     pub(crate) kr_by_id: HashMap<Box<str>, u32>,
 }
 
@@ -142,7 +186,7 @@ impl Engine {
     }
 
     pub fn check_in_count(&self) -> usize {
-        (0..self.kr_ids.len()).map(|h| self.series(h).len()).sum()
+        (0..self.kr_ids.len()).map(|h| self.series(h).t.len()).sum()
     }
 
     /// Handle of the key result `id`.
@@ -150,11 +194,34 @@ impl Engine {
         self.kr_by_id.get(id).map(|&h| h as usize)
     }
 
-    pub(crate) fn series(&self, h: usize) -> &[Rec] {
+    pub(crate) fn series(&self, h: usize) -> Series<'_> {
         match self.moved[h] {
-            u32::MAX => self.check_ins.row(h),
-            m => &self.moved_series[m as usize],
+            u32::MAX => self
+                .check_ins
+                .slice(self.ci_start[h] as usize..self.ci_start[h + 1] as usize),
+            m => {
+                let m = &self.moved_series[m as usize];
+                m.slice(0..m.t.len())
+            }
         }
+    }
+
+    /// Adds `rec` to KR `h`'s series, after any check-in at the same instant. The first
+    /// addition copies the KR's series out of the shared columns.
+    pub(crate) fn insert(&mut self, h: usize, rec: Rec) {
+        if self.moved[h] == u32::MAX {
+            let s = self.series(h);
+            let own = Columns {
+                t: s.t.to_vec(),
+                v: s.v.to_vec(),
+                c: s.c.to_vec(),
+            };
+            self.moved[h] = self.moved_series.len() as u32;
+            self.moved_series.push(own);
+        }
+        let series = &mut self.moved_series[self.moved[h] as usize];
+        let at = series.t.partition_point(|&t| t <= rec.t);
+        series.insert(at, rec);
     }
 
     pub(crate) fn shape(&self, h: usize) -> Shape<'_> {
@@ -192,6 +259,7 @@ impl Engine {
             + kr
             + map
             + self.check_ins.heap_bytes()
+            + self.ci_start.capacity() * 4
             + self.path.heap_bytes()
             + self.children.heap_bytes()
             + self.parents.heap_bytes()
@@ -395,10 +463,22 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
             h += 1;
         }
     }
-    for s in &mut series {
+    let total: usize = series.iter().map(Vec::len).sum();
+    let mut check_ins = Columns {
+        t: Vec::with_capacity(total),
+        v: Vec::with_capacity(total),
+        c: Vec::with_capacity(total),
+    };
+    let mut ci_start = Vec::with_capacity(series.len() + 1);
+    for mut s in series {
+        ci_start.push(check_ins.t.len() as u32);
         // Stable: of two check-ins at the same instant, the later-read one stays last.
         s.sort_by_key(|r| r.t);
+        for r in s {
+            check_ins.push(r);
+        }
     }
+    ci_start.push(check_ins.t.len() as u32);
 
     let aggregate_lists: Vec<Vec<usize>> = aggregate_children
         .iter()
@@ -488,7 +568,8 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
         aggregate_op,
         aggregate_order,
         aggregate_rank,
-        check_ins: Rows::from_rows(series),
+        ci_start,
+        check_ins,
         kr_by_id,
     }
 }

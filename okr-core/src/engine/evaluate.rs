@@ -43,6 +43,11 @@ pub struct Evaluation {
     pub objectives: Vec<ObjectiveEval>,
 }
 
+/// Confidences are kept as `f32`; six decimals give back what people wrote.
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
 fn opt(x: f64) -> Option<f64> {
     (!x.is_nan()).then_some(x)
 }
@@ -57,8 +62,9 @@ impl KrEval {
     pub fn expected(&self) -> Option<f64> {
         opt(self.expected)
     }
+    /// The latest confidence, as the decimal it was written as (stored as `f32`).
     pub fn confidence(&self) -> Option<f64> {
-        (!self.confidence.is_nan()).then(|| (f64::from(self.confidence) * 1e6).round() / 1e6)
+        (!self.confidence.is_nan()).then(|| round6(f64::from(self.confidence)))
     }
 }
 
@@ -73,7 +79,66 @@ impl ObjectiveEval {
         opt(self.expected)
     }
     pub fn confidence(&self) -> Option<f64> {
-        opt(self.confidence)
+        opt(self.confidence).map(round6)
+    }
+}
+
+/// Weighted sums over an objective's items, and the worst status among them.
+#[derive(Clone, Copy, Debug, Default)]
+struct Partial {
+    w_p: f64,
+    s_p: f64,
+    w_r: f64,
+    s_r: f64,
+    w_e: f64,
+    s_e: f64,
+    worst: Option<Status>,
+    closed_item: bool,
+    no_target_item: bool,
+    conf_sum: f64,
+    conf_n: u32,
+}
+
+impl Partial {
+    fn confidence(&mut self, k: &KrEval) {
+        // Unrounded here (rounding is a libm call on baseline x86-64); the mean is
+        // rounded when read.
+        if !k.confidence.is_nan() {
+            self.conf_sum += f64::from(k.confidence);
+            self.conf_n += 1;
+        }
+    }
+
+    fn take(&mut self, w: f64, p: f64, r: f64, e: f64, status: Option<Status>) {
+        if !p.is_nan() {
+            self.w_p += w;
+            self.s_p += w * p;
+        }
+        if !r.is_nan() {
+            self.w_r += w;
+            self.s_r += w * r;
+        }
+        if !e.is_nan() {
+            self.w_e += w;
+            self.s_e += w * e;
+        }
+        if let Some(st) = status {
+            match st.severity() {
+                Some(sev) => {
+                    if self
+                        .worst
+                        .and_then(Status::severity)
+                        .is_none_or(|w| sev > w)
+                    {
+                        self.worst = Some(st);
+                    }
+                }
+                None => {
+                    self.closed_item |= st == Status::Closed;
+                    self.no_target_item |= st == Status::NoTarget;
+                }
+            }
+        }
     }
 }
 
@@ -100,38 +165,72 @@ impl Engine {
     /// Progress, expected progress and status of every key result and objective as of
     /// `as_of`, rolled up through aggregates and alignment in one topological pass.
     pub fn evaluate(&self, as_of: AsOf) -> Evaluation {
-        let mut eval = Evaluation {
-            as_of,
-            key_results: vec![EMPTY_KR; self.kr_ids.len()],
-            objectives: vec![EMPTY_OBJECTIVE; self.objective_ids.len()],
-        };
-        for h in 0..self.kr_ids.len() {
-            if self.kr_type[h] != KrType::Aggregate {
-                eval.key_results[h] = self.eval_series_kr(h, &as_of);
+        let n = self.kr_ids.len();
+        let n_objectives = self.objective_ids.len();
+        let mut key_results = Vec::with_capacity(n);
+        // Each objective's own sums are taken while its key results are scored: they are
+        // contiguous, so this reads every result once. Objectives holding an aggregate
+        // are summed again once aggregates are known. Each accumulator adds the same
+        // terms in the same order as `own_items`, so the numbers are identical.
+        let mut partials = Vec::with_capacity(n_objectives);
+        for o in 0..n_objectives {
+            let mut acc = Partial::default();
+            let rolls_own = self.objective_info[o].from != ProgressFrom::Children;
+            for h in self.kr_start[o] as usize..self.kr_start[o + 1] as usize {
+                let k = if self.kr_type[h] == KrType::Aggregate {
+                    EMPTY_KR
+                } else {
+                    self.eval_series_kr(h, &as_of)
+                };
+                acc.confidence(&k);
+                if rolls_own && self.weight[h] > 0.0 {
+                    acc.take(
+                        self.weight[h],
+                        k.progress,
+                        k.raw,
+                        k.expected,
+                        Some(k.status),
+                    );
+                }
+                key_results.push(k);
             }
+            if rolls_own {
+                for &(w, p) in self.initiatives.row(o) {
+                    acc.take(w, p, p, f64::NAN, None);
+                }
+            }
+            partials.push(acc);
         }
         for &h in &self.aggregate_order {
-            eval.key_results[h as usize] =
-                self.eval_aggregate(h as usize, &eval.key_results, &as_of);
+            key_results[h as usize] = self.eval_aggregate(h as usize, &key_results, &as_of);
         }
+        for &h in &self.aggregate_order {
+            let o = self.kr_objective[h as usize] as usize;
+            partials[o] = self.own_items(o, &key_results);
+        }
+        let mut objectives = vec![EMPTY_OBJECTIVE; n_objectives];
         for &o in &self.objective_order {
-            eval.objectives[o as usize] = self.eval_objective(o as usize, &eval);
+            objectives[o as usize] = self.combine(o as usize, partials[o as usize], &objectives);
         }
-        eval
+        Evaluation {
+            as_of,
+            key_results,
+            objectives,
+        }
     }
 
     fn eval_series_kr(&self, h: usize, as_of: &AsOf) -> KrEval {
         let s = self.series(h);
-        let count = s.partition_point(|r| r.t <= as_of.cutoff);
+        let count = s.t.partition_point(|&t| t <= as_of.cutoff);
         let (value, last) = if count > 0 {
-            (s[count - 1].v, s[count - 1].t)
+            (s.v[count - 1], s.t[count - 1])
         } else {
             (f64::NAN, i64::MIN)
         };
-        let confidence = s[..count]
+        let confidence = s.c[..count]
             .iter()
             .rev()
-            .map(|r| r.c)
+            .copied()
             .find(|c| !c.is_nan())
             .unwrap_or(f32::NAN);
         self.finish_kr(h, value, count as u32, last, confidence, as_of)
@@ -292,72 +391,48 @@ impl Engine {
         }
     }
 
-    fn eval_objective(&self, o: usize, eval: &Evaluation) -> ObjectiveEval {
-        let info = &self.objective_info[o];
-        let (mut w_p, mut s_p, mut w_r, mut s_r, mut w_e, mut s_e) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
-        let mut worst: Option<Status> = None;
-        let (mut closed_item, mut no_target_item) = (false, false);
-        let mut take = |w: f64, p: f64, r: f64, e: f64, st: Option<Status>| {
-            if !p.is_nan() {
-                w_p += w;
-                s_p += w * p;
-            }
-            if !r.is_nan() {
-                w_r += w;
-                s_r += w * r;
-            }
-            if !e.is_nan() {
-                w_e += w;
-                s_e += w * e;
-            }
-            if let Some(st) = st {
-                match st.severity() {
-                    Some(sev) => {
-                        if worst.and_then(Status::severity).is_none_or(|w| sev > w) {
-                            worst = Some(st);
-                        }
-                    }
-                    None => {
-                        closed_item |= st == Status::Closed;
-                        no_target_item |= st == Status::NoTarget;
-                    }
-                }
-            }
-        };
-        let krs = self.kr_start[o] as usize..self.kr_start[o + 1] as usize;
-        let (mut conf_sum, mut conf_n) = (0.0, 0u32);
-        for h in krs.clone() {
-            if let Some(c) = eval.key_results[h].confidence() {
-                conf_sum += c;
-                conf_n += 1;
+    /// An objective's own items (its key results and weighted initiatives), summed.
+    fn own_items(&self, o: usize, krs: &[KrEval]) -> Partial {
+        let mut acc = Partial::default();
+        let rolls_own = self.objective_info[o].from != ProgressFrom::Children;
+        for h in self.kr_start[o] as usize..self.kr_start[o + 1] as usize {
+            let k = &krs[h];
+            acc.confidence(k);
+            if rolls_own && self.weight[h] > 0.0 {
+                acc.take(
+                    self.weight[h],
+                    k.progress,
+                    k.raw,
+                    k.expected,
+                    Some(k.status),
+                );
             }
         }
-        if info.from != ProgressFrom::Children {
-            for h in krs {
-                let w = self.weight[h];
-                if w > 0.0 {
-                    let k = &eval.key_results[h];
-                    take(w, k.progress, k.raw, k.expected, Some(k.status));
-                }
-            }
+        if rolls_own {
             for &(w, p) in self.initiatives.row(o) {
-                take(w, p, p, f64::NAN, None);
+                acc.take(w, p, p, f64::NAN, None);
             }
         }
+        acc
+    }
+
+    /// Adds the aligned children (when the objective rolls them up) to its own items.
+    fn combine(&self, o: usize, mut acc: Partial, objectives: &[ObjectiveEval]) -> ObjectiveEval {
+        let info = &self.objective_info[o];
         if info.from != ProgressFrom::KeyResults {
             for &(child, w) in self.children.row(o) {
                 if w > 0.0 {
-                    let c = &eval.objectives[child as usize];
-                    take(w, c.progress, c.raw, c.expected, Some(c.status));
+                    let c = &objectives[child as usize];
+                    acc.take(w, c.progress, c.raw, c.expected, Some(c.status));
                 }
             }
         }
         let status = if info.closed {
             Status::Closed
         } else {
-            worst.unwrap_or(if closed_item {
+            acc.worst.unwrap_or(if acc.closed_item {
                 Status::Closed
-            } else if no_target_item {
+            } else if acc.no_target_item {
                 Status::NoTarget
             } else {
                 Status::NotStarted
@@ -365,12 +440,12 @@ impl Engine {
         };
         let mean = |s: f64, w: f64| if w > 0.0 { s / w } else { f64::NAN };
         ObjectiveEval {
-            progress: mean(s_p, w_p),
-            raw: mean(s_r, w_r),
-            expected: mean(s_e, w_e),
+            progress: mean(acc.s_p, acc.w_p),
+            raw: mean(acc.s_r, acc.w_r),
+            expected: mean(acc.s_e, acc.w_e),
             status,
-            confidence: if conf_n > 0 {
-                conf_sum / f64::from(conf_n)
+            confidence: if acc.conf_n > 0 {
+                acc.conf_sum / f64::from(acc.conf_n)
             } else {
                 f64::NAN
             },
@@ -423,17 +498,6 @@ impl Engine {
         Ok(())
     }
 
-    /// Adds `rec` to KR `h`'s series after any check-in at the same instant.
-    fn insert(&mut self, h: usize, rec: Rec) {
-        if self.moved[h] == u32::MAX {
-            self.moved[h] = self.moved_series.len() as u32;
-            self.moved_series.push(self.check_ins.row(h).to_vec());
-        }
-        let series = &mut self.moved_series[self.moved[h] as usize];
-        let at = series.partition_point(|r| r.t <= rec.t);
-        series.insert(at, rec);
-    }
-
     fn refresh(&self, eval: &mut Evaluation, h: usize) {
         let as_of = eval.as_of;
         eval.key_results[h] = self.eval_series_kr(h, &as_of);
@@ -466,7 +530,8 @@ impl Engine {
         }
         objectives.sort_unstable_by_key(|&o| self.objective_rank[o as usize]);
         for &o in &objectives {
-            eval.objectives[o as usize] = self.eval_objective(o as usize, eval);
+            let own = self.own_items(o as usize, &eval.key_results);
+            eval.objectives[o as usize] = self.combine(o as usize, own, &eval.objectives);
         }
     }
 }

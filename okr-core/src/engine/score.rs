@@ -247,12 +247,13 @@ impl Engine {
             return None;
         }
         let (start, end) = self.window[h];
-        let points: Vec<(f64, f64)> = self
-            .series(h)
-            .iter()
-            .filter(|r| r.t >= start && r.t <= as_of.cutoff)
-            .map(|r| ((r.t - start) as f64 / DAY_MS as f64, r.v))
-            .collect();
+        let s = self.series(h);
+        let points: Vec<(f64, f64)> =
+            s.t.iter()
+                .zip(s.v)
+                .filter(|(t, _)| **t >= start && **t <= as_of.cutoff)
+                .map(|(t, v)| ((t - start) as f64 / DAY_MS as f64, *v))
+                .collect();
         let (slope, intercept) = fit_line(&points)?;
         let due_x = (end - start) as f64 / DAY_MS as f64;
         let projected_value = slope * due_x + intercept;

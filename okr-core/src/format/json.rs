@@ -50,3 +50,13 @@ pub fn to_string(plan: &Plan) -> Result<String> {
     s.push('\n');
     Ok(s)
 }
+
+/// Writes a plan as compact JSON (no indentation), with a trailing newline.
+pub fn to_string_compact(plan: &Plan) -> Result<String> {
+    let mut s = serde_json::to_string(plan).map_err(|e| Error::InvalidValue {
+        message: format!("cannot write JSON: {e}"),
+        location: Location::default(),
+    })?;
+    s.push('\n');
+    Ok(s)
+}

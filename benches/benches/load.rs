@@ -1,0 +1,35 @@
+//! JSON and YAML load: parse a generated plan's text into the model (MB/s), and compile
+//! the model into the engine (validation included).
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use okr_benches::{plan, sizes};
+use okr_core::{Engine, Format};
+use std::hint::black_box;
+
+fn load(c: &mut Criterion) {
+    for (name, size) in sizes() {
+        let plan = plan(size);
+        let json = okr_core::format::json::to_string_compact(&plan).expect("JSON");
+        let mut group = c.benchmark_group("load");
+        group.sample_size(10);
+        group.throughput(Throughput::Bytes(json.len() as u64));
+        group.bench_function(format!("json/{name}"), |b| {
+            b.iter(|| okr_core::parse(black_box(&json), Format::Json).expect("parses"))
+        });
+        if name != "L" {
+            let yaml = okr_core::write(&plan, Format::Yaml).expect("YAML");
+            group.throughput(Throughput::Bytes(yaml.len() as u64));
+            group.bench_function(format!("yaml/{name}"), |b| {
+                b.iter(|| okr_core::parse(black_box(&yaml), Format::Yaml).expect("parses"))
+            });
+        }
+        group.throughput(Throughput::Elements(plan.objectives.len() as u64));
+        group.bench_function(format!("compile/{name}"), |b| {
+            b.iter(|| Engine::new(black_box(&plan)).expect("valid"))
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, load);
+criterion_main!(benches);
