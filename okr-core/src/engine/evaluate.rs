@@ -395,8 +395,8 @@ impl Engine {
     fn own_items(&self, o: usize, krs: &[KrEval]) -> Partial {
         let mut acc = Partial::default();
         let rolls_own = self.objective_info[o].from != ProgressFrom::Children;
-        for h in self.kr_start[o] as usize..self.kr_start[o + 1] as usize {
-            let k = &krs[h];
+        let first = self.kr_start[o] as usize;
+        for (h, k) in krs[first..self.kr_start[o + 1] as usize].iter().enumerate().map(|(i, k)| (first + i, k)) {
             acc.confidence(k);
             if rolls_own && self.weight[h] > 0.0 {
                 acc.take(
