@@ -396,7 +396,11 @@ impl Engine {
         let mut acc = Partial::default();
         let rolls_own = self.objective_info[o].from != ProgressFrom::Children;
         let first = self.kr_start[o] as usize;
-        for (h, k) in krs[first..self.kr_start[o + 1] as usize].iter().enumerate().map(|(i, k)| (first + i, k)) {
+        for (h, k) in krs[first..self.kr_start[o + 1] as usize]
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (first + i, k))
+        {
             acc.confidence(k);
             if rolls_own && self.weight[h] > 0.0 {
                 acc.take(

@@ -25,6 +25,9 @@ impl Moment {
     /// Parses `YYYY-MM-DD` or an RFC 3339 timestamp.
     pub fn parse(text: &str) -> Result<Self, String> {
         let text = text.trim();
+        if let Some(date) = parse_iso_date(text) {
+            return Ok(Moment::Date(date));
+        }
         if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
             return Ok(Moment::Date(date));
         }
@@ -57,6 +60,21 @@ impl Moment {
             Moment::DateTime(t) => t.with_timezone(&Utc).date_naive(),
         }
     }
+}
+
+/// `YYYY-MM-DD` exactly, without chrono's format-string machinery: plans hold millions
+/// of check-in dates, and this is most of the cost of reading them.
+fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
 /// Milliseconds since the epoch at the start (00:00 UTC) of `date`.
@@ -152,6 +170,26 @@ mod tests {
         let b = Moment::parse("2026-01-05").unwrap_or(Moment::now());
         assert!(a < b, "01:00+02:00 is 23:00 UTC the day before");
         assert_eq!(a.date().to_string(), "2026-01-04");
+    }
+
+    #[test]
+    fn the_fast_date_path_agrees_with_chrono() {
+        for text in ["2026-01-05", "2024-02-29", "0001-01-01", "9999-12-31"] {
+            assert_eq!(
+                parse_iso_date(text),
+                NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+                "{text}"
+            );
+        }
+        for text in [
+            "2026-02-30",
+            "2026-13-01",
+            "2026-1-05",
+            "20260105xx",
+            "2026-01-0a",
+        ] {
+            assert_eq!(parse_iso_date(text), None, "{text}");
+        }
     }
 
     #[test]
