@@ -16,6 +16,8 @@ pub struct AlignmentReport {
     /// Non-company objectives with no parent.
     pub orphans: Vec<String>,
     pub objectives: Vec<AlignedObjective>,
+    #[serde(skip)]
+    index: HashMap<String, usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -28,8 +30,6 @@ pub struct AlignedObjective {
     pub children: Vec<String>,
     /// Links up to a root along first parents (0 for a root).
     pub depth: usize,
-    /// From this objective up to its root along first parents, this one first.
-    pub line_of_sight: Vec<String>,
     pub orphan: bool,
     /// Alignments that jump over units of the org tree.
     pub skipped_levels: Vec<SkippedLevel>,
@@ -57,7 +57,23 @@ pub struct Coverage {
 
 impl AlignmentReport {
     pub fn objective(&self, id: &str) -> Option<&AlignedObjective> {
-        self.objectives.iter().find(|o| o.id == id)
+        self.index.get(id).map(|&i| &self.objectives[i])
+    }
+
+    /// The path from `id` up to the top along first parents, `id` first ("line of
+    /// sight"). Computed on demand: kept for every objective, paths would take space
+    /// quadratic in the depth of the tree.
+    pub fn line_of_sight(&self, id: &str) -> Vec<String> {
+        let mut path = Vec::new();
+        let mut at = self.objective(id);
+        while let Some(o) = at {
+            if path.len() > self.objectives.len() {
+                break;
+            }
+            path.push(o.id.clone());
+            at = o.parents.first().and_then(|p| self.objective(p));
+        }
+        path
     }
 }
 
@@ -128,6 +144,12 @@ pub fn analyze(plan: &Plan) -> AlignmentReport {
         roots: Vec::new(),
         orphans: Vec::new(),
         objectives: Vec::with_capacity(n),
+        index: plan
+            .objectives
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.clone(), i))
+            .collect(),
     };
     for (i, o) in plan.objectives.iter().enumerate() {
         let is_company = o
@@ -141,15 +163,6 @@ pub fn analyze(plan: &Plan) -> AlignmentReport {
         }
         if orphan {
             report.orphans.push(o.id.clone());
-        }
-        let mut line_of_sight = vec![o.id.clone()];
-        let mut at = i;
-        while let Some(&p) = parents[at].first() {
-            if line_of_sight.len() > n {
-                break;
-            }
-            line_of_sight.push(plan.objectives[p].id.clone());
-            at = p;
         }
         let mut skipped_levels = Vec::new();
         if let Some(unit) = o.unit.as_deref() {
@@ -195,7 +208,6 @@ pub fn analyze(plan: &Plan) -> AlignmentReport {
                 .map(|&c| plan.objectives[c].id.clone())
                 .collect(),
             depth: depth[i],
-            line_of_sight,
             orphan,
             skipped_levels,
             coverage,

@@ -166,6 +166,14 @@ impl Default for GradingPolicy {
     }
 }
 
+/// Rules on the shape of the alignment graph.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AlignmentPolicy {
+    /// Allow at most one `aligns_to` link per objective, as Perdoo does (default false).
+    pub single_parent: bool,
+}
+
 /// Every rule that turns check-ins into numbers and statuses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -173,6 +181,7 @@ pub struct Policy {
     pub scoring: ScoringPolicy,
     pub status: StatusPolicy,
     pub grading: GradingPolicy,
+    pub alignment: AlignmentPolicy,
 }
 
 /// Named policies that reproduce a peer tool's figures.
@@ -275,6 +284,9 @@ pub struct PolicyConfig {
     pub stale_after_days: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grading: Option<GradingPolicy>,
+    /// Allow at most one parent per objective.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub single_parent: Option<bool>,
 }
 
 impl PolicyConfig {
@@ -304,6 +316,9 @@ impl PolicyConfig {
         }
         if let Some(v) = self.grading {
             p.grading = v;
+        }
+        if let Some(v) = self.single_parent {
+            p.alignment.single_parent = v;
         }
         p
     }

@@ -386,6 +386,16 @@ impl<'a> Validator<'a> {
             ),
             _ => {}
         }
+        if self.policy.alignment.single_parent && o.aligns_to.len() > 1 {
+            self.errors.push(Error::Schema {
+                message: format!(
+                    "objective `{}` has {} parents, but the policy allows one (single_parent)",
+                    o.id,
+                    o.aligns_to.len()
+                ),
+                location: loc(format!("{path}.aligns_to[1]")),
+            });
+        }
         for (n, a) in o.aligns_to.iter().enumerate() {
             let apath = format!("{path}.aligns_to[{n}]");
             self.weight(format!("{apath}.weight"), a.weight);
