@@ -22,8 +22,10 @@ struct Cli {
 enum Command {
     /// Check a plan for errors (exit 1 if it has any).
     Validate(commands::validate::Args),
-    /// Score every objective and key result as of a date.
+    /// Score every objective and key result as of a date, down the alignment tree.
     Score(commands::score::Args),
+    /// Print the alignment tree with progress and status.
+    Tree(commands::tree::Args),
     /// Record a check-in by appending one line to the plan's check-ins log.
     CheckIn(commands::check_in::Args),
     /// Print the JSON Schema of the plan document.
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate(a) => commands::validate::run(a),
         Command::Score(a) => commands::score::run(a),
+        Command::Tree(a) => commands::tree::run(a),
         Command::CheckIn(a) => commands::check_in::run(a),
         Command::Schema => {
             print!("{}", okr_core::json_schema());

@@ -1,7 +1,8 @@
-//! Output of `okr score`: human text or JSON.
+//! Output of `okr score` and `okr tree`: human text (down the alignment tree) or JSON.
 
 use okr_core::engine::{KeyResultScore, ObjectiveScore};
 use okr_core::{Scorecard, Value};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -37,28 +38,106 @@ fn status(s: okr_core::Status) -> String {
     s.as_str().replace('_', " ")
 }
 
-pub fn text(card: &Scorecard) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "Scores as of {}\n", card.as_of);
-    for o in &card.objectives {
-        objective(&mut out, o);
+fn enum_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v)
+        .unwrap_or_default()
+        .trim_matches('"')
+        .to_owned()
+}
+
+fn also_under(o: &ObjectiveScore) -> String {
+    if o.parents.len() > 1 {
+        format!("  (also under {})", o.parents[1..].join(", "))
+    } else {
+        String::new()
+    }
+}
+
+/// Objectives in tree order, with their depth: each root, then (depth first) the
+/// objectives whose first parent it is. An objective with several parents is listed
+/// under the first. Iterative, so a deep tree cannot overflow the stack.
+pub fn tree_order(card: &Scorecard) -> Vec<(usize, &ObjectiveScore)> {
+    let index: HashMap<&str, usize> = card
+        .objectives
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.as_str(), i))
+        .collect();
+    let mut out = Vec::with_capacity(card.objectives.len());
+    let mut seen = vec![false; card.objectives.len()];
+    let roots = card
+        .objectives
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.parents.is_empty())
+        .map(|(i, _)| i);
+    for root in roots.chain(0..card.objectives.len()) {
+        let mut stack = vec![(root, 0usize)];
+        while let Some((i, depth)) = stack.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            let o = &card.objectives[i];
+            out.push((depth, o));
+            let children = o
+                .children
+                .iter()
+                .filter_map(|c| index.get(c.as_str()).copied())
+                .filter(|&c| card.objectives[c].parents.first() == Some(&o.id));
+            let children: Vec<usize> = children.collect();
+            stack.extend(children.into_iter().rev().map(|c| (c, depth + 1)));
+        }
     }
     out
 }
 
-fn objective(out: &mut String, o: &ObjectiveScore) {
+pub fn text(card: &Scorecard) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Scores as of {}\n", card.as_of);
+    for (depth, o) in tree_order(card) {
+        objective(&mut out, o, &"    ".repeat(depth));
+    }
+    out
+}
+
+/// The alignment tree, one line per objective, with progress and status.
+pub fn tree(card: &Scorecard) -> String {
+    let mut out = String::new();
+    let order = tree_order(card);
+    for (n, (depth, o)) in order.iter().enumerate() {
+        let mut prefix = String::new();
+        for level in 1..=*depth {
+            // Does another objective follow at this level before the branch closes?
+            let more = order[n + 1..]
+                .iter()
+                .take_while(|(d, _)| *d >= level)
+                .any(|(d, _)| *d == level);
+            prefix.push_str(match (level == *depth, more) {
+                (true, true) => "├─ ",
+                (true, false) => "└─ ",
+                (false, true) => "│  ",
+                (false, false) => "   ",
+            });
+        }
+        let _ = writeln!(
+            out,
+            "{prefix}{}  {}  {} {}{}",
+            o.id,
+            o.title,
+            pct(o.progress),
+            status(o.status),
+            also_under(o)
+        );
+    }
+    out
+}
+
+fn objective(out: &mut String, o: &ObjectiveScore, indent: &str) {
     let kind = o
         .commitment
-        .map(|c| {
-            format!(
-                " ({})",
-                serde_json::to_string(&c)
-                    .unwrap_or_default()
-                    .trim_matches('"')
-            )
-        })
+        .map(|c| format!(" ({})", enum_name(&c)))
         .unwrap_or_default();
-    let _ = writeln!(out, "{}  {}{kind}", o.id, o.title);
+    let _ = writeln!(out, "{indent}{}  {}{kind}{}", o.id, o.title, also_under(o));
     let mut facts = vec![
         format!("progress {}", pct(o.progress)),
         format!("expected {}", pct(o.expected)),
@@ -71,23 +150,28 @@ fn objective(out: &mut String, o: &ObjectiveScore) {
         facts.push(format!("forecast {}", pct(Some(f.projected_progress))));
     }
     if let Some(g) = &o.grade {
-        let band = serde_json::to_string(&g.band).unwrap_or_default();
         facts.push(format!(
             "grade {:.2} {}{}",
             g.score,
-            band.trim_matches('"'),
+            enum_name(&g.band),
             if g.manual { " (set by hand)" } else { "" }
         ));
     }
-    let _ = writeln!(out, "    {}", facts.join(" · "));
+    let _ = writeln!(out, "{indent}    {}", facts.join(" · "));
     for k in &o.key_results {
-        key_result(out, k);
+        key_result(out, k, indent);
     }
     out.push('\n');
 }
 
-fn key_result(out: &mut String, k: &KeyResultScore) {
-    let _ = writeln!(out, "  - {}  {}  [{}]", k.id, k.title, k.kr_type.as_str());
+fn key_result(out: &mut String, k: &KeyResultScore, indent: &str) {
+    let _ = writeln!(
+        out,
+        "{indent}  - {}  {}  [{}]",
+        k.id,
+        k.title,
+        k.kr_type.as_str()
+    );
     let mut facts = vec![format!("value {}", value(&k.value, &k.measure))];
     match (k.progress, k.raw_progress) {
         (Some(p), Some(r)) if (p - r).abs() > 1e-9 => {
@@ -118,5 +202,5 @@ fn key_result(out: &mut String, k: &KeyResultScore) {
         }
         facts.push(s);
     }
-    let _ = writeln!(out, "      {}", facts.join(" · "));
+    let _ = writeln!(out, "{indent}      {}", facts.join(" · "));
 }

@@ -326,3 +326,67 @@ fn the_shipped_schema_is_up_to_date() {
         "docs/plan.schema.json is stale: run `cargo run -p okr-cli -- schema > docs/plan.schema.json`"
     );
 }
+
+#[test]
+fn tree_draws_the_alignment_tree() {
+    let o = okr(&["tree", &repo("examples/acme.yaml"), "--as-of", "2026-11-15"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "acme-grow  Become the default ledger for mid-market finance teams  42% behind"
+    );
+    assert!(
+        lines.contains(&"│  └─ support-love  Make support a reason customers stay  57% at risk"),
+        "{out}"
+    );
+    assert!(out.contains("└─ growth-activation  Make new customers successful in their first month  42% behind  (also under cs-retention)"), "{out}");
+    assert_eq!(lines.len(), 12, "each objective once");
+}
+
+#[test]
+fn score_json_carries_the_tree() {
+    let o = okr(&[
+        "score",
+        &repo("examples/acme.yaml"),
+        "--as-of",
+        "2026-11-15",
+        "--format",
+        "json",
+    ]);
+    let card: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let grow = &card["objectives"][0];
+    assert_eq!(grow["id"], "acme-grow");
+    assert_eq!(
+        grow["children"],
+        serde_json::json!(["sales-na", "cs-retention", "emea-dach", "growth-activation"])
+    );
+    let growth = card["objectives"]
+        .as_array()
+        .expect("objectives")
+        .iter()
+        .find(|o| o["id"] == "growth-activation")
+        .expect("growth-activation");
+    assert_eq!(
+        growth["parents"],
+        serde_json::json!(["acme-grow", "cs-retention"])
+    );
+}
+
+#[test]
+fn generate_writes_a_valid_seeded_plan() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.json");
+    let a = okr(&["generate", "--size", "200", "--seed", "4"]);
+    assert_eq!(a.status.code(), Some(0), "{}", stderr(&a));
+    assert_eq!(
+        a.stdout,
+        okr(&["generate", "--size", "200", "--seed", "4"]).stdout,
+        "same seed, same plan"
+    );
+    std::fs::write(&path, &a.stdout).expect("write");
+    let o = okr(&["validate", &path.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("200 objectives"));
+}

@@ -3,4 +3,5 @@ pub mod convert;
 pub mod generate;
 pub mod init;
 pub mod score;
+pub mod tree;
 pub mod validate;
