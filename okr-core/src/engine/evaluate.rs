@@ -83,6 +83,44 @@ impl ObjectiveEval {
     }
 }
 
+/// How many of the sorted times `t` are at or before `cutoff`. Short series (the usual
+/// weekly quarter is 13) are counted without branches, which the compiler vectorises;
+/// a binary search on them mispredicts about every other step.
+fn count_up_to(t: &[i64], cutoff: i64) -> usize {
+    if t.len() <= 32 {
+        t.iter().map(|&x| usize::from(x <= cutoff)).sum()
+    } else {
+        t.partition_point(|&x| x <= cutoff)
+    }
+}
+
+/// The elapsed fraction of the last window asked for: key results of one objective
+/// share their window, so one division serves them all (same value, computed once).
+#[derive(Clone, Copy, Debug)]
+struct Elapsed {
+    window: (i64, i64),
+    e: f64,
+}
+
+impl Elapsed {
+    fn none() -> Elapsed {
+        Elapsed {
+            window: (i64::MAX, i64::MAX),
+            e: f64::NAN,
+        }
+    }
+
+    fn of(&mut self, window: (i64, i64), instant: i64) -> f64 {
+        if self.window != window {
+            *self = Elapsed {
+                window,
+                e: elapsed_fraction(window.0, window.1, instant),
+            };
+        }
+        self.e
+    }
+}
+
 /// Weighted sums over an objective's items, and the worst status among them.
 #[derive(Clone, Copy, Debug, Default)]
 struct Partial {
@@ -173,6 +211,7 @@ impl Engine {
         // are summed again once aggregates are known. Each accumulator adds the same
         // terms in the same order as `own_items`, so the numbers are identical.
         let mut partials = Vec::with_capacity(n_objectives);
+        let mut elapsed = Elapsed::none();
         for o in 0..n_objectives {
             let mut acc = Partial::default();
             let rolls_own = self.objective_info[o].from != ProgressFrom::Children;
@@ -180,7 +219,7 @@ impl Engine {
                 let k = if self.kr_type[h] == KrType::Aggregate {
                     EMPTY_KR
                 } else {
-                    self.eval_series_kr(h, &as_of)
+                    self.eval_series_kr(h, &as_of, &mut elapsed)
                 };
                 acc.confidence(&k);
                 if rolls_own && self.weight[h] > 0.0 {
@@ -219,9 +258,9 @@ impl Engine {
         }
     }
 
-    fn eval_series_kr(&self, h: usize, as_of: &AsOf) -> KrEval {
+    fn eval_series_kr(&self, h: usize, as_of: &AsOf, elapsed: &mut Elapsed) -> KrEval {
         let s = self.series(h);
-        let count = s.t.partition_point(|&t| t <= as_of.cutoff);
+        let count = count_up_to(s.t, as_of.cutoff);
         let (value, last) = if count > 0 {
             (s.v[count - 1], s.t[count - 1])
         } else {
@@ -233,7 +272,7 @@ impl Engine {
             .copied()
             .find(|c| !c.is_nan())
             .unwrap_or(f32::NAN);
-        self.finish_kr(h, value, count as u32, last, confidence, as_of)
+        self.finish_kr(h, value, count as u32, last, confidence, as_of, elapsed)
     }
 
     fn eval_aggregate(&self, h: usize, krs: &[KrEval], as_of: &AsOf) -> KrEval {
@@ -272,7 +311,7 @@ impl Engine {
         } else {
             f64::NAN
         };
-        self.finish_kr(h, value, count, last, f32::NAN, as_of)
+        self.finish_kr(h, value, count, last, f32::NAN, as_of, &mut Elapsed::none())
     }
 
     /// Progress, expected and status of KR `h` from its value as of the moment.
@@ -284,6 +323,7 @@ impl Engine {
         last: i64,
         confidence: f32,
         as_of: &AsOf,
+        elapsed: &mut Elapsed,
     ) -> KrEval {
         let kind = &self.kind[h];
         let scoring = &self.policy.scoring;
@@ -291,7 +331,7 @@ impl Engine {
             (true, _) => progress(kind, kind.initial(), &self.step_weights, scoring),
             (false, _) => progress(kind, value, &self.step_weights, scoring),
         };
-        let expected = self.expected(h, as_of);
+        let expected = self.expected(h, as_of, elapsed);
         let objective = self.kr_objective[h] as usize;
         let status = if self.objective_info[objective].closed {
             Status::Closed
@@ -360,12 +400,12 @@ impl Engine {
         in_period && last != i64::MIN && as_of.instant - last > limit
     }
 
-    fn expected(&self, h: usize, as_of: &AsOf) -> f64 {
+    fn expected(&self, h: usize, as_of: &AsOf, elapsed: &mut Elapsed) -> f64 {
         let (start, end) = self.window[h];
         if (start, end) == NO_WINDOW {
             return f64::NAN;
         }
-        let e = elapsed_fraction(start, end, as_of.instant);
+        let e = elapsed.of((start, end), as_of.instant);
         match self.kind[h] {
             Kind::Linear {
                 start: s,
@@ -504,7 +544,7 @@ impl Engine {
 
     fn refresh(&self, eval: &mut Evaluation, h: usize) {
         let as_of = eval.as_of;
-        eval.key_results[h] = self.eval_series_kr(h, &as_of);
+        eval.key_results[h] = self.eval_series_kr(h, &as_of, &mut Elapsed::none());
         // Aggregates above h, in the order they are evaluated in.
         let mut aggregates: Vec<u32> = Vec::new();
         let mut seen = HashSet::new();
