@@ -272,7 +272,14 @@ impl Engine {
             .copied()
             .find(|c| !c.is_nan())
             .unwrap_or(f32::NAN);
-        self.finish_kr(h, value, count as u32, last, confidence, as_of, elapsed)
+        let seen = KrEval {
+            value,
+            count: count as u32,
+            last,
+            confidence,
+            ..EMPTY_KR
+        };
+        self.finish_kr(h, seen, as_of, elapsed)
     }
 
     fn eval_aggregate(&self, h: usize, krs: &[KrEval], as_of: &AsOf) -> KrEval {
@@ -311,20 +318,25 @@ impl Engine {
         } else {
             f64::NAN
         };
-        self.finish_kr(h, value, count, last, f32::NAN, as_of, &mut Elapsed::none())
+        let seen = KrEval {
+            value,
+            count,
+            last,
+            ..EMPTY_KR
+        };
+        self.finish_kr(h, seen, as_of, &mut Elapsed::none())
     }
 
-    /// Progress, expected and status of KR `h` from its value as of the moment.
-    fn finish_kr(
-        &self,
-        h: usize,
-        value: f64,
-        count: u32,
-        last: i64,
-        confidence: f32,
-        as_of: &AsOf,
-        elapsed: &mut Elapsed,
-    ) -> KrEval {
+    /// Progress, expected and status of KR `h` from what was seen as of the moment
+    /// (`seen` has the value, count, last time and confidence filled in).
+    fn finish_kr(&self, h: usize, seen: KrEval, as_of: &AsOf, elapsed: &mut Elapsed) -> KrEval {
+        let KrEval {
+            value,
+            count,
+            last,
+            confidence,
+            ..
+        } = seen;
         let kind = &self.kind[h];
         let scoring = &self.policy.scoring;
         let p: Option<Progress> = match (value.is_nan(), kind) {
