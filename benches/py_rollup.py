@@ -225,7 +225,9 @@ def evaluate(krs, objectives, by_id, instant, cutoff):
             scored = [(w, p) for w, p, _ in items if p is not None]
             total = sum(w for w, _ in scored)
             graded = [s for _, _, s in items if s in SEVERITY]
-            status = "closed" if doc.get("state") in ("closed", "cancelled") else max(graded, key=SEVERITY.get) if graded else "not_started"
+            others = {s for _, _, s in items}
+            fallback = "closed" if "closed" in others else "no_target" if "no_target" in others else "not_started"
+            status = "closed" if doc.get("state") in ("closed", "cancelled") else max(graded, key=SEVERITY.get) if graded else fallback
             out[o] = {"progress": sum(w * p for w, p in scored) / total if total else None, "status": status}
     return results, out
 
