@@ -355,18 +355,8 @@ fn align(rng: &mut fastrand::Rng, plan: &mut Plan, units: &[GenUnit], by_unit: &
         }
     }
     let mut has_children = vec![false; plan.objectives.len()];
-    let index: std::collections::HashMap<String, usize> = plan
-        .objectives
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.id.clone(), i))
-        .collect();
-    for o in &plan.objectives {
-        for a in &o.aligns_to {
-            if let Some(&p) = a.objective.as_ref().and_then(|id| index.get(id)) {
-                has_children[p] = true;
-            }
-        }
+    for (parent, _) in objective_links(plan) {
+        has_children[parent] = true;
     }
     for (o, children) in plan.objectives.iter_mut().zip(has_children) {
         if children {
@@ -379,27 +369,36 @@ fn align(rng: &mut fastrand::Rng, plan: &mut Plan, units: &[GenUnit], by_unit: &
     }
 }
 
-/// Aggregates sum two or three increase KRs of the objectives aligned to theirs; one
-/// with no such children becomes a plain increase KR.
-fn wire_aggregates(rng: &mut fastrand::Rng, plan: &mut Plan) {
-    let index: std::collections::HashMap<String, usize> = plan
+/// (parent, child) for every objective-to-objective alignment link.
+fn objective_links(plan: &Plan) -> Vec<(usize, usize)> {
+    let index: std::collections::HashMap<&str, usize> = plan
         .objectives
         .iter()
         .enumerate()
-        .map(|(i, o)| (o.id.clone(), i))
+        .map(|(i, o)| (o.id.as_str(), i))
         .collect();
-    let mut child_krs: Vec<Vec<String>> = vec![Vec::new(); plan.objectives.len()];
-    for o in &plan.objectives {
+    let mut links = Vec::new();
+    for (child, o) in plan.objectives.iter().enumerate() {
         for a in &o.aligns_to {
-            if let Some(&p) = a.objective.as_ref().and_then(|id| index.get(id)) {
-                child_krs[p].extend(
-                    o.key_results
-                        .iter()
-                        .filter(|k| matches!(k.kind, KrKind::Increase { .. }))
-                        .map(|k| k.id.clone()),
-                );
+            if let Some(&parent) = a.objective.as_deref().and_then(|id| index.get(id)) {
+                links.push((parent, child));
             }
         }
+    }
+    links
+}
+
+/// Aggregates sum two or three increase KRs of the objectives aligned to theirs; one
+/// with no such children becomes a plain increase KR.
+fn wire_aggregates(rng: &mut fastrand::Rng, plan: &mut Plan) {
+    let mut child_krs: Vec<Vec<String>> = vec![Vec::new(); plan.objectives.len()];
+    for (p, child) in objective_links(plan) {
+        let krs = &plan.objectives[child].key_results;
+        child_krs[p].extend(
+            krs.iter()
+                .filter(|k| matches!(k.kind, KrKind::Increase { .. }))
+                .map(|k| k.id.clone()),
+        );
     }
     for (o, pool) in plan.objectives.iter_mut().zip(child_krs) {
         for kr in &mut o.key_results {

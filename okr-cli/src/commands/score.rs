@@ -1,8 +1,8 @@
 use crate::Failure;
 use crate::input::load;
 use crate::render;
-use okr_core::{AsOf, Preset};
-use std::path::PathBuf;
+use okr_core::{AsOf, Preset, Scorecard};
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -29,20 +29,30 @@ pub fn parse_as_of(text: Option<&str>) -> Result<AsOf, Failure> {
     }
 }
 
-pub fn run(args: Args) -> Result<(), Failure> {
-    let as_of = parse_as_of(args.as_of.as_deref())?;
+/// Loads `file` and scores it as of `as_of` (a date, a timestamp, or now), under the
+/// named preset or the plan's own policy.
+pub fn scorecard(
+    file: &Path,
+    as_of: Option<&str>,
+    preset: Option<&str>,
+) -> Result<Scorecard, Failure> {
+    let as_of = parse_as_of(as_of)?;
     let loaded = load(
-        &args.file,
+        file,
         Failure::Usage("the plan has errors (see above)".into()),
     )?;
-    let policy = match args.preset.as_deref().and_then(Preset::parse) {
+    let policy = match preset.and_then(Preset::parse) {
         Some(p) => p.policy(),
         None => loaded.plan.policy(),
     };
-    let card = loaded
+    loaded
         .plan
         .score_with(as_of, policy)
-        .map_err(|e| Failure::Usage(e.to_string()))?;
+        .map_err(|e| Failure::Usage(e.to_string()))
+}
+
+pub fn run(args: Args) -> Result<(), Failure> {
+    let card = scorecard(&args.file, args.as_of.as_deref(), args.preset.as_deref())?;
     match args.format {
         render::OutputFormat::Json => println!("{}", render::json(&card)),
         render::OutputFormat::Text => print!("{}", render::text(&card)),

@@ -1,6 +1,5 @@
 use crate::Failure;
-use crate::commands::score::parse_as_of;
-use crate::input::load;
+use crate::commands::score::scorecard;
 use crate::render;
 use std::path::PathBuf;
 
@@ -14,15 +13,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Failure> {
-    let as_of = parse_as_of(args.as_of.as_deref())?;
-    let loaded = load(
-        &args.file,
-        Failure::Usage("the plan has errors (see above)".into()),
-    )?;
-    let card = loaded
-        .plan
-        .score(as_of)
-        .map_err(|e| Failure::Usage(e.to_string()))?;
+    let card = scorecard(&args.file, args.as_of.as_deref(), None)?;
     print!("{}", render::tree(&card));
     Ok(())
 }

@@ -39,12 +39,7 @@ pub fn parse(text: &str) -> Result<Vec<LoggedCheckIn>> {
 
 /// One log line for `entry`, newline included.
 pub fn line(entry: &LoggedCheckIn) -> Result<String> {
-    let mut s = serde_json::to_string(entry).map_err(|e| Error::InvalidValue {
-        message: format!("cannot write a check-in: {e}"),
-        location: Location::default(),
-    })?;
-    s.push('\n');
-    Ok(s)
+    super::json::with_newline(serde_json::to_string(entry))
 }
 
 #[cfg(test)]

@@ -43,17 +43,17 @@ pub(crate) fn error(text: &str, e: &serde_json::Error) -> Error {
 
 /// Writes a plan as pretty-printed JSON with a trailing newline.
 pub fn to_string(plan: &Plan) -> Result<String> {
-    let mut s = serde_json::to_string_pretty(plan).map_err(|e| Error::InvalidValue {
-        message: format!("cannot write JSON: {e}"),
-        location: Location::default(),
-    })?;
-    s.push('\n');
-    Ok(s)
+    with_newline(serde_json::to_string_pretty(plan))
 }
 
 /// Writes a plan as compact JSON (no indentation), with a trailing newline.
 pub fn to_string_compact(plan: &Plan) -> Result<String> {
-    let mut s = serde_json::to_string(plan).map_err(|e| Error::InvalidValue {
+    with_newline(serde_json::to_string(plan))
+}
+
+/// serde_json's output with a trailing newline, or its (unexpected) error as ours.
+pub(crate) fn with_newline(written: serde_json::Result<String>) -> Result<String> {
+    let mut s = written.map_err(|e| Error::InvalidValue {
         message: format!("cannot write JSON: {e}"),
         location: Location::default(),
     })?;
