@@ -141,10 +141,7 @@ pub fn to_string(plan: &Plan) -> Result<String> {
             set("kr_id", d.id);
             set("kr_title", d.title);
             set("kr_owner", opt(&d.owner));
-            set(
-                "kr_type",
-                d.kr_type.map(|t| t.as_str().to_owned()).unwrap_or_default(),
-            );
+            set("kr_type", d.kr_type.as_str().to_owned());
             for (name, v) in [
                 ("start", d.start),
                 ("target", d.target),
@@ -403,7 +400,10 @@ fn read_key_result(c: &Cells<'_>) -> Result<KeyResult> {
         id: c.text("kr_id").unwrap_or_default(),
         title: c.text("kr_title").unwrap_or_default(),
         owner: c.text("kr_owner"),
-        kr_type: c.parse("kr_type", "type")?,
+        kr_type: c.parse("kr_type", "type")?.ok_or_else(|| Error::Schema {
+            message: "a key result needs `kr_type`".into(),
+            location: c.loc("kr_type", "type"),
+        })?,
         start: c.number("start", "start")?,
         target: c.number("target", "target")?,
         threshold: c.number("threshold", "threshold")?,

@@ -10,9 +10,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The type tag of a key result, as written in `type:`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum KrType {
+    #[default]
     Increase,
     Decrease,
     StayAbove,
@@ -239,14 +240,14 @@ impl KeyResult {
 /// The flat document shape of a key result: what JSON, YAML and the JSON Schema see.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "KeyResult")]
+#[schemars(rename = "KeyResult", title = "KeyResult")]
 pub struct KeyResultDoc {
     pub id: String,
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     #[serde(rename = "type")]
-    pub kr_type: Option<KrType>,
+    pub kr_type: KrType,
     /// increase, decrease, zones (baseline), baseline, aggregate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<f64>,
@@ -304,13 +305,7 @@ impl TryFrom<KeyResultDoc> for KeyResult {
     type Error = String;
 
     fn try_from(doc: KeyResultDoc) -> Result<Self, String> {
-        let kr_type = doc.kr_type.ok_or_else(|| {
-            format!(
-                "key result `{}` has no `type`; use one of {}",
-                doc.id,
-                KrType::ALL.map(KrType::as_str).join(", ")
-            )
-        })?;
+        let kr_type = doc.kr_type;
         let kind = kind_from_doc(&doc, kr_type)?;
         Ok(KeyResult {
             id: doc.id,
@@ -441,7 +436,7 @@ impl From<KeyResult> for KeyResultDoc {
             id: kr.id,
             title: kr.title,
             owner: kr.owner,
-            kr_type: Some(kr.kind.kr_type()),
+            kr_type: kr.kind.kr_type(),
             measure: kr.measure,
             unit: kr.unit,
             weight: kr.weight,
@@ -513,7 +508,7 @@ mod tests {
         KeyResultDoc {
             id: "k".into(),
             title: "t".into(),
-            kr_type: Some(kr_type),
+            kr_type,
             ..KeyResultDoc::default()
         }
     }
