@@ -26,6 +26,10 @@ enum Command {
     Score(commands::score::Args),
     /// Print the alignment tree with progress and status.
     Tree(commands::tree::Args),
+    /// Find the anti-patterns that make OKRs fail (exit 1 on an error-level finding).
+    Lint(commands::lint::Args),
+    /// List the lint rules, or print one rule's documentation.
+    Rules(commands::rules::Args),
     /// Record a check-in by appending one line to the plan's check-ins log.
     CheckIn(commands::check_in::Args),
     /// Print the JSON Schema of the plan document.
@@ -53,6 +57,8 @@ fn main() -> ExitCode {
         Command::Validate(a) => commands::validate::run(a),
         Command::Score(a) => commands::score::run(a),
         Command::Tree(a) => commands::tree::run(a),
+        Command::Lint(a) => commands::lint::run(a),
+        Command::Rules(a) => commands::rules::run(a),
         Command::CheckIn(a) => commands::check_in::run(a),
         Command::Schema => {
             print!("{}", okr_core::json_schema());

@@ -27,7 +27,7 @@ fn stderr(o: &Output) -> String {
 fn validate_accepts_the_example() {
     let o = okr(&["validate", &repo("examples/acme.yaml")]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("12 objectives"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("12 objectives, 30 key results"), "{}", stdout(&o));
 }
 
 #[test]

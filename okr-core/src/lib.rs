@@ -38,6 +38,7 @@ pub mod format;
 #[cfg(feature = "generate")]
 pub mod generate;
 mod graph;
+pub mod lint;
 pub mod model;
 pub mod policy;
 mod validate;
@@ -48,6 +49,7 @@ pub use format::{Limits, json_schema};
 pub use model::*;
 pub use policy::{Policy, PolicyConfig, Preset};
 pub use validate::{MAX_TEXT_BYTES, validate};
+pub use lint::{Diagnostic, LintConfig, Severity, lint};
 
 /// Parses `text` without semantic checks (ids, references, numbers, dates).
 pub fn parse(text: &str, format: Format) -> Result<Plan> {

@@ -206,6 +206,7 @@ fn key_result(full: bool) -> BoxedStrategy<KeyResult> {
                 kpi,
                 check_ins: if full { check_ins } else { Vec::new() },
                 initiatives: Vec::new(),
+                lint_ignore: Vec::new(),
                 metadata,
             },
         )

@@ -2,6 +2,8 @@ pub mod check_in;
 pub mod convert;
 pub mod generate;
 pub mod init;
+pub mod lint;
+pub mod rules;
 pub mod score;
 pub mod tree;
 pub mod validate;

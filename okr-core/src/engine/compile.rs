@@ -189,6 +189,17 @@ impl Engine {
         (0..self.kr_ids.len()).map(|h| self.series(h).t.len()).sum()
     }
 
+    /// Whether `as_of` falls within KR `h`'s period (true when it has none).
+    pub fn in_period(&self, h: usize, as_of: &super::AsOf) -> bool {
+        let (start, end) = self.window[h];
+        (start, end) == NO_WINDOW || (as_of.instant_millis() >= start && as_of.instant_millis() <= end)
+    }
+
+    /// Start of KR `h`'s period (its cycle's first day, ms), when it has one.
+    pub fn period_start(&self, h: usize) -> Option<i64> {
+        (self.window[h] != NO_WINDOW).then_some(self.window[h].0)
+    }
+
     /// Handle of the key result `id`.
     pub fn key_result_handle(&self, id: &str) -> Option<usize> {
         self.kr_by_id.get(id).map(|&h| h as usize)

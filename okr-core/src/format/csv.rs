@@ -428,6 +428,7 @@ fn read_key_result(c: &Cells<'_>) -> Result<KeyResult> {
         kpi: c.text("kpi"),
         check_ins: Vec::new(),
         initiatives: Vec::new(),
+        lint_ignore: Vec::new(),
         metadata: c.parse("kr_metadata", "metadata")?.unwrap_or_default(),
     };
     KeyResult::try_from(doc).map_err(|message| Error::Schema {

@@ -7,24 +7,29 @@ use super::serde_error::{classify, clean_path};
 use super::{Limits, check_size};
 use crate::error::{Error, Format, Location, Result};
 use crate::model::Plan;
-use serde::Deserialize;
 
 /// Parses a plan from YAML without semantic validation.
 pub fn parse(text: &str, limits: &Limits) -> Result<Plan> {
+    parse_with(text, limits)
+}
+
+/// Parses any document type from YAML (a lint configuration, say), with the same
+/// budgets and error locations as a plan.
+pub fn parse_value<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    parse_with(text, &Limits::default())
+}
+
+fn parse_with<T: serde::de::DeserializeOwned>(text: &str, limits: &Limits) -> Result<T> {
     check_size(text.len(), limits)?;
     let mut path = String::new();
-    let result = serde_saphyr::with_deserializer_from_str_with_options(
-        text,
-        options(text.len(), limits),
-        |de| {
-            let mut track = serde_path_to_error::Track::new();
-            let result = Plan::deserialize(serde_path_to_error::Deserializer::new(de, &mut track));
-            if result.is_err() {
-                path = clean_path(&track.path().to_string());
-            }
-            result
-        },
-    );
+    let result = serde_saphyr::with_deserializer_from_str_with_options(text, options(text.len(), limits), |de| {
+        let mut track = serde_path_to_error::Track::new();
+        let result = T::deserialize(serde_path_to_error::Deserializer::new(de, &mut track));
+        if result.is_err() {
+            path = clean_path(&track.path().to_string());
+        }
+        result
+    });
     result.map_err(|e| error(&e, path))
 }
 

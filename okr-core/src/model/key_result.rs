@@ -4,7 +4,7 @@
 //! uses; in Rust the kind is an enum, so a milestone cannot carry a `threshold`. The
 //! conversion between the two refuses fields that do not belong to the type.
 
-use super::{CheckIn, Initiative, Metadata};
+use super::{CheckIn, Initiative, LintIgnore, Metadata};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -210,6 +210,7 @@ pub struct KeyResult {
     pub kpi: Option<String>,
     pub check_ins: Vec<CheckIn>,
     pub initiatives: Vec<Initiative>,
+    pub lint_ignore: Vec<LintIgnore>,
     pub metadata: Metadata,
 }
 
@@ -228,6 +229,7 @@ impl KeyResult {
             kpi: None,
             check_ins: Vec::new(),
             initiatives: Vec::new(),
+            lint_ignore: Vec::new(),
             metadata: Metadata::new(),
         }
     }
@@ -297,6 +299,9 @@ pub struct KeyResultDoc {
     pub check_ins: Vec<CheckIn>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub initiatives: Vec<Initiative>,
+    /// Lint rules switched off for this key result, each with a reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lint_ignore: Vec<LintIgnore>,
     #[serde(default, skip_serializing_if = "Metadata::is_empty")]
     pub metadata: Metadata,
 }
@@ -320,6 +325,7 @@ impl TryFrom<KeyResultDoc> for KeyResult {
             kpi: doc.kpi,
             check_ins: doc.check_ins,
             initiatives: doc.initiatives,
+            lint_ignore: doc.lint_ignore,
             metadata: doc.metadata,
         })
     }
@@ -445,6 +451,7 @@ impl From<KeyResult> for KeyResultDoc {
             kpi: kr.kpi,
             check_ins: kr.check_ins,
             initiatives: kr.initiatives,
+            lint_ignore: kr.lint_ignore,
             metadata: kr.metadata,
             ..KeyResultDoc::default()
         };

@@ -10,7 +10,8 @@ pub use check_in::{CheckIn, LoggedCheckIn, Value};
 pub use key_result::{AggregateOp, KeyResult, KeyResultDoc, KrKind, KrType, Phase, Step};
 pub use moment::{DAY_MS, Moment, date_start_millis, millis_to_date};
 pub use objective::{
-    Alignment, Commitment, Initiative, InitiativeState, Objective, ObjectiveState, ProgressFrom,
+    Alignment, Commitment, Initiative, InitiativeState, LintIgnore, Objective, ObjectiveState,
+    ProgressFrom,
 };
 pub use plan::{Cycle, Direction, Kpi, Plan, SCHEMA_VERSION, Unit, UnitKind};
 

@@ -95,6 +95,16 @@ pub enum InitiativeState {
     Dropped,
 }
 
+/// Switches a lint rule off for one objective (and its key results) or one key result,
+/// with the reason recorded next to it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LintIgnore {
+    /// Rule code (`OKR202`) or name (`activity-key-result`).
+    pub rule: String,
+    pub reason: String,
+}
+
 /// A qualitative goal with the key results that measure it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -131,6 +141,9 @@ pub struct Objective {
     pub key_results: Vec<KeyResult>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub initiatives: Vec<Initiative>,
+    /// Lint rules switched off here, each with a reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lint_ignore: Vec<LintIgnore>,
     #[serde(default, skip_serializing_if = "Metadata::is_empty")]
     pub metadata: Metadata,
 }
@@ -153,6 +166,7 @@ impl Objective {
             progress_from: None,
             key_results: Vec::new(),
             initiatives: Vec::new(),
+            lint_ignore: Vec::new(),
             metadata: Metadata::new(),
         }
     }

@@ -97,6 +97,9 @@ pub struct Plan {
     /// Scoring, status and grading rules; unset fields take the preset's (or default) value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<PolicyConfig>,
+    /// Lint configuration: profile, rule selection, severities, rule settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lint: Option<crate::lint::LintConfig>,
     /// An append-only JSON Lines file of check-ins, relative to this document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check_ins_file: Option<String>,
@@ -119,6 +122,7 @@ impl Default for Plan {
             objectives: Vec::new(),
             kpis: Vec::new(),
             policy: None,
+            lint: None,
             check_ins_file: None,
             metadata: Metadata::new(),
             logged_check_ins: Vec::new(),

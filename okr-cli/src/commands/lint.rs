@@ -1,0 +1,175 @@
+//! `okr lint`: anti-pattern diagnostics like a compiler's, as text, JSON or SARIF.
+
+use crate::Failure;
+use crate::commands::score::parse_as_of;
+use crate::input::{format_of, read, report};
+use okr_core::lint::{Diagnostic, LintConfig, Profile, Severity};
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LintFormat {
+    Text,
+    Json,
+    Sarif,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The plan (.yaml, .yml or .json).
+    file: PathBuf,
+    /// `default`, or `strict` for the tighter counts.
+    #[arg(long, value_parser = ["default", "strict"])]
+    profile: Option<String>,
+    /// Only these rules (codes or names, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Skip these rules (codes or names, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// A lint configuration file (YAML or JSON, the shape of a plan's `lint:` section).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+    format: LintFormat,
+    /// Lint as of this date (the end of that day) or timestamp; default now.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
+    /// Make warnings count as errors for the exit code (`--deny warnings`).
+    #[arg(long, value_parser = ["warnings"])]
+    deny: Option<String>,
+}
+
+fn read_config(path: &Path) -> Result<LintConfig, Failure> {
+    let text = read(path)?;
+    let parsed = match format_of(path)? {
+        okr_core::Format::Json => serde_json::from_str(&text).map_err(|e| e.to_string()),
+        _ => okr_core::format::yaml::parse_value::<LintConfig>(&text).map_err(|e| e.to_string()),
+    };
+    parsed.map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))
+}
+
+pub fn run(args: Args) -> Result<(), Failure> {
+    let as_of = parse_as_of(args.as_of.as_deref())?;
+    let format = format_of(&args.file)?;
+    let text = read(&args.file)?;
+    let plan = okr_core::parse(&text, format).map_err(|e| {
+        report(&args.file, &[e]);
+        Failure::Usage("the plan could not be read".into())
+    })?;
+    let mut config = match &args.config {
+        Some(path) => read_config(path)?,
+        None => LintConfig::default(),
+    };
+    let flags = LintConfig {
+        profile: args.profile.as_deref().map(|p| if p == "strict" { Profile::Strict } else { Profile::Default }),
+        select: args.select,
+        ignore: args.ignore,
+        ..LintConfig::default()
+    };
+    config = config.merged(&flags);
+    let mut diagnostics = okr_core::lint(&plan, &config, as_of).map_err(|errors| {
+        report(&args.file, &okr_core::locate_all(&text, format, errors));
+        Failure::Usage("the plan has errors that stop linting (see above)".into())
+    })?;
+    okr_core::lint::locate(&text, format, &mut diagnostics);
+    let file = args.file.display().to_string();
+    match args.format {
+        LintFormat::Text => print!("{}", text_report(&file, &diagnostics)),
+        LintFormat::Json => println!("{}", serde_json::to_string_pretty(&diagnostics).unwrap_or_default()),
+        LintFormat::Sarif => println!("{}", serde_json::to_string_pretty(&sarif(&file, &diagnostics)).unwrap_or_default()),
+    }
+    let deny_warnings = args.deny.is_some();
+    let failing = diagnostics.iter().any(|d| d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warn));
+    if failing { Err(Failure::Problems) } else { Ok(()) }
+}
+
+fn label(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warn => "warning",
+        Severity::Info => "info",
+    }
+}
+
+/// `file:line:col: warning[OKR202]: message` plus the path and a help line.
+pub fn text_report(file: &str, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let place = match (d.line, d.column) {
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+            _ => file.to_owned(),
+        };
+        out.push_str(&format!("{place}: {}[{}]: {} ({})\n", label(d.severity), d.code, d.message, d.rule));
+        out.push_str(&format!("  --> {}\n  help: {}\n\n", d.path, d.help));
+    }
+    let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
+    out.push_str(&format!(
+        "{} errors, {} warnings, {} infos\n",
+        count(Severity::Error),
+        count(Severity::Warn),
+        count(Severity::Info)
+    ));
+    out
+}
+
+/// A SARIF 2.1.0 log: one run, the rules as the driver's rules, one result per diagnostic.
+pub fn sarif(file: &str, diagnostics: &[Diagnostic]) -> serde_json::Value {
+    let rules: Vec<serde_json::Value> = okr_core::lint::rules()
+        .iter()
+        .map(|m| {
+            serde_json::json!({
+                "id": m.code,
+                "name": m.name,
+                "shortDescription": {"text": m.summary()},
+                "fullDescription": {"text": m.doc.trim()},
+                "help": {"text": m.doc.trim(), "markdown": m.doc.trim()},
+                "defaultConfiguration": {"level": sarif_level(m.category.default_severity())},
+                "properties": {"category": m.category.as_str()},
+            })
+        })
+        .collect();
+    let index = |code: &str| okr_core::lint::rules().iter().position(|m| m.code == code).unwrap_or(0);
+    let results: Vec<serde_json::Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let mut region = serde_json::Map::new();
+            if let Some(l) = d.line {
+                region.insert("startLine".into(), l.into());
+            }
+            if let Some(c) = d.column {
+                region.insert("startColumn".into(), c.into());
+            }
+            let mut physical = serde_json::json!({"artifactLocation": {"uri": file}});
+            if !region.is_empty() {
+                physical["region"] = serde_json::Value::Object(region);
+            }
+            serde_json::json!({
+                "ruleId": d.code,
+                "ruleIndex": index(&d.code),
+                "level": sarif_level(d.severity),
+                "message": {"text": format!("{} Help: {}", d.message, d.help)},
+                "locations": [{
+                    "physicalLocation": physical,
+                    "logicalLocations": [{"fullyQualifiedName": d.path, "kind": "member"}],
+                }],
+                "properties": {"ids": d.ids, "rule": d.rule},
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "okr", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://example.invalid/okr", "rules": rules}},
+            "results": results,
+        }],
+    })
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warn => "warning",
+        Severity::Info => "note",
+    }
+}

@@ -1,0 +1,37 @@
+//! What the linter reports.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warn,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warn => "warn",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One finding, configured: code, rule name, severity, message, help, the ids and the
+/// document path it points at, and its line and column when the plan came from text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub code: String,
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub help: String,
+    pub ids: Vec<String>,
+    pub path: String,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+}

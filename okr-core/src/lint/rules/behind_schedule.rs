@@ -1,0 +1,47 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::engine::Status;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a key result whose status, as of the moment linted, is `at_risk`: progress is far
+    /// behind what the elapsed time (or its phased plan) expects.
+    ///
+    /// ## Why is this bad?
+    /// It is the point of tracking: an at-risk key result needs a decision now (more effort,
+    /// a new plan, or an honest lower target), not a surprise at the end.
+    ///
+    /// ## Example
+    /// 35% of the way after 80% of the quarter.
+    ///
+    /// ## Use instead
+    /// Discuss it at the next check-in; note the plan in the check-in.
+    ///
+    /// ## Options
+    /// Thresholds come from the plan's status policy (`policy.status`).
+    ///
+    /// ## Sources
+    /// Viva Goals (status from gap); BurningOKR; okr-tracker.
+    pub struct BehindSchedule { code: "OKR403", name: "behind-schedule", category: Practice }
+}
+
+impl Rule for BehindSchedule {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        let Some((_, eval)) = &cx.scored else { return };
+        for (_, h, _, k, path) in cx.key_results() {
+            let e = &eval.key_results[h];
+            if e.status == Status::AtRisk {
+                let numbers = match (e.progress(), e.expected()) {
+                    (Some(p), Some(x)) => format!(": {:.0}% against {:.0}% expected", p * 100.0, x * 100.0),
+                    _ => String::new(),
+                };
+                out.push(Finding::new(path, vec![k.id.clone()], format!("key result `{}` is at risk{numbers}", k.id), "decide at the next check-in: more effort, a new plan, or an honest lower target"));
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::context::objective_path;
+use crate::lint::text::business_as_usual;
+use crate::model::KrKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an objective worded as keeping things as they are (maintain, keep, continue,
+    /// sustain) or whose key results are all thresholds to hold (stay above/below, within).
+    ///
+    /// ## Why is this bad?
+    /// That is a KPI dressed as an OKR: it describes health to protect, not a change to make,
+    /// and it takes a slot from a real objective.
+    ///
+    /// ## Example
+    /// "Maintain support quality" with "Keep the backlog below 50".
+    ///
+    /// ## Use instead
+    /// Track it as a KPI (`kpis:`) and use the objective for something to improve.
+    ///
+    /// ## Options
+    /// None.
+    ///
+    /// ## Sources
+    /// The seeds (KPIs turned into OKRs); Radical Focus (health metrics).
+    pub struct BusinessAsUsual { code: "OKR210", name: "business-as-usual", category: Advice }
+}
+
+impl Rule for BusinessAsUsual {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        for (i, o) in cx.plan.objectives.iter().enumerate() {
+            let all_hold = !o.key_results.is_empty() && o.key_results.iter().all(|k| matches!(k.kind, KrKind::StayAbove { .. } | KrKind::StayBelow { .. } | KrKind::Within { .. }));
+            let why = match (business_as_usual(&o.title), all_hold) {
+                (Some(verb), _) => format!("its title starts with \"{verb}\""),
+                (None, true) => "all its key results only hold a level".to_owned(),
+                (None, false) => continue,
+            };
+            out.push(Finding::new(objective_path(i), vec![o.id.clone()], format!("objective `{}` looks like business as usual: {why}", o.id), "track it as a KPI and use the objective for a change to make"));
+        }
+    }
+}

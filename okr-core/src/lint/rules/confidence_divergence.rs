@@ -1,0 +1,48 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::engine::Status;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a key result whose latest confidence disagrees with its status: high confidence
+    /// (≥ `high_confidence`) while at risk, or low confidence (≤ `low_confidence`) while on
+    /// track or done.
+    ///
+    /// ## Why is this bad?
+    /// One of the two is wrong: either the numbers miss something the owner knows, or the
+    /// owner has not looked at the numbers. Both are worth a conversation.
+    ///
+    /// ## Example
+    /// Confidence 0.9 on a key result at 10% with half the quarter gone.
+    ///
+    /// ## Use instead
+    /// Update the confidence with the check-in, and say why in the note.
+    ///
+    /// ## Options
+    /// - `high_confidence`: default 0.7.
+    /// - `low_confidence`: default 0.3.
+    ///
+    /// ## Sources
+    /// Radical Focus (confidence levels); Viva Goals; Perdoo.
+    pub struct ConfidenceDivergence { code: "OKR404", name: "confidence-divergence", category: Advice }
+}
+
+impl Rule for ConfidenceDivergence {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        let Some((_, eval)) = &cx.scored else { return };
+        for (_, h, _, k, path) in cx.key_results() {
+            let e = &eval.key_results[h];
+            let Some(c) = e.confidence() else { continue };
+            let high = e.status == Status::AtRisk && c >= cx.settings.high_confidence;
+            let low = matches!(e.status, Status::OnTrack | Status::Done) && c <= cx.settings.low_confidence;
+            if high || low {
+                out.push(Finding::new(path, vec![k.id.clone()], format!("key result `{}` is {} but its owner's confidence is {c}", k.id, e.status.as_str().replace('_', " ")), "reconcile the two at the next check-in and say why in the note"));
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::model::KrKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a `decrease` key result whose target is above its start, or an `increase` whose
+    /// target is below it.
+    ///
+    /// ## Why is this bad?
+    /// The type and the numbers disagree, so progress runs backwards: every improvement
+    /// lowers the score.
+    ///
+    /// ## Example
+    /// `type: decrease`, `start: 300`, `target: 800`.
+    ///
+    /// ## Use instead
+    /// Swap start and target, or use the other type.
+    ///
+    /// ## Options
+    /// None.
+    ///
+    /// ## Sources
+    /// This library's validation; the open-okr method spec.
+    pub struct DirectionMismatch { code: "OKR208", name: "direction-mismatch", category: Correctness }
+}
+
+impl Rule for DirectionMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        for (_, _, _, k, path) in cx.key_results() {
+            let (kind, start, target) = match &k.kind {
+                KrKind::Increase { start, target: Some(g) } => ("increase", start.unwrap_or(0.0), *g),
+                KrKind::Decrease { start, target: Some(g) } => ("decrease", start.unwrap_or(0.0), *g),
+                _ => continue,
+            };
+            if (kind == "increase" && target < start) || (kind == "decrease" && target > start) {
+                out.push(Finding::new(format!("{path}.target"), vec![k.id.clone()], format!("key result `{}` is `{kind}` but goes from {start} to {target}", k.id), "swap start and target, or use the other type"));
+            }
+        }
+    }
+}

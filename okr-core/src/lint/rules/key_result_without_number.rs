@@ -1,0 +1,49 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::text::has_number;
+use crate::model::KrKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a key result whose type carries no number (milestone, checklist, named zones) and
+    /// whose title states none.
+    ///
+    /// ## Why is this bad?
+    /// "If it doesn't have a number, it's not a key result." Without a quantity there is no
+    /// way to tell how far along it is, or whether it was reached.
+    ///
+    /// ## Example
+    /// `Improve the sales process` as a milestone.
+    ///
+    /// ## Use instead
+    /// State the measurable result: `Shorten the median sales cycle from 60 to 45 days`
+    /// (`type: decrease`, `start: 60`, `target: 45`).
+    ///
+    /// ## Options
+    /// None.
+    ///
+    /// ## Sources
+    /// The seeds (numbers in every key result); Marissa Mayer via Google's OKR playbook.
+    pub struct KeyResultWithoutNumber { code: "OKR201", name: "key-result-without-number", category: Practice }
+}
+
+impl Rule for KeyResultWithoutNumber {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        for (_, _, _, k, path) in cx.key_results() {
+            let numberless_kind = matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. }) || (matches!(k.kind, KrKind::Zones { .. }) && !k.kind.is_numeric());
+            if numberless_kind && !has_number(&k.title) {
+                out.push(Finding::new(
+                    format!("{path}.title"),
+                    vec![k.id.clone()],
+                    format!("key result `{}` has no number: \"{}\"", k.id, k.title),
+                    "state the result as a number to move from and to (type increase/decrease with start and target)",
+                ));
+            }
+        }
+    }
+}

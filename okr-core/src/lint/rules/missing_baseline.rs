@@ -1,0 +1,45 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::model::KrKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an increase, decrease or aggregate key result with no `start`.
+    ///
+    /// ## Why is this bad?
+    /// Progress is measured from the start; without it the engine counts from 0, which
+    /// overstates progress on anything that did not begin at zero.
+    ///
+    /// ## Example
+    /// `Raise NPS to 45` with `target: 45` and no `start`.
+    ///
+    /// ## Use instead
+    /// Set `start` to the value when the cycle began (`start: 32`), or use a `baseline` key
+    /// result first to find it.
+    ///
+    /// ## Options
+    /// None.
+    ///
+    /// ## Sources
+    /// The seeds ("from X to Y"); the open-okr method spec.
+    pub struct MissingBaseline { code: "OKR205", name: "missing-baseline", category: Practice }
+}
+
+impl Rule for MissingBaseline {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        for (_, _, _, k, path) in cx.key_results() {
+            let start = match &k.kind {
+                KrKind::Increase { start, .. } | KrKind::Decrease { start, .. } | KrKind::Aggregate { start, .. } => Some(start),
+                _ => None,
+            };
+            if let Some(None) = start {
+                out.push(Finding::new(path, vec![k.id.clone()], format!("key result `{}` has no start, so progress counts from 0", k.id), "set `start` to the value when the cycle began"));
+            }
+        }
+    }
+}

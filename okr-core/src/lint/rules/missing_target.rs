@@ -1,0 +1,43 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::model::KrKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an increase, decrease or aggregate key result with no `target`.
+    ///
+    /// ## Why is this bad?
+    /// Without a target it cannot be scored at all: progress, status and forecast are empty.
+    ///
+    /// ## Example
+    /// `type: increase` with `start: 30` and nothing else.
+    ///
+    /// ## Use instead
+    /// Set the `target`, or make it a `baseline` key result if the target cannot be set yet.
+    ///
+    /// ## Options
+    /// None.
+    ///
+    /// ## Sources
+    /// The open-okr method spec; the seeds.
+    pub struct MissingTarget { code: "OKR206", name: "missing-target", category: Correctness }
+}
+
+impl Rule for MissingTarget {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        for (_, _, _, k, path) in cx.key_results() {
+            let target = match &k.kind {
+                KrKind::Increase { target, .. } | KrKind::Decrease { target, .. } | KrKind::Aggregate { target, .. } => Some(target),
+                _ => None,
+            };
+            if let Some(None) = target {
+                out.push(Finding::new(path, vec![k.id.clone()], format!("key result `{}` has no target, so it cannot be scored", k.id), "set `target`, or use `type: baseline` while the target is still unknown"));
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::context::objective_path;
+use crate::model::{Commitment, ObjectiveState};
+use std::collections::BTreeMap;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a unit with more aspirational objectives in one cycle than
+    /// `max_aspirational_per_unit`.
+    ///
+    /// ## Why is this bad?
+    /// Moonshots are meant to be balanced by roofshots: a unit whose every objective is a
+    /// stretch sets itself up to miss everything, and commitments get lost.
+    ///
+    /// ## Example
+    /// A team with three aspirational objectives and no committed one.
+    ///
+    /// ## Use instead
+    /// Keep one moonshot per unit and cycle, balanced by committed objectives.
+    ///
+    /// ## Options
+    /// - `max_aspirational_per_unit`: default 1.
+    ///
+    /// ## Sources
+    /// The seeds (moonshots vs roofshots); Google's OKR playbook.
+    pub struct MoonshotOverload { code: "OKR108", name: "moonshot-overload", category: Advice }
+}
+
+impl Rule for MoonshotOverload {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        let limit = cx.settings.max_aspirational_per_unit;
+        let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+        for (i, o) in cx.plan.objectives.iter().enumerate() {
+            if o.state() == ObjectiveState::Cancelled {
+                continue;
+            }
+            if let (Some(unit), Some(Commitment::Aspirational)) = (o.unit.as_deref(), o.commitment) {
+                groups.entry((unit, o.cycle.as_deref().unwrap_or(""))).or_default().push(i);
+            }
+        }
+        for ((unit, _), list) in groups {
+            if list.len() > limit {
+                let ids = list.iter().map(|&i| cx.plan.objectives[i].id.clone()).collect();
+                out.push(Finding::new(
+                    objective_path(list[limit]),
+                    ids,
+                    format!("unit `{unit}` has {} aspirational objectives in one cycle; one moonshot is balanced by roofshots", list.len()),
+                    "make the others committed, or keep one moonshot per unit and cycle",
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::text::{has_outcome_clause, leading_activity_verb};
+use crate::model::KrKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an objective whose key results are all activities or milestones: none measures a
+    /// value that changes.
+    ///
+    /// ## Why is this bad?
+    /// Every objective needs at least one value-based key result; otherwise finishing the
+    /// tasks counts as success whether or not anything improved.
+    ///
+    /// ## Example
+    /// An objective whose key results are "Develop offline mode", "Create the design system"
+    /// and "Implement widgets".
+    ///
+    /// ## Use instead
+    /// Add one key result that measures the outcome those deliver (crash-free sessions,
+    /// rating, retention).
+    ///
+    /// ## Options
+    /// None.
+    ///
+    /// ## Sources
+    /// The seeds (at least one value key result per objective).
+    pub struct NoValueKeyResult { code: "OKR203", name: "no-value-key-result", category: Practice }
+}
+
+impl Rule for NoValueKeyResult {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        for (i, o) in cx.plan.objectives.iter().enumerate() {
+            if o.key_results.is_empty() {
+                continue;
+            }
+            let valued = o.key_results.iter().any(|k| {
+                let numeric = !matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. }) && k.kind.is_numeric();
+                numeric && (leading_activity_verb(&k.title).is_none() || has_outcome_clause(&k.title))
+            });
+            if !valued {
+                out.push(Finding::new(
+                    format!("objectives[{i}].key_results"),
+                    vec![o.id.clone()],
+                    format!("objective `{}` has no value-based key result: all {} are activities or milestones", o.id, o.key_results.len()),
+                    "add one key result that measures the outcome these deliver",
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::model::{DAY_MS, KrKind, ObjectiveState};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a key result with no check-in `first_check_in_within_days` after its cycle began.
+    ///
+    /// ## Why is this bad?
+    /// A key result nobody has reported on after the first week is usually one nobody is
+    /// working on; the cycle is short, and a late start rarely recovers.
+    ///
+    /// ## Example
+    /// A key result with no check-ins three weeks into the quarter.
+    ///
+    /// ## Use instead
+    /// Record where it stands now, even if that is the start value.
+    ///
+    /// ## Options
+    /// - `first_check_in_within_days`: default 7.
+    ///
+    /// ## Sources
+    /// Viva Goals alerts ("not updated"); the seeds.
+    pub struct NotStartedLate { code: "OKR402", name: "not-started-late", category: Practice }
+}
+
+impl Rule for NotStartedLate {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        let Some((engine, eval)) = &cx.scored else { return };
+        let grace = i64::from(cx.settings.first_check_in_within_days) * DAY_MS;
+        for (_, h, o, k, path) in cx.key_results() {
+            let e = &eval.key_results[h];
+            if e.count > 0 || matches!(o.state(), ObjectiveState::Closed | ObjectiveState::Cancelled) || matches!(k.kind, KrKind::Aggregate { .. }) {
+                continue;
+            }
+            if let Some(start) = engine.period_start(h) {
+                let since = cx.as_of.instant_millis() - start;
+                if since > grace && engine.in_period(h, &cx.as_of) {
+                    out.push(Finding::new(path, vec![k.id.clone()], format!("key result `{}` has no check-in {} days into its cycle", k.id, since / DAY_MS), "record where it stands now, even if that is the start value"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::text::has_metric;
+
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an objective whose title holds quantities: numbers, percentages or currency
+    /// amounts (names with digits, such as "v3" or "Q4", do not count).
+    ///
+    /// ## Why is this bad?
+    /// Objectives say what and why in words that inspire; the numbers belong in the key
+    /// results. An objective that is a metric leaves the key results nothing to add.
+    ///
+    /// ## Example
+    /// "Increase revenue by 20%".
+    ///
+    /// ## Use instead
+    /// "Become the default ledger for mid-market finance teams", with revenue growth as one of
+    /// its key results.
+    ///
+    /// ## Options
+    /// None.
+    ///
+    /// ## Sources
+    /// The seeds; Google's OKR playbook (qualitative objectives).
+    pub struct ObjectiveWithMetric { code: "OKR211", name: "objective-with-metric", category: Advice }
+}
+
+impl Rule for ObjectiveWithMetric {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        for (i, o) in cx.plan.objectives.iter().enumerate() {
+            if has_metric(&o.title) {
+                out.push(Finding::new(format!("objectives[{i}].title"), vec![o.id.clone()], format!("objective `{}` is a metric: \"{}\"", o.id, o.title), "state the objective in words and move the number into a key result"));
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::context::objective_path;
+use crate::model::UnitKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an objective below the company level that aligns to nothing.
+    ///
+    /// ## Why is this bad?
+    /// Without a link up, nobody can see how the work serves the company's goals, and the
+    /// objective may pull against them.
+    ///
+    /// ## Example
+    /// A team objective with no `aligns_to`.
+    ///
+    /// ## Use instead
+    /// Align it to the parent unit's objective or key result it contributes to.
+    ///
+    /// ## Options
+    /// None.
+    ///
+    /// ## Sources
+    /// Viva Goals alerts ("not aligned"); the seeds (top-down only / line of sight).
+    pub struct OrphanObjective { code: "OKR301", name: "orphan-objective", category: Practice }
+}
+
+impl Rule for OrphanObjective {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        for (i, o) in cx.plan.objectives.iter().enumerate() {
+            let Some(unit) = o.unit.as_deref().and_then(|u| cx.units.get(u)) else { continue };
+            if unit.kind != UnitKind::Company && o.aligns_to.is_empty() {
+                out.push(Finding::new(objective_path(i), vec![o.id.clone()], format!("objective `{}` of {} `{}` aligns to nothing", o.id, unit_kind(unit.kind), unit.id), "align it to the objective or key result of its parent unit that it serves"));
+            }
+        }
+    }
+}
+
+fn unit_kind(k: UnitKind) -> &'static str {
+    match k {
+        UnitKind::Company => "company",
+        UnitKind::Department => "department",
+        UnitKind::Team => "team",
+        UnitKind::Individual => "person",
+    }
+}

@@ -1,0 +1,47 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::text::placeholder;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags template text left in titles and descriptions: "from X to Y", "$N", "N%", "TBD".
+    ///
+    /// ## Why is this bad?
+    /// A placeholder means the number was never decided, so the key result cannot be scored
+    /// and nobody agreed what success is.
+    ///
+    /// ## Example
+    /// `Increase revenue from X to Y`.
+    ///
+    /// ## Use instead
+    /// Fill in the numbers (`start`, `target`) and say them in the title.
+    ///
+    /// ## Options
+    /// None.
+    ///
+    /// ## Sources
+    /// The seeds; Tability's plan score (unfinished key results).
+    pub struct PlaceholderValues { code: "OKR204", name: "placeholder-values", category: Practice }
+}
+
+impl Rule for PlaceholderValues {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        for (i, o) in cx.plan.objectives.iter().enumerate() {
+            for (field, text) in [("title", Some(o.title.as_str())), ("description", o.description.as_deref())] {
+                if let Some(found) = text.and_then(placeholder) {
+                    out.push(Finding::new(format!("objectives[{i}].{field}"), vec![o.id.clone()], format!("objective `{}` still has placeholder text ({found})", o.id), "replace the placeholder with the real numbers"));
+                }
+            }
+        }
+        for (_, _, _, k, path) in cx.key_results() {
+            if let Some(found) = placeholder(&k.title) {
+                out.push(Finding::new(format!("{path}.title"), vec![k.id.clone()], format!("key result `{}` still has placeholder text ({found}): \"{}\"", k.id, k.title), "replace the placeholder with the real numbers and set `start` and `target`"));
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::context::objective_path;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an objective marked as feeding appraisals or bonuses: a truthy `compensation`,
+    /// `bonus`, `appraisal` or `performance_review` in its metadata, or those words in its
+    /// title or description.
+    ///
+    /// ## Why is this bad?
+    /// Once pay depends on the score, people set goals they know they will hit: ambition and
+    /// honest grading both go.
+    ///
+    /// ## Example
+    /// `metadata: {bonus: true}` on an objective.
+    ///
+    /// ## Use instead
+    /// Keep OKRs apart from compensation; assess people on their contribution, not the score.
+    ///
+    /// ## Options
+    /// None.
+    ///
+    /// ## Sources
+    /// The seeds (appraisal-linked OKRs); Google's OKR playbook; Radical Focus.
+    pub struct TiedToCompensation { code: "OKR109", name: "tied-to-compensation", category: Practice }
+}
+
+impl Rule for TiedToCompensation {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        const KEYS: [&str; 5] = ["compensation", "bonus", "appraisal", "performance_review", "tied_to_compensation"];
+        const WORDS: [&str; 4] = ["bonus", "appraisal", "performance review", "compensation"];
+        for (i, o) in cx.plan.objectives.iter().enumerate() {
+            let flagged = o.metadata.iter().find(|(k, v)| KEYS.contains(&k.as_str()) && truthy(v)).map(|(k, _)| format!("metadata `{k}`"));
+            let text = format!("{} {}", o.title, o.description.as_deref().unwrap_or("")).to_lowercase();
+            let worded = WORDS.iter().find(|w| text.contains(*w)).map(|w| format!("the words \"{w}\""));
+            if let Some(why) = flagged.or(worded) {
+                out.push(Finding::new(
+                    objective_path(i),
+                    vec![o.id.clone()],
+                    format!("objective `{}` is tied to compensation ({why})", o.id),
+                    "keep OKRs out of pay and appraisal decisions, or people will set goals they know they can hit",
+                ));
+            }
+        }
+    }
+}
+
+fn truthy(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Bool(b) => *b,
+        serde_json::Value::Null => false,
+        serde_json::Value::String(s) => !matches!(s.to_lowercase().as_str(), "" | "no" | "false" | "0"),
+        serde_json::Value::Number(n) => n.as_f64() != Some(0.0),
+        _ => true,
+    }
+}

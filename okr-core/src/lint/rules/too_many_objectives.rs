@@ -1,0 +1,64 @@
+use crate::lint::context::Context;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::context::objective_path;
+use crate::model::ObjectiveState;
+use std::collections::BTreeMap;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an owner or a unit with more objectives in one cycle than `max_objectives`.
+    ///
+    /// ## Why is this bad?
+    /// OKRs are a tool for focus. Five objectives is already a lot; past that, nothing is a
+    /// priority and effort spreads too thin for any objective to move.
+    ///
+    /// ## Example
+    /// A team with seven objectives for Q1.
+    ///
+    /// ## Use instead
+    /// Pick the three to five that matter most this cycle; keep the rest as a backlog, or as
+    /// KPIs if they are about keeping things healthy.
+    ///
+    /// ## Options
+    /// - `max_objectives`: default 5 (strict profile: 3).
+    ///
+    /// ## Sources
+    /// The seeds (1–3 objectives, at most 5); Google's OKR playbook; Radical Focus.
+    pub struct TooManyObjectives { code: "OKR101", name: "too-many-objectives", category: Practice }
+}
+
+impl Rule for TooManyObjectives {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+
+        let limit = cx.settings.max_objectives;
+        let mut groups: BTreeMap<(&str, &str, &str), Vec<usize>> = BTreeMap::new();
+        for (i, o) in cx.plan.objectives.iter().enumerate() {
+            if o.state() == ObjectiveState::Cancelled {
+                continue;
+            }
+            let cycle = o.cycle.as_deref().unwrap_or("");
+            if let Some(owner) = o.owner.as_deref() {
+                groups.entry(("owner", owner, cycle)).or_default().push(i);
+            }
+            if let Some(unit) = o.unit.as_deref() {
+                groups.entry(("unit", unit, cycle)).or_default().push(i);
+            }
+        }
+        for ((what, who, cycle), list) in groups {
+            if list.len() > limit {
+                let ids = list.iter().map(|&i| cx.plan.objectives[i].id.clone()).collect();
+                let in_cycle = if cycle.is_empty() { String::new() } else { format!(" in cycle `{cycle}`") };
+                out.push(Finding::new(
+                    objective_path(list[limit]),
+                    ids,
+                    format!("{what} `{who}` has {} objectives{in_cycle}; at most {limit} keep a cycle focused", list.len()),
+                    "choose the objectives that matter most this cycle and move the rest to a backlog or to KPIs",
+                ));
+            }
+        }
+    }
+}
