@@ -46,10 +46,10 @@ mod validate;
 pub use engine::{AsOf, Engine, KeyResultScore, ObjectiveScore, Scorecard, Status};
 pub use error::{Entity, Error, ErrorKind, Format, Location, Result};
 pub use format::{Limits, json_schema};
+pub use lint::{Diagnostic, LintConfig, Severity, lint};
 pub use model::*;
 pub use policy::{Policy, PolicyConfig, Preset};
 pub use validate::{MAX_TEXT_BYTES, validate};
-pub use lint::{Diagnostic, LintConfig, Severity, lint};
 
 /// Parses `text` without semantic checks (ids, references, numbers, dates).
 pub fn parse(text: &str, format: Format) -> Result<Plan> {

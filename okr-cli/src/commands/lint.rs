@@ -61,7 +61,13 @@ pub fn run(args: Args) -> Result<(), Failure> {
         None => LintConfig::default(),
     };
     let flags = LintConfig {
-        profile: args.profile.as_deref().map(|p| if p == "strict" { Profile::Strict } else { Profile::Default }),
+        profile: args.profile.as_deref().map(|p| {
+            if p == "strict" {
+                Profile::Strict
+            } else {
+                Profile::Default
+            }
+        }),
         select: args.select,
         ignore: args.ignore,
         ..LintConfig::default()
@@ -75,12 +81,24 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let file = args.file.display().to_string();
     match args.format {
         LintFormat::Text => print!("{}", text_report(&file, &diagnostics)),
-        LintFormat::Json => println!("{}", serde_json::to_string_pretty(&diagnostics).unwrap_or_default()),
-        LintFormat::Sarif => println!("{}", serde_json::to_string_pretty(&sarif(&file, &diagnostics)).unwrap_or_default()),
+        LintFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&diagnostics).unwrap_or_default()
+        ),
+        LintFormat::Sarif => println!(
+            "{}",
+            serde_json::to_string_pretty(&sarif(&file, &diagnostics)).unwrap_or_default()
+        ),
     }
     let deny_warnings = args.deny.is_some();
-    let failing = diagnostics.iter().any(|d| d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warn));
-    if failing { Err(Failure::Problems) } else { Ok(()) }
+    let failing = diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warn));
+    if failing {
+        Err(Failure::Problems)
+    } else {
+        Ok(())
+    }
 }
 
 fn label(s: Severity) -> &'static str {
@@ -99,7 +117,13 @@ pub fn text_report(file: &str, diagnostics: &[Diagnostic]) -> String {
             (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
             _ => file.to_owned(),
         };
-        out.push_str(&format!("{place}: {}[{}]: {} ({})\n", label(d.severity), d.code, d.message, d.rule));
+        out.push_str(&format!(
+            "{place}: {}[{}]: {} ({})\n",
+            label(d.severity),
+            d.code,
+            d.message,
+            d.rule
+        ));
         out.push_str(&format!("  --> {}\n  help: {}\n\n", d.path, d.help));
     }
     let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
@@ -128,7 +152,12 @@ pub fn sarif(file: &str, diagnostics: &[Diagnostic]) -> serde_json::Value {
             })
         })
         .collect();
-    let index = |code: &str| okr_core::lint::rules().iter().position(|m| m.code == code).unwrap_or(0);
+    let index = |code: &str| {
+        okr_core::lint::rules()
+            .iter()
+            .position(|m| m.code == code)
+            .unwrap_or(0)
+    };
     let results: Vec<serde_json::Value> = diagnostics
         .iter()
         .map(|d| {

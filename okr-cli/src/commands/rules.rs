@@ -47,23 +47,39 @@ pub fn index() -> String {
 
 pub fn run(args: Args) -> Result<(), Failure> {
     if let Some(dir) = args.write_docs {
-        std::fs::create_dir_all(&dir).map_err(|e| Failure::Usage(format!("{}: {e}", dir.display())))?;
-        let write = |name: String, text: String| std::fs::write(dir.join(name), text).map_err(|e| Failure::Usage(format!("{}: {e}", dir.display())));
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Failure::Usage(format!("{}: {e}", dir.display())))?;
+        let write = |name: String, text: String| {
+            std::fs::write(dir.join(name), text)
+                .map_err(|e| Failure::Usage(format!("{}: {e}", dir.display())))
+        };
         write("README.md".into(), index())?;
         for m in okr_core::lint::rules() {
             write(format!("{}.md", m.name), page(m))?;
         }
-        println!("wrote {} rule pages to {}", okr_core::lint::rules().len(), dir.display());
+        println!(
+            "wrote {} rule pages to {}",
+            okr_core::lint::rules().len(),
+            dir.display()
+        );
         return Ok(());
     }
     match args.rule.as_deref() {
         Some(key) => {
-            let m = okr_core::lint::rule(key).ok_or_else(|| Failure::Usage(format!("no rule `{key}`; `okr rules` lists them")))?;
+            let m = okr_core::lint::rule(key).ok_or_else(|| {
+                Failure::Usage(format!("no rule `{key}`; `okr rules` lists them"))
+            })?;
             print!("{}", page(m));
         }
         None => {
             for m in okr_core::lint::rules() {
-                println!("{}  {:<32} {:<6} {}", m.code, m.name, m.category.default_severity().as_str(), m.summary().replace('\n', " "));
+                println!(
+                    "{}  {:<32} {:<6} {}",
+                    m.code,
+                    m.name,
+                    m.category.default_severity().as_str(),
+                    m.summary().replace('\n', " ")
+                );
             }
         }
     }

@@ -192,7 +192,8 @@ impl Engine {
     /// Whether `as_of` falls within KR `h`'s period (true when it has none).
     pub fn in_period(&self, h: usize, as_of: &super::AsOf) -> bool {
         let (start, end) = self.window[h];
-        (start, end) == NO_WINDOW || (as_of.instant_millis() >= start && as_of.instant_millis() <= end)
+        (start, end) == NO_WINDOW
+            || (as_of.instant_millis() >= start && as_of.instant_millis() <= end)
     }
 
     /// Start of KR `h`'s period (its cycle's first day, ms), when it has one.

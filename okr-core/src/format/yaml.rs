@@ -22,14 +22,18 @@ pub fn parse_value<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
 fn parse_with<T: serde::de::DeserializeOwned>(text: &str, limits: &Limits) -> Result<T> {
     check_size(text.len(), limits)?;
     let mut path = String::new();
-    let result = serde_saphyr::with_deserializer_from_str_with_options(text, options(text.len(), limits), |de| {
-        let mut track = serde_path_to_error::Track::new();
-        let result = T::deserialize(serde_path_to_error::Deserializer::new(de, &mut track));
-        if result.is_err() {
-            path = clean_path(&track.path().to_string());
-        }
-        result
-    });
+    let result = serde_saphyr::with_deserializer_from_str_with_options(
+        text,
+        options(text.len(), limits),
+        |de| {
+            let mut track = serde_path_to_error::Track::new();
+            let result = T::deserialize(serde_path_to_error::Deserializer::new(de, &mut track));
+            if result.is_err() {
+                path = clean_path(&track.path().to_string());
+            }
+            result
+        },
+    );
     result.map_err(|e| error(&e, path))
 }
 

@@ -59,8 +59,10 @@ impl LintConfig {
             out.select = over.select.clone();
         }
         out.ignore.extend(over.ignore.iter().cloned());
-        out.severity.extend(over.severity.iter().map(|(k, v)| (k.clone(), *v)));
-        out.settings.extend(over.settings.iter().map(|(k, v)| (k.clone(), v.clone())));
+        out.severity
+            .extend(over.severity.iter().map(|(k, v)| (k.clone(), *v)));
+        out.settings
+            .extend(over.settings.iter().map(|(k, v)| (k.clone(), v.clone())));
         out
     }
 

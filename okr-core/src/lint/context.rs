@@ -23,7 +23,13 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(plan: &'a Plan, settings: &'a Settings, as_of: AsOf, load_problems: Vec<Error>, scored: Option<(Engine, Evaluation)>) -> Self {
+    pub fn new(
+        plan: &'a Plan,
+        settings: &'a Settings,
+        as_of: AsOf,
+        load_problems: Vec<Error>,
+        scored: Option<(Engine, Evaluation)>,
+    ) -> Self {
         Context {
             plan,
             settings,
@@ -37,21 +43,34 @@ impl<'a> Context<'a> {
     }
 
     /// Every key result with its objective index, its handle and its path.
-    pub fn key_results(&self) -> impl Iterator<Item = (usize, usize, &'a Objective, &'a KeyResult, String)> + '_ {
+    pub fn key_results(
+        &self,
+    ) -> impl Iterator<Item = (usize, usize, &'a Objective, &'a KeyResult, String)> + '_ {
         let mut h = 0;
-        self.plan.objectives.iter().enumerate().flat_map(move |(i, o)| {
-            o.key_results.iter().enumerate().map(move |(j, k)| (i, j, o, k, format!("objectives[{i}].key_results[{j}]")))
-        }).map(move |(i, _j, o, k, path)| {
-            let out = (i, h, o, k, path);
-            h += 1;
-            out
-        })
+        self.plan
+            .objectives
+            .iter()
+            .enumerate()
+            .flat_map(move |(i, o)| {
+                o.key_results
+                    .iter()
+                    .enumerate()
+                    .map(move |(j, k)| (i, j, o, k, format!("objectives[{i}].key_results[{j}]")))
+            })
+            .map(move |(i, _j, o, k, path)| {
+                let out = (i, h, o, k, path);
+                h += 1;
+                out
+            })
     }
 }
 
 /// Key results whose values are numbers with a start and a target to move between.
 pub fn is_numeric_goal(kind: &KrKind) -> bool {
-    matches!(kind, KrKind::Increase { .. } | KrKind::Decrease { .. } | KrKind::Aggregate { .. })
+    matches!(
+        kind,
+        KrKind::Increase { .. } | KrKind::Decrease { .. } | KrKind::Aggregate { .. }
+    )
 }
 
 pub fn objective_path(i: usize) -> String {

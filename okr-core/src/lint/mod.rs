@@ -32,7 +32,10 @@ pub fn rules() -> Vec<&'static RuleMeta> {
 
 /// The rule with this code or name.
 pub fn rule(code_or_name: &str) -> Option<&'static RuleMeta> {
-    rules::ALL.iter().map(|r| r.meta()).find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
+    rules::ALL
+        .iter()
+        .map(|r| r.meta())
+        .find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
 }
 
 fn matches(meta: &RuleMeta, key: &str) -> bool {
@@ -47,7 +50,12 @@ fn matches(meta: &RuleMeta, key: &str) -> bool {
 /// to score, and are skipped when one of those rule-reported problems prevents it.
 pub fn lint(plan: &Plan, config: &LintConfig, as_of: AsOf) -> Result<Vec<Diagnostic>, Vec<Error>> {
     let config = plan.lint.clone().unwrap_or_default().merged(config);
-    for key in config.select.iter().chain(&config.ignore).chain(config.severity.keys()) {
+    for key in config
+        .select
+        .iter()
+        .chain(&config.ignore)
+        .chain(config.severity.keys())
+    {
         if rule(key).is_none() {
             return Err(vec![Error::UnknownReference {
                 entity: crate::error::Entity::Objective,
@@ -62,9 +70,12 @@ pub fn lint(plan: &Plan, config: &LintConfig, as_of: AsOf) -> Result<Vec<Diagnos
     let mut policy = plan.policy();
     policy.scoring.zero_range = ZeroRange::Zero;
     let problems = crate::validate::validate(plan, &policy);
-    let (reported, fatal): (Vec<Error>, Vec<Error>) = problems
-        .into_iter()
-        .partition(|e| matches!(e.kind(), ErrorKind::DirectionMismatch | ErrorKind::ZeroRange) || matches!(e, Error::Cycle { what, .. } if what == "alignment"));
+    let (reported, fatal): (Vec<Error>, Vec<Error>) = problems.into_iter().partition(|e| {
+        matches!(
+            e.kind(),
+            ErrorKind::DirectionMismatch | ErrorKind::ZeroRange
+        ) || matches!(e, Error::Cycle { what, .. } if what == "alignment")
+    });
     if !fatal.is_empty() {
         return Err(fatal);
     }
@@ -81,20 +92,31 @@ pub fn lint(plan: &Plan, config: &LintConfig, as_of: AsOf) -> Result<Vec<Diagnos
     let mut out = Vec::new();
     for r in rules::ALL {
         let meta = r.meta();
-        if (!config.select.is_empty() && !config.select.iter().any(|k| matches(meta, k))) || config.ignore.iter().any(|k| matches(meta, k)) {
+        if (!config.select.is_empty() && !config.select.iter().any(|k| matches(meta, k)))
+            || config.ignore.iter().any(|k| matches(meta, k))
+        {
             continue;
         }
-        let level = config.severity.iter().find(|(k, _)| matches(meta, k)).map(|(_, l)| *l);
+        let level = config
+            .severity
+            .iter()
+            .find(|(k, _)| matches(meta, k))
+            .map(|(_, l)| *l);
         if level == Some(Level::Off) {
             continue;
         }
         let mut findings = Vec::new();
         r.check(&cx, &mut findings);
         for f in findings {
-            if suppressed.iter().any(|(path, rule)| matches(meta, rule) && (f.path == *path || f.path.starts_with(&format!("{path}.")))) {
+            if suppressed.iter().any(|(path, rule)| {
+                matches(meta, rule) && (f.path == *path || f.path.starts_with(&format!("{path}.")))
+            }) {
                 continue;
             }
-            let severity = level.and_then(Level::severity).or(f.severity).unwrap_or(meta.category.default_severity());
+            let severity = level
+                .and_then(Level::severity)
+                .or(f.severity)
+                .unwrap_or(meta.category.default_severity());
             out.push(Diagnostic {
                 code: meta.code.to_owned(),
                 rule: meta.name.to_owned(),
@@ -108,7 +130,11 @@ pub fn lint(plan: &Plan, config: &LintConfig, as_of: AsOf) -> Result<Vec<Diagnos
             });
         }
     }
-    out.sort_by(|a, b| path_key(&a.path).cmp(&path_key(&b.path)).then_with(|| a.code.cmp(&b.code)));
+    out.sort_by(|a, b| {
+        path_key(&a.path)
+            .cmp(&path_key(&b.path))
+            .then_with(|| a.code.cmp(&b.code))
+    });
     Ok(out)
 }
 
@@ -116,9 +142,17 @@ pub fn lint(plan: &Plan, config: &LintConfig, as_of: AsOf) -> Result<Vec<Diagnos
 fn suppressions(plan: &Plan) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (i, o) in plan.objectives.iter().enumerate() {
-        out.extend(o.lint_ignore.iter().map(|s| (format!("objectives[{i}]"), s.rule.clone())));
+        out.extend(
+            o.lint_ignore
+                .iter()
+                .map(|s| (format!("objectives[{i}]"), s.rule.clone())),
+        );
         for (j, k) in o.key_results.iter().enumerate() {
-            out.extend(k.lint_ignore.iter().map(|s| (format!("objectives[{i}].key_results[{j}]"), s.rule.clone())));
+            out.extend(
+                k.lint_ignore
+                    .iter()
+                    .map(|s| (format!("objectives[{i}].key_results[{j}]"), s.rule.clone())),
+            );
         }
     }
     out
@@ -128,7 +162,10 @@ fn suppressions(plan: &Plan) -> Vec<(String, String)> {
 fn path_key(path: &str) -> Vec<(String, usize)> {
     path.split('.')
         .map(|seg| match seg.split_once('[') {
-            Some((name, rest)) => (name.to_owned(), rest.trim_end_matches(']').parse().unwrap_or(0)),
+            Some((name, rest)) => (
+                name.to_owned(),
+                rest.trim_end_matches(']').parse().unwrap_or(0),
+            ),
             None => (seg.to_owned(), 0),
         })
         .collect()
@@ -136,7 +173,10 @@ fn path_key(path: &str) -> Vec<(String, usize)> {
 
 /// Fills in line and column of each diagnostic from the text the plan was read from.
 pub fn locate(text: &str, format: crate::error::Format, diagnostics: &mut [Diagnostic]) {
-    if matches!(format, crate::error::Format::Json | crate::error::Format::Yaml) {
+    if matches!(
+        format,
+        crate::error::Format::Json | crate::error::Format::Yaml
+    ) {
         for d in diagnostics {
             if let Some((line, column)) = crate::format::source_map::locate(text, &d.path) {
                 d.line = Some(line);

@@ -70,8 +70,19 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(path: impl Into<String>, ids: Vec<String>, message: impl Into<String>, help: impl Into<String>) -> Self {
-        Finding { message: message.into(), help: help.into(), ids, path: path.into(), severity: None }
+    pub fn new(
+        path: impl Into<String>,
+        ids: Vec<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        Finding {
+            message: message.into(),
+            help: help.into(),
+            ids,
+            path: path.into(),
+            severity: None,
+        }
     }
 
     pub fn with_severity(mut self, severity: Severity) -> Self {

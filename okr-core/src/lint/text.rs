@@ -3,22 +3,57 @@
 
 /// Words for numbers people write instead of digits.
 const NUMBER_WORDS: [&str; 24] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
-    "thirty", "fifty", "hundred", "thousand", "million", "billion", "half", "double", "triple", "twice", "zero",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "fifty", "hundred", "thousand", "million", "billion", "half",
+    "double", "triple", "twice", "zero",
 ];
 
 /// Verbs that name work to do (outputs) rather than a result.
 pub const ACTIVITY_VERBS: [&str; 37] = [
-    "launch", "create", "develop", "deliver", "build", "implement", "define", "test", "prepare", "plan",
-    "release", "ship", "make", "consult", "help", "analyze", "analyse", "participate", "design", "write",
-    "hold", "organize", "organise", "run", "migrate", "roll", "complete", "finish", "kick", "conduct",
-    "introduce", "deploy", "publish", "set", "hire", "attend", "draft",
+    "launch",
+    "create",
+    "develop",
+    "deliver",
+    "build",
+    "implement",
+    "define",
+    "test",
+    "prepare",
+    "plan",
+    "release",
+    "ship",
+    "make",
+    "consult",
+    "help",
+    "analyze",
+    "analyse",
+    "participate",
+    "design",
+    "write",
+    "hold",
+    "organize",
+    "organise",
+    "run",
+    "migrate",
+    "roll",
+    "complete",
+    "finish",
+    "kick",
+    "conduct",
+    "introduce",
+    "deploy",
+    "publish",
+    "set",
+    "hire",
+    "attend",
+    "draft",
 ];
 
 /// Verbs that name a change in a result.
 const OUTCOME_VERBS: [&str; 22] = [
-    "convert", "increase", "reduce", "raise", "grow", "cut", "lift", "reach", "achieve", "lower", "double",
-    "triple", "halve", "win", "retain", "sign", "acquire", "save", "earn", "drive", "decrease", "improve",
+    "convert", "increase", "reduce", "raise", "grow", "cut", "lift", "reach", "achieve", "lower",
+    "double", "triple", "halve", "win", "retain", "sign", "acquire", "save", "earn", "drive",
+    "decrease", "improve",
 ];
 
 pub fn words(text: &str) -> Vec<String> {
@@ -31,7 +66,9 @@ pub fn words(text: &str) -> Vec<String> {
 /// Whether the text states a quantity: a digit, a percent or currency sign, or a number word.
 pub fn has_number(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit() || c == '%')
-        || words(text).iter().any(|w| NUMBER_WORDS.contains(&w.as_str()))
+        || words(text)
+            .iter()
+            .any(|w| NUMBER_WORDS.contains(&w.as_str()))
 }
 
 /// Whether the text states a quantity as a metric would: a number standing alone
@@ -40,9 +77,15 @@ pub fn has_number(text: &str) -> bool {
 pub fn has_metric(text: &str) -> bool {
     text.split_whitespace().any(|token| {
         let t = token.trim_matches(|c: char| ",.;:()!?\"'".contains(c));
-        let money = t.starts_with(['$', '€', '£']) && t[t.char_indices().nth(1).map(|(i, _)| i).unwrap_or(t.len())..].starts_with(|c: char| c.is_ascii_digit());
+        let money = t.starts_with(['$', '€', '£'])
+            && t[t.char_indices().nth(1).map(|(i, _)| i).unwrap_or(t.len())..]
+                .starts_with(|c: char| c.is_ascii_digit());
         let bare = t.trim_end_matches(['%', 'x', 'k', 'K', 'M']);
-        let number = !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && bare.chars().any(|c| c.is_ascii_digit());
+        let number = !bare.is_empty()
+            && bare
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && bare.chars().any(|c| c.is_ascii_digit());
         money || number
     })
 }
@@ -50,14 +93,20 @@ pub fn has_metric(text: &str) -> bool {
 /// The activity verb a key result opens with, if any.
 pub fn leading_activity_verb(text: &str) -> Option<&'static str> {
     let first = words(text).into_iter().next()?;
-    ACTIVITY_VERBS.iter().copied().find(|v| first == *v || first == format!("{v}s") || first == format!("{v}ed"))
+    ACTIVITY_VERBS
+        .iter()
+        .copied()
+        .find(|v| first == *v || first == format!("{v}s") || first == format!("{v}ed"))
 }
 
 /// Whether, after its opening verb, the text also names a measured result ("…and
 /// convert 5% of visitors"), which makes it an outcome with a delivery attached.
 pub fn has_outcome_clause(text: &str) -> bool {
     let w = words(text);
-    let later_outcome = w.iter().skip(1).any(|x| OUTCOME_VERBS.iter().any(|v| x == v || x.starts_with(v)));
+    let later_outcome = w
+        .iter()
+        .skip(1)
+        .any(|x| OUTCOME_VERBS.iter().any(|v| x == v || x.starts_with(v)));
     later_outcome && has_number(text)
 }
 
@@ -69,7 +118,10 @@ pub fn placeholder(text: &str) -> Option<&'static str> {
     if lower.contains("from x to y") || lower.contains("from x% to y%") {
         return Some("from X to Y");
     }
-    if w.iter().any(|x| x == "tbd" || x == "tbc" || x == "tk" || x == "xxx") || lower.contains("???") {
+    if w.iter()
+        .any(|x| x == "tbd" || x == "tbc" || x == "tk" || x == "xxx")
+        || lower.contains("???")
+    {
         return Some("TBD");
     }
     let blank = |t: &&str| {
@@ -88,18 +140,26 @@ pub fn placeholder(text: &str) -> Option<&'static str> {
 /// Wording of keeping things as they are.
 pub fn business_as_usual(text: &str) -> Option<String> {
     let first = words(text).into_iter().next()?;
-    ["maintain", "keep", "continue", "sustain", "preserve", "uphold"]
-        .iter()
-        .find(|v| first == **v)
-        .map(|v| (*v).to_owned())
+    [
+        "maintain", "keep", "continue", "sustain", "preserve", "uphold",
+    ]
+    .iter()
+    .find(|v| first == **v)
+    .map(|v| (*v).to_owned())
 }
 
-const STOPWORDS: [&str; 16] = ["the", "a", "an", "of", "to", "for", "and", "in", "on", "by", "our", "with", "from", "at", "all", "new"];
+const STOPWORDS: [&str; 16] = [
+    "the", "a", "an", "of", "to", "for", "and", "in", "on", "by", "our", "with", "from", "at",
+    "all", "new",
+];
 
 /// A normal form of a title for spotting near-identical ones: lower case, punctuation
 /// and filler words dropped, words sorted.
 pub fn normal_form(text: &str) -> String {
-    let mut w: Vec<String> = words(text).into_iter().filter(|x| !STOPWORDS.contains(&x.as_str())).collect();
+    let mut w: Vec<String> = words(text)
+        .into_iter()
+        .filter(|x| !STOPWORDS.contains(&x.as_str()))
+        .collect();
     w.sort();
     w.join(" ")
 }
@@ -119,11 +179,21 @@ mod tests {
 
     #[test]
     fn activities_and_outcomes() {
-        assert_eq!(leading_activity_verb("Launch the new pricing page"), Some("launch"));
-        assert_eq!(leading_activity_verb("Implemented SSO for enterprise"), Some("implement"));
+        assert_eq!(
+            leading_activity_verb("Launch the new pricing page"),
+            Some("launch")
+        );
+        assert_eq!(
+            leading_activity_verb("Implemented SSO for enterprise"),
+            Some("implement")
+        );
         assert_eq!(leading_activity_verb("Grow ARR from $10M to $12M"), None);
-        assert!(has_outcome_clause("Launch pricing page and convert 5% of visitors"));
-        assert!(!has_outcome_clause("Migrate the ledger store to Postgres 16"));
+        assert!(has_outcome_clause(
+            "Launch pricing page and convert 5% of visitors"
+        ));
+        assert!(!has_outcome_clause(
+            "Migrate the ledger store to Postgres 16"
+        ));
         assert!(!has_outcome_clause("Launch pricing page and make it nice"));
     }
 
@@ -134,22 +204,37 @@ mod tests {
         assert!(has_metric("Sign 40 customers"));
         assert!(!has_metric("Ship the v3 mobile app"));
         assert!(!has_metric("Win Q4 with a clean launch"));
-        assert!(!has_metric("Become the default ledger for mid-market finance teams"));
+        assert!(!has_metric(
+            "Become the default ledger for mid-market finance teams"
+        ));
     }
 
     #[test]
     fn placeholders() {
-        assert_eq!(placeholder("Increase revenue from X to Y"), Some("from X to Y"));
+        assert_eq!(
+            placeholder("Increase revenue from X to Y"),
+            Some("from X to Y")
+        );
         assert_eq!(placeholder("Reach $N in bookings"), Some("$N / N%"));
         assert_eq!(placeholder("Lift retention to N%"), Some("$N / N%"));
         assert_eq!(placeholder("Target: TBD"), Some("TBD"));
         assert_eq!(placeholder("Sign 15 new DACH customers"), None);
-        assert_eq!(placeholder("Ship feature X to beta users"), None, "a lone X is a name, not a blank");
+        assert_eq!(
+            placeholder("Ship feature X to beta users"),
+            None,
+            "a lone X is a name, not a blank"
+        );
     }
 
     #[test]
     fn duplicates_normalise() {
-        assert_eq!(normal_form("Sign 15 new DACH customers."), normal_form("sign 15 DACH customers"));
-        assert_ne!(normal_form("Sign 15 DACH customers"), normal_form("Sign 25 DACH customers"));
+        assert_eq!(
+            normal_form("Sign 15 new DACH customers."),
+            normal_form("sign 15 DACH customers")
+        );
+        assert_ne!(
+            normal_form("Sign 15 DACH customers"),
+            normal_form("Sign 25 DACH customers")
+        );
     }
 }

@@ -33,7 +33,6 @@ impl Rule for ActivityKeyResult {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for (_, _, _, k, path) in cx.key_results() {
             if let Some(verb) = leading_activity_verb(&k.title) {
                 if !has_outcome_clause(&k.title) {

@@ -1,6 +1,6 @@
+use crate::error::Error;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
-use crate::error::Error;
 
 declare_rule! {
     /// ## What it does
@@ -30,11 +30,20 @@ impl Rule for AlignmentCycle {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for e in &cx.load_problems {
-            if let Error::Cycle { what, ids, location } = e {
+            if let Error::Cycle {
+                what,
+                ids,
+                location,
+            } = e
+            {
                 if what == "alignment" {
-                    out.push(Finding::new(location.path.clone(), ids.clone(), format!("alignment loop: {}", ids.join(" → ")), "remove the link that points back down the tree"));
+                    out.push(Finding::new(
+                        location.path.clone(),
+                        ids.clone(),
+                        format!("alignment loop: {}", ids.join(" → ")),
+                        "remove the link that points back down the tree",
+                    ));
                 }
             }
         }

@@ -1,6 +1,6 @@
+use crate::engine::Status;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
-use crate::engine::Status;
 
 declare_rule! {
     /// ## What it does
@@ -31,13 +31,14 @@ impl Rule for BehindSchedule {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         let Some((_, eval)) = &cx.scored else { return };
         for (_, h, _, k, path) in cx.key_results() {
             let e = &eval.key_results[h];
             if e.status == Status::AtRisk {
                 let numbers = match (e.progress(), e.expected()) {
-                    (Some(p), Some(x)) => format!(": {:.0}% against {:.0}% expected", p * 100.0, x * 100.0),
+                    (Some(p), Some(x)) => {
+                        format!(": {:.0}% against {:.0}% expected", p * 100.0, x * 100.0)
+                    }
                     _ => String::new(),
                 };
                 out.push(Finding::new(path, vec![k.id.clone()], format!("key result `{}` is at risk{numbers}", k.id), "decide at the next check-in: more effort, a new plan, or an honest lower target"));

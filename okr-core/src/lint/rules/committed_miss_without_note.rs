@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::lint::context::objective_path;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::lint::rules::sandbagging::final_score;
 use crate::model::{Commitment, ObjectiveState};
 
@@ -32,14 +32,26 @@ impl Rule for CommittedMissWithoutNote {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for (i, o) in cx.plan.objectives.iter().enumerate() {
-            if o.commitment != Some(Commitment::Committed) || o.state() != ObjectiveState::Closed || o.closing_note.as_deref().is_some_and(|n| !n.trim().is_empty()) {
+            if o.commitment != Some(Commitment::Committed)
+                || o.state() != ObjectiveState::Closed
+                || o.closing_note
+                    .as_deref()
+                    .is_some_and(|n| !n.trim().is_empty())
+            {
                 continue;
             }
             if let Some(score) = final_score(cx, i) {
                 if score < 1.0 - 1e-9 {
-                    out.push(Finding::new(objective_path(i), vec![o.id.clone()], format!("committed objective `{}` closed at {score:.2} with no closing note", o.id), "write what happened and what changes next cycle in `closing_note`"));
+                    out.push(Finding::new(
+                        objective_path(i),
+                        vec![o.id.clone()],
+                        format!(
+                            "committed objective `{}` closed at {score:.2} with no closing note",
+                            o.id
+                        ),
+                        "write what happened and what changes next cycle in `closing_note`",
+                    ));
                 }
             }
         }

@@ -1,7 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 
-
 declare_rule! {
     /// ## What it does
     /// Flags a cycle longer than `max_cycle_days`, or one without dates.
@@ -30,16 +29,35 @@ impl Rule for CycleTooLong {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for (i, c) in cx.plan.cycles.iter().enumerate() {
             match (c.start, c.end) {
                 (Some(s), Some(e)) => {
                     let days = (e - s).num_days() + 1;
                     if days > cx.settings.max_cycle_days {
-                        out.push(Finding::new(format!("cycles[{i}]"), vec![c.id.clone()], format!("cycle `{}` lasts {days} days", c.id), "use quarters (or similar) under a yearly parent cycle"));
+                        out.push(Finding::new(
+                            format!("cycles[{i}]"),
+                            vec![c.id.clone()],
+                            format!("cycle `{}` lasts {days} days", c.id),
+                            "use quarters (or similar) under a yearly parent cycle",
+                        ));
                     }
                 }
-                _ => out.push(Finding::new(format!("cycles[{i}]"), vec![c.id.clone()], format!("cycle `{}` has no {}", c.id, if c.start.is_none() && c.end.is_none() { "dates" } else if c.start.is_none() { "start date" } else { "end date" }), "give the cycle a start and an end date")),
+                _ => out.push(Finding::new(
+                    format!("cycles[{i}]"),
+                    vec![c.id.clone()],
+                    format!(
+                        "cycle `{}` has no {}",
+                        c.id,
+                        if c.start.is_none() && c.end.is_none() {
+                            "dates"
+                        } else if c.start.is_none() {
+                            "start date"
+                        } else {
+                            "end date"
+                        }
+                    ),
+                    "give the cycle a start and an end date",
+                )),
             }
         }
     }

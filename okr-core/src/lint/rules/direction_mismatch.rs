@@ -31,15 +31,28 @@ impl Rule for DirectionMismatch {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for (_, _, _, k, path) in cx.key_results() {
             let (kind, start, target) = match &k.kind {
-                KrKind::Increase { start, target: Some(g) } => ("increase", start.unwrap_or(0.0), *g),
-                KrKind::Decrease { start, target: Some(g) } => ("decrease", start.unwrap_or(0.0), *g),
+                KrKind::Increase {
+                    start,
+                    target: Some(g),
+                } => ("increase", start.unwrap_or(0.0), *g),
+                KrKind::Decrease {
+                    start,
+                    target: Some(g),
+                } => ("decrease", start.unwrap_or(0.0), *g),
                 _ => continue,
             };
             if (kind == "increase" && target < start) || (kind == "decrease" && target > start) {
-                out.push(Finding::new(format!("{path}.target"), vec![k.id.clone()], format!("key result `{}` is `{kind}` but goes from {start} to {target}", k.id), "swap start and target, or use the other type"));
+                out.push(Finding::new(
+                    format!("{path}.target"),
+                    vec![k.id.clone()],
+                    format!(
+                        "key result `{}` is `{kind}` but goes from {start} to {target}",
+                        k.id
+                    ),
+                    "swap start and target, or use the other type",
+                ));
             }
         }
     }

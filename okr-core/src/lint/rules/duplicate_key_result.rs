@@ -33,7 +33,6 @@ impl Rule for DuplicateKeyResult {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         let mut seen: HashMap<String, (usize, String, String)> = HashMap::new();
         for (i, _, _, k, path) in cx.key_results() {
             let form = normal_form(&k.title);
@@ -45,7 +44,10 @@ impl Rule for DuplicateKeyResult {
                     out.push(Finding::new(
                         format!("{path}.title"),
                         vec![k.id.clone(), first_id.clone()],
-                        format!("key result `{}` repeats `{first_id}` ({first_path}): \"{}\"", k.id, k.title),
+                        format!(
+                            "key result `{}` repeats `{first_id}` ({first_path}): \"{}\"",
+                            k.id, k.title
+                        ),
                         "keep one and align or aggregate the other to it",
                     ));
                 }

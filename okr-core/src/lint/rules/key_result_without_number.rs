@@ -33,9 +33,9 @@ impl Rule for KeyResultWithoutNumber {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for (_, _, _, k, path) in cx.key_results() {
-            let numberless_kind = matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. }) || (matches!(k.kind, KrKind::Zones { .. }) && !k.kind.is_numeric());
+            let numberless_kind = matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. })
+                || (matches!(k.kind, KrKind::Zones { .. }) && !k.kind.is_numeric());
             if numberless_kind && !has_number(&k.title) {
                 out.push(Finding::new(
                     format!("{path}.title"),

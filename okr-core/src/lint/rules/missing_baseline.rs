@@ -31,14 +31,23 @@ impl Rule for MissingBaseline {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for (_, _, _, k, path) in cx.key_results() {
             let start = match &k.kind {
-                KrKind::Increase { start, .. } | KrKind::Decrease { start, .. } | KrKind::Aggregate { start, .. } => Some(start),
+                KrKind::Increase { start, .. }
+                | KrKind::Decrease { start, .. }
+                | KrKind::Aggregate { start, .. } => Some(start),
                 _ => None,
             };
             if let Some(None) = start {
-                out.push(Finding::new(path, vec![k.id.clone()], format!("key result `{}` has no start, so progress counts from 0", k.id), "set `start` to the value when the cycle began"));
+                out.push(Finding::new(
+                    path,
+                    vec![k.id.clone()],
+                    format!(
+                        "key result `{}` has no start, so progress counts from 0",
+                        k.id
+                    ),
+                    "set `start` to the value when the cycle began",
+                ));
             }
         }
     }

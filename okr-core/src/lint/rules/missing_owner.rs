@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::lint::context::objective_path;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -30,14 +30,21 @@ impl Rule for MissingOwner {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for (i, o) in cx.plan.objectives.iter().enumerate() {
             if o.owner.as_deref().is_none_or(|s| s.trim().is_empty()) {
                 let unowned = o.key_results.iter().filter(|k| k.owner.is_none()).count();
                 out.push(Finding::new(
                     objective_path(i),
                     vec![o.id.clone()],
-                    format!("objective `{}` has no owner{}", o.id, if unowned > 0 { format!(" (nor do {unowned} of its key results)") } else { String::new() }),
+                    format!(
+                        "objective `{}` has no owner{}",
+                        o.id,
+                        if unowned > 0 {
+                            format!(" (nor do {unowned} of its key results)")
+                        } else {
+                            String::new()
+                        }
+                    ),
                     "name one accountable person as `owner`",
                 ));
             }

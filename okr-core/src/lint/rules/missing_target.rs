@@ -29,14 +29,23 @@ impl Rule for MissingTarget {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for (_, _, _, k, path) in cx.key_results() {
             let target = match &k.kind {
-                KrKind::Increase { target, .. } | KrKind::Decrease { target, .. } | KrKind::Aggregate { target, .. } => Some(target),
+                KrKind::Increase { target, .. }
+                | KrKind::Decrease { target, .. }
+                | KrKind::Aggregate { target, .. } => Some(target),
                 _ => None,
             };
             if let Some(None) = target {
-                out.push(Finding::new(path, vec![k.id.clone()], format!("key result `{}` has no target, so it cannot be scored", k.id), "set `target`, or use `type: baseline` while the target is still unknown"));
+                out.push(Finding::new(
+                    path,
+                    vec![k.id.clone()],
+                    format!(
+                        "key result `{}` has no target, so it cannot be scored",
+                        k.id
+                    ),
+                    "set `target`, or use `type: baseline` while the target is still unknown",
+                ));
             }
         }
     }

@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::lint::context::objective_path;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::{Commitment, ObjectiveState};
 use std::collections::BTreeMap;
 
@@ -33,20 +33,26 @@ impl Rule for MoonshotOverload {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         let limit = cx.settings.max_aspirational_per_unit;
         let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
         for (i, o) in cx.plan.objectives.iter().enumerate() {
             if o.state() == ObjectiveState::Cancelled {
                 continue;
             }
-            if let (Some(unit), Some(Commitment::Aspirational)) = (o.unit.as_deref(), o.commitment) {
-                groups.entry((unit, o.cycle.as_deref().unwrap_or(""))).or_default().push(i);
+            if let (Some(unit), Some(Commitment::Aspirational)) = (o.unit.as_deref(), o.commitment)
+            {
+                groups
+                    .entry((unit, o.cycle.as_deref().unwrap_or("")))
+                    .or_default()
+                    .push(i);
             }
         }
         for ((unit, _), list) in groups {
             if list.len() > limit {
-                let ids = list.iter().map(|&i| cx.plan.objectives[i].id.clone()).collect();
+                let ids = list
+                    .iter()
+                    .map(|&i| cx.plan.objectives[i].id.clone())
+                    .collect();
                 out.push(Finding::new(
                     objective_path(list[limit]),
                     ids,

@@ -34,14 +34,15 @@ impl Rule for NoValueKeyResult {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for (i, o) in cx.plan.objectives.iter().enumerate() {
             if o.key_results.is_empty() {
                 continue;
             }
             let valued = o.key_results.iter().any(|k| {
-                let numeric = !matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. }) && k.kind.is_numeric();
-                numeric && (leading_activity_verb(&k.title).is_none() || has_outcome_clause(&k.title))
+                let numeric = !matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. })
+                    && k.kind.is_numeric();
+                numeric
+                    && (leading_activity_verb(&k.title).is_none() || has_outcome_clause(&k.title))
             });
             if !valued {
                 out.push(Finding::new(

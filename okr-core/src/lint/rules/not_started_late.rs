@@ -30,18 +30,34 @@ impl Rule for NotStartedLate {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
-        let Some((engine, eval)) = &cx.scored else { return };
+        let Some((engine, eval)) = &cx.scored else {
+            return;
+        };
         let grace = i64::from(cx.settings.first_check_in_within_days) * DAY_MS;
         for (_, h, o, k, path) in cx.key_results() {
             let e = &eval.key_results[h];
-            if e.count > 0 || matches!(o.state(), ObjectiveState::Closed | ObjectiveState::Cancelled) || matches!(k.kind, KrKind::Aggregate { .. }) {
+            if e.count > 0
+                || matches!(
+                    o.state(),
+                    ObjectiveState::Closed | ObjectiveState::Cancelled
+                )
+                || matches!(k.kind, KrKind::Aggregate { .. })
+            {
                 continue;
             }
             if let Some(start) = engine.period_start(h) {
                 let since = cx.as_of.instant_millis() - start;
                 if since > grace && engine.in_period(h, &cx.as_of) {
-                    out.push(Finding::new(path, vec![k.id.clone()], format!("key result `{}` has no check-in {} days into its cycle", k.id, since / DAY_MS), "record where it stands now, even if that is the start value"));
+                    out.push(Finding::new(
+                        path,
+                        vec![k.id.clone()],
+                        format!(
+                            "key result `{}` has no check-in {} days into its cycle",
+                            k.id,
+                            since / DAY_MS
+                        ),
+                        "record where it stands now, even if that is the start value",
+                    ));
                 }
             }
         }

@@ -2,7 +2,6 @@ use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::lint::text::has_metric;
 
-
 declare_rule! {
     /// ## What it does
     /// Flags an objective whose title holds quantities: numbers, percentages or currency
@@ -33,10 +32,14 @@ impl Rule for ObjectiveWithMetric {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for (i, o) in cx.plan.objectives.iter().enumerate() {
             if has_metric(&o.title) {
-                out.push(Finding::new(format!("objectives[{i}].title"), vec![o.id.clone()], format!("objective `{}` is a metric: \"{}\"", o.id, o.title), "state the objective in words and move the number into a key result"));
+                out.push(Finding::new(
+                    format!("objectives[{i}].title"),
+                    vec![o.id.clone()],
+                    format!("objective `{}` is a metric: \"{}\"", o.id, o.title),
+                    "state the objective in words and move the number into a key result",
+                ));
             }
         }
     }

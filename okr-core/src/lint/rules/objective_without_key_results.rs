@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::lint::context::objective_path;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::ProgressFrom;
 
 declare_rule! {
@@ -31,10 +31,17 @@ impl Rule for ObjectiveWithoutKeyResults {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for (i, o) in cx.plan.objectives.iter().enumerate() {
-            let children = cx.alignment.objectives.get(i).map(|a| a.children.len()).unwrap_or(0);
-            let driven = matches!(o.progress_from, Some(ProgressFrom::Children | ProgressFrom::Both)) && children > 0;
+            let children = cx
+                .alignment
+                .objectives
+                .get(i)
+                .map(|a| a.children.len())
+                .unwrap_or(0);
+            let driven = matches!(
+                o.progress_from,
+                Some(ProgressFrom::Children | ProgressFrom::Both)
+            ) && children > 0;
             if o.key_results.is_empty() && !driven {
                 out.push(Finding::new(
                     objective_path(i),

@@ -31,11 +31,13 @@ impl Rule for OwnerOverload {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         let limit = cx.settings.max_key_results_per_owner;
         let mut by_owner: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
         for (i, o) in cx.plan.objectives.iter().enumerate() {
-            if matches!(o.state(), ObjectiveState::Closed | ObjectiveState::Cancelled) {
+            if matches!(
+                o.state(),
+                ObjectiveState::Closed | ObjectiveState::Cancelled
+            ) {
                 continue;
             }
             for (j, k) in o.key_results.iter().enumerate() {
@@ -47,7 +49,10 @@ impl Rule for OwnerOverload {
         for (owner, list) in by_owner {
             if list.len() > limit {
                 let (i, j) = list[limit];
-                let ids = list.iter().map(|&(i, j)| cx.plan.objectives[i].key_results[j].id.clone()).collect();
+                let ids = list
+                    .iter()
+                    .map(|&(i, j)| cx.plan.objectives[i].key_results[j].id.clone())
+                    .collect();
                 out.push(Finding::new(
                     format!("objectives[{i}].key_results[{j}].owner"),
                     ids,

@@ -1,7 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 
-
 declare_rule! {
     /// ## What it does
     /// Flags a key result due outside its objective's cycle, and a cycle whose dates fall
@@ -31,20 +30,39 @@ impl Rule for PeriodMismatch {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for (_, _, o, k, path) in cx.key_results() {
-            let (Some(due), Some(cycle)) = (k.due, o.cycle.as_deref().and_then(|c| cx.cycles.get(c))) else { continue };
-            let outside = cycle.end.is_some_and(|end| due > end) || cycle.start.is_some_and(|start| due < start);
+            let (Some(due), Some(cycle)) =
+                (k.due, o.cycle.as_deref().and_then(|c| cx.cycles.get(c)))
+            else {
+                continue;
+            };
+            let outside = cycle.end.is_some_and(|end| due > end)
+                || cycle.start.is_some_and(|start| due < start);
             if outside {
-                out.push(Finding::new(format!("{path}.due"), vec![k.id.clone()], format!("key result `{}` is due {due}, outside its cycle `{}`", k.id, cycle.id), "move it to the cycle it belongs to, or fix the due date"));
+                out.push(Finding::new(
+                    format!("{path}.due"),
+                    vec![k.id.clone()],
+                    format!(
+                        "key result `{}` is due {due}, outside its cycle `{}`",
+                        k.id, cycle.id
+                    ),
+                    "move it to the cycle it belongs to, or fix the due date",
+                ));
             }
         }
         for (i, c) in cx.plan.cycles.iter().enumerate() {
-            let Some(parent) = c.parent.as_deref().and_then(|p| cx.cycles.get(p)) else { continue };
+            let Some(parent) = c.parent.as_deref().and_then(|p| cx.cycles.get(p)) else {
+                continue;
+            };
             let before = matches!((c.start, parent.start), (Some(a), Some(b)) if a < b);
             let after = matches!((c.end, parent.end), (Some(a), Some(b)) if a > b);
             if before || after {
-                out.push(Finding::new(format!("cycles[{i}]"), vec![c.id.clone(), parent.id.clone()], format!("cycle `{}` runs outside its parent `{}`", c.id, parent.id), "fix the dates so the child cycle lies within its parent"));
+                out.push(Finding::new(
+                    format!("cycles[{i}]"),
+                    vec![c.id.clone(), parent.id.clone()],
+                    format!("cycle `{}` runs outside its parent `{}`", c.id, parent.id),
+                    "fix the dates so the child cycle lies within its parent",
+                ));
             }
         }
     }

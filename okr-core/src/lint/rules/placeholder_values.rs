@@ -30,17 +30,32 @@ impl Rule for PlaceholderValues {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for (i, o) in cx.plan.objectives.iter().enumerate() {
-            for (field, text) in [("title", Some(o.title.as_str())), ("description", o.description.as_deref())] {
+            for (field, text) in [
+                ("title", Some(o.title.as_str())),
+                ("description", o.description.as_deref()),
+            ] {
                 if let Some(found) = text.and_then(placeholder) {
-                    out.push(Finding::new(format!("objectives[{i}].{field}"), vec![o.id.clone()], format!("objective `{}` still has placeholder text ({found})", o.id), "replace the placeholder with the real numbers"));
+                    out.push(Finding::new(
+                        format!("objectives[{i}].{field}"),
+                        vec![o.id.clone()],
+                        format!("objective `{}` still has placeholder text ({found})", o.id),
+                        "replace the placeholder with the real numbers",
+                    ));
                 }
             }
         }
         for (_, _, _, k, path) in cx.key_results() {
             if let Some(found) = placeholder(&k.title) {
-                out.push(Finding::new(format!("{path}.title"), vec![k.id.clone()], format!("key result `{}` still has placeholder text ({found}): \"{}\"", k.id, k.title), "replace the placeholder with the real numbers and set `start` and `target`"));
+                out.push(Finding::new(
+                    format!("{path}.title"),
+                    vec![k.id.clone()],
+                    format!(
+                        "key result `{}` still has placeholder text ({found}): \"{}\"",
+                        k.id, k.title
+                    ),
+                    "replace the placeholder with the real numbers and set `start` and `target`",
+                ));
             }
         }
     }

@@ -1,7 +1,7 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::lint::context::objective_path;
 use crate::lint::diagnostic::Severity;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::{Commitment, ObjectiveState};
 use std::collections::{HashMap, HashSet};
 
@@ -37,17 +37,26 @@ impl Rule for Sandbagging {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         let mut by_owner: HashMap<&str, Vec<(usize, &str, f64)>> = HashMap::new();
         for (i, o) in cx.plan.objectives.iter().enumerate() {
-            if o.commitment != Some(Commitment::Aspirational) || !matches!(o.state(), ObjectiveState::Closed) {
+            if o.commitment != Some(Commitment::Aspirational)
+                || !matches!(o.state(), ObjectiveState::Closed)
+            {
                 continue;
             }
-            let Some(score) = final_score(cx, i) else { continue };
-            by_owner.entry(o.owner.as_deref().unwrap_or("")).or_default().push((i, o.cycle.as_deref().unwrap_or(""), score));
+            let Some(score) = final_score(cx, i) else {
+                continue;
+            };
+            by_owner
+                .entry(o.owner.as_deref().unwrap_or(""))
+                .or_default()
+                .push((i, o.cycle.as_deref().unwrap_or(""), score));
         }
         for (owner, list) in by_owner {
-            let high: Vec<&(usize, &str, f64)> = list.iter().filter(|x| x.2 >= cx.settings.sandbagging_score).collect();
+            let high: Vec<&(usize, &str, f64)> = list
+                .iter()
+                .filter(|x| x.2 >= cx.settings.sandbagging_score)
+                .collect();
             let cycles: HashSet<&str> = high.iter().map(|x| x.1).collect();
             let repeated = !owner.is_empty() && cycles.len() >= cx.settings.sandbagging_cycles;
             for &(i, _, score) in &list {
@@ -64,5 +73,9 @@ impl Rule for Sandbagging {
 
 /// The score an objective closed with: set by hand, or computed.
 pub(crate) fn final_score(cx: &Context<'_>, i: usize) -> Option<f64> {
-    cx.plan.objectives[i].score.or_else(|| cx.scored.as_ref().and_then(|(_, eval)| eval.objectives[i].progress()))
+    cx.plan.objectives[i].score.or_else(|| {
+        cx.scored
+            .as_ref()
+            .and_then(|(_, eval)| eval.objectives[i].progress())
+    })
 }

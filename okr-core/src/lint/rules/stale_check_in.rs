@@ -31,17 +31,33 @@ impl Rule for StaleCheckIn {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
-        let Some((engine, eval)) = &cx.scored else { return };
+        let Some((engine, eval)) = &cx.scored else {
+            return;
+        };
         let limit = i64::from(cx.settings.stale_after_days) * DAY_MS;
         for (i, h, o, k, path) in cx.key_results() {
             let e = &eval.key_results[h];
-            if e.count == 0 || matches!(o.state(), ObjectiveState::Closed | ObjectiveState::Cancelled) || !engine.in_period(h, &cx.as_of) {
+            if e.count == 0
+                || matches!(
+                    o.state(),
+                    ObjectiveState::Closed | ObjectiveState::Cancelled
+                )
+                || !engine.in_period(h, &cx.as_of)
+            {
                 continue;
             }
             let age = cx.as_of.instant_millis() - e.last;
             if age > limit {
-                out.push(Finding::new(path, vec![k.id.clone(), cx.plan.objectives[i].id.clone()], format!("key result `{}` was last checked in {} days ago", k.id, age / DAY_MS), "check in weekly, even when the number has not moved"));
+                out.push(Finding::new(
+                    path,
+                    vec![k.id.clone(), cx.plan.objectives[i].id.clone()],
+                    format!(
+                        "key result `{}` was last checked in {} days ago",
+                        k.id,
+                        age / DAY_MS
+                    ),
+                    "check in weekly, even when the number has not moved",
+                ));
             }
         }
     }

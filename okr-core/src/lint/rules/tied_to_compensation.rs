@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::lint::context::objective_path;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -32,13 +32,26 @@ impl Rule for TiedToCompensation {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
-        const KEYS: [&str; 5] = ["compensation", "bonus", "appraisal", "performance_review", "tied_to_compensation"];
+        const KEYS: [&str; 5] = [
+            "compensation",
+            "bonus",
+            "appraisal",
+            "performance_review",
+            "tied_to_compensation",
+        ];
         const WORDS: [&str; 4] = ["bonus", "appraisal", "performance review", "compensation"];
         for (i, o) in cx.plan.objectives.iter().enumerate() {
-            let flagged = o.metadata.iter().find(|(k, v)| KEYS.contains(&k.as_str()) && truthy(v)).map(|(k, _)| format!("metadata `{k}`"));
-            let text = format!("{} {}", o.title, o.description.as_deref().unwrap_or("")).to_lowercase();
-            let worded = WORDS.iter().find(|w| text.contains(*w)).map(|w| format!("the words \"{w}\""));
+            let flagged = o
+                .metadata
+                .iter()
+                .find(|(k, v)| KEYS.contains(&k.as_str()) && truthy(v))
+                .map(|(k, _)| format!("metadata `{k}`"));
+            let text =
+                format!("{} {}", o.title, o.description.as_deref().unwrap_or("")).to_lowercase();
+            let worded = WORDS
+                .iter()
+                .find(|w| text.contains(*w))
+                .map(|w| format!("the words \"{w}\""));
             if let Some(why) = flagged.or(worded) {
                 out.push(Finding::new(
                     objective_path(i),
@@ -55,7 +68,9 @@ fn truthy(v: &serde_json::Value) -> bool {
     match v {
         serde_json::Value::Bool(b) => *b,
         serde_json::Value::Null => false,
-        serde_json::Value::String(s) => !matches!(s.to_lowercase().as_str(), "" | "no" | "false" | "0"),
+        serde_json::Value::String(s) => {
+            !matches!(s.to_lowercase().as_str(), "" | "no" | "false" | "0")
+        }
         serde_json::Value::Number(n) => n.as_f64() != Some(0.0),
         _ => true,
     }

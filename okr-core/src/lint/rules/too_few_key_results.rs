@@ -31,7 +31,6 @@ impl Rule for TooFewKeyResults {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         let min = cx.settings.min_key_results;
         for (i, o) in cx.plan.objectives.iter().enumerate() {
             let n = o.key_results.len();

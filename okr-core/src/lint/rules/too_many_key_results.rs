@@ -1,7 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 
-
 declare_rule! {
     /// ## What it does
     /// Flags an objective with more key results than `max_key_results`.
@@ -30,7 +29,6 @@ impl Rule for TooManyKeyResults {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         let limit = cx.settings.max_key_results;
         for (i, o) in cx.plan.objectives.iter().enumerate() {
             if o.key_results.len() > limit {

@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::lint::context::objective_path;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::ObjectiveState;
 use std::collections::BTreeMap;
 
@@ -33,7 +33,6 @@ impl Rule for TooManyObjectives {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         let limit = cx.settings.max_objectives;
         let mut groups: BTreeMap<(&str, &str, &str), Vec<usize>> = BTreeMap::new();
         for (i, o) in cx.plan.objectives.iter().enumerate() {
@@ -50,8 +49,15 @@ impl Rule for TooManyObjectives {
         }
         for ((what, who, cycle), list) in groups {
             if list.len() > limit {
-                let ids = list.iter().map(|&i| cx.plan.objectives[i].id.clone()).collect();
-                let in_cycle = if cycle.is_empty() { String::new() } else { format!(" in cycle `{cycle}`") };
+                let ids = list
+                    .iter()
+                    .map(|&i| cx.plan.objectives[i].id.clone())
+                    .collect();
+                let in_cycle = if cycle.is_empty() {
+                    String::new()
+                } else {
+                    format!(" in cycle `{cycle}`")
+                };
                 out.push(Finding::new(
                     objective_path(list[limit]),
                     ids,

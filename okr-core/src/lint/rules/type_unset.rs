@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::lint::context::objective_path;
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -31,7 +31,6 @@ impl Rule for TypeUnset {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-
         for (i, o) in cx.plan.objectives.iter().enumerate() {
             if o.commitment.is_none() {
                 out.push(Finding::new(
