@@ -1,5 +1,15 @@
 //! `okr`: keep OKRs as code. Validate, score and record check-ins from the command line.
 
+/// Writes to standard output, formatted like `print!`.
+macro_rules! out {
+    ($($t:tt)*) => { $crate::write_stdout(&format!($($t)*)) };
+}
+
+/// Writes a line to standard output, formatted like `println!`.
+macro_rules! outln {
+    ($($t:tt)*) => { $crate::write_stdout(&format!("{}\n", format!($($t)*))) };
+}
+
 mod commands;
 mod input;
 mod render;
@@ -51,6 +61,23 @@ pub enum Failure {
     Usage(String),
 }
 
+/// Writes `text` to standard output. A reader that went away (`okr rules | head`)
+/// ends the program quietly, as command-line tools do.
+pub fn write_stdout(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write output: {e}");
+        std::process::exit(2);
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -61,7 +88,7 @@ fn main() -> ExitCode {
         Command::Rules(a) => commands::rules::run(a),
         Command::CheckIn(a) => commands::check_in::run(a),
         Command::Schema => {
-            print!("{}", okr_core::json_schema());
+            out!("{}", okr_core::json_schema());
             Ok(())
         }
         Command::Init(a) => commands::init::run(a),

@@ -394,3 +394,209 @@ fn generate_writes_a_valid_seeded_plan() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("200 objectives"));
 }
+
+#[test]
+fn lint_text_reads_like_a_compiler_and_exits_by_severity() {
+    let o = okr(&["lint", &repo("examples/acme.yaml"), "--as-of", "2026-11-15"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "warnings alone do not fail: {}",
+        stderr(&o)
+    );
+    let out = stdout(&o);
+    assert!(
+        out.contains("acme.yaml:320:9: warning[OKR202]: key result `pricing-page` is an activity"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  --> objectives[8].key_results[0].title\n  help: "),
+        "{out}"
+    );
+    assert!(
+        out.trim_end().ends_with("0 errors, 26 warnings, 6 infos"),
+        "{out}"
+    );
+    let o = okr(&[
+        "lint",
+        &repo("examples/acme.yaml"),
+        "--as-of",
+        "2026-11-15",
+        "--deny",
+        "warnings",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = okr(&[
+        "lint",
+        &repo("fixtures/lint/values.yaml"),
+        "--as-of",
+        "2026-02-14",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "error-level findings fail");
+}
+
+#[test]
+fn lint_json_has_the_documented_fields() {
+    let o = okr(&[
+        "lint",
+        &repo("examples/acme.yaml"),
+        "--as-of",
+        "2026-11-15",
+        "--format",
+        "json",
+        "--select",
+        "OKR202,orphan-objective",
+    ]);
+    let diagnostics: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let list = diagnostics.as_array().expect("a list");
+    assert!(!list.is_empty());
+    for d in list {
+        for field in [
+            "code", "rule", "severity", "message", "help", "ids", "path", "line", "column",
+        ] {
+            assert!(d.get(field).is_some(), "{field} missing in {d}");
+        }
+        assert!(
+            d["rule"] == "activity-key-result" || d["rule"] == "orphan-objective",
+            "{d}"
+        );
+    }
+    let o = okr(&[
+        "lint",
+        &repo("examples/acme.yaml"),
+        "--as-of",
+        "2026-11-15",
+        "--format",
+        "json",
+        "--ignore",
+        "activity-key-result",
+    ]);
+    let diagnostics: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert!(
+        diagnostics
+            .as_array()
+            .expect("list")
+            .iter()
+            .all(|d| d["rule"] != "activity-key-result")
+    );
+}
+
+#[test]
+fn lint_sarif_is_a_2_1_0_log() {
+    let o = okr(&[
+        "lint",
+        &repo("examples/acme.yaml"),
+        "--as-of",
+        "2026-11-15",
+        "--format",
+        "sarif",
+    ]);
+    let log: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), 33);
+    for result in run["results"].as_array().expect("results") {
+        let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        assert!(["error", "warning", "note"].contains(&result["level"].as_str().unwrap_or("")));
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert!(
+            region["startLine"].as_u64().is_some_and(|l| l > 0),
+            "{result}"
+        );
+    }
+}
+
+#[test]
+fn lint_reads_a_configuration_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("lint.yaml");
+    std::fs::write(&config, "profile: strict\nseverity: {activity-key-result: error}\nsettings: {max_key_results: 10}\n").expect("write");
+    let o = okr(&[
+        "lint",
+        &repo("examples/acme.yaml"),
+        "--as-of",
+        "2026-11-15",
+        "--format",
+        "json",
+        "--config",
+        &config.to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "an activity is now an error");
+    let diagnostics: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let list = diagnostics.as_array().expect("list");
+    assert!(
+        list.iter()
+            .any(|d| d["rule"] == "activity-key-result" && d["severity"] == "error")
+    );
+    assert!(
+        list.iter().all(|d| d["rule"] != "too-many-key-results"),
+        "max_key_results raised to 10"
+    );
+    std::fs::write(&config, "settings: {max_objectivs: 2}\n").expect("write");
+    let o = okr(&[
+        "lint",
+        &repo("examples/acme.yaml"),
+        "--config",
+        &config.to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("max_objectivs"), "{}", stderr(&o));
+}
+
+#[test]
+fn rules_lists_and_documents_every_rule() {
+    let o = okr(&["rules"]);
+    assert_eq!(stdout(&o).lines().count(), 33);
+    let o = okr(&["rules", "OKR202"]);
+    let page = stdout(&o);
+    assert!(page.starts_with("# activity-key-result (OKR202)"), "{page}");
+    for section in [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Use instead",
+        "## Options",
+        "## Sources",
+    ] {
+        assert!(page.contains(section), "{section} missing");
+    }
+    assert_eq!(
+        stdout(&okr(&["rules", "activity-key-result"])),
+        page,
+        "by name or by code"
+    );
+    assert_eq!(okr(&["rules", "no-such-rule"]).status.code(), Some(2));
+}
+
+#[test]
+fn docs_rules_is_up_to_date() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = okr(&["rules", "--write-docs", &dir.path().to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let shipped = PathBuf::from(repo("docs/rules"));
+    let mut generated: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    let mut committed: Vec<_> = std::fs::read_dir(&shipped)
+        .expect("docs/rules")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    generated.sort();
+    committed.sort();
+    assert_eq!(
+        generated, committed,
+        "docs/rules has other files: run `cargo run -p okr-cli -- rules --write-docs docs/rules`"
+    );
+    for name in generated {
+        let a = std::fs::read_to_string(dir.path().join(&name)).expect("generated");
+        let b = std::fs::read_to_string(shipped.join(&name)).expect("committed");
+        assert!(
+            a == b,
+            "docs/rules/{} is stale: run `cargo run -p okr-cli -- rules --write-docs docs/rules`",
+            name.to_string_lossy()
+        );
+    }
+}

@@ -95,7 +95,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let line = check_in_log::line(&entry).map_err(|e| Failure::Usage(e.to_string()))?;
     append(&log_path, &line)
         .map_err(|e| Failure::Usage(format!("cannot append to `{}`: {e}", log_path.display())))?;
-    println!(
+    outln!(
         "recorded {} = {} at {} in {}",
         entry.key_result,
         entry.value,

@@ -20,6 +20,6 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let format = Format::parse_name(&args.to)
         .ok_or_else(|| Failure::Usage(format!("unknown format `{}`", args.to)))?;
     let text = okr_core::write(&loaded.plan, format).map_err(|e| Failure::Usage(e.to_string()))?;
-    print!("{text}");
+    out!("{text}");
     Ok(())
 }

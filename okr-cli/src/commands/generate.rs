@@ -1,7 +1,6 @@
 use crate::Failure;
 use okr_core::Format;
 use okr_core::generate::{Size, generate};
-use std::io::Write;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -29,8 +28,6 @@ pub fn run(args: Args) -> Result<(), Failure> {
         _ => okr_core::write(&plan, format),
     }
     .map_err(|e| Failure::Usage(e.to_string()))?;
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(|e| Failure::Usage(format!("cannot write: {e}")))
+    crate::write_stdout(&text);
+    Ok(())
 }

@@ -12,7 +12,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<(), Failure> {
     let Some(path) = args.file else {
-        print!("{STARTER}");
+        out!("{STARTER}");
         return Ok(());
     };
     let mut file = std::fs::OpenOptions::new()
@@ -22,7 +22,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         .map_err(|e| Failure::Usage(format!("cannot create `{}`: {e}", path.display())))?;
     std::io::Write::write_all(&mut file, STARTER.as_bytes())
         .map_err(|e| Failure::Usage(format!("cannot write `{}`: {e}", path.display())))?;
-    println!(
+    outln!(
         "wrote {}; next: okr score {}",
         path.display(),
         path.display()

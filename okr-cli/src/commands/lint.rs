@@ -80,12 +80,12 @@ pub fn run(args: Args) -> Result<(), Failure> {
     okr_core::lint::locate(&text, format, &mut diagnostics);
     let file = args.file.display().to_string();
     match args.format {
-        LintFormat::Text => print!("{}", text_report(&file, &diagnostics)),
-        LintFormat::Json => println!(
+        LintFormat::Text => out!("{}", text_report(&file, &diagnostics)),
+        LintFormat::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&diagnostics).unwrap_or_default()
         ),
-        LintFormat::Sarif => println!(
+        LintFormat::Sarif => outln!(
             "{}",
             serde_json::to_string_pretty(&sarif(&file, &diagnostics)).unwrap_or_default()
         ),
@@ -145,8 +145,8 @@ pub fn sarif(file: &str, diagnostics: &[Diagnostic]) -> serde_json::Value {
                 "id": m.code,
                 "name": m.name,
                 "shortDescription": {"text": m.summary()},
-                "fullDescription": {"text": m.doc.trim()},
-                "help": {"text": m.doc.trim(), "markdown": m.doc.trim()},
+                "fullDescription": {"text": m.text().trim()},
+                "help": {"text": m.text().trim(), "markdown": m.text().trim()},
                 "defaultConfiguration": {"level": sarif_level(m.category.default_severity())},
                 "properties": {"category": m.category.as_str()},
             })

@@ -22,7 +22,7 @@ pub fn page(m: &RuleMeta) -> String {
         m.code,
         m.category.as_str(),
         m.category.default_severity().as_str(),
-        m.doc.trim_start()
+        m.text().trim_start()
     )
 }
 
@@ -39,7 +39,7 @@ pub fn index() -> String {
             m.name,
             m.category.as_str(),
             m.category.default_severity().as_str(),
-            m.summary().replace('\n', " ")
+            m.summary()
         ));
     }
     out
@@ -57,7 +57,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         for m in okr_core::lint::rules() {
             write(format!("{}.md", m.name), page(m))?;
         }
-        println!(
+        outln!(
             "wrote {} rule pages to {}",
             okr_core::lint::rules().len(),
             dir.display()
@@ -69,16 +69,16 @@ pub fn run(args: Args) -> Result<(), Failure> {
             let m = okr_core::lint::rule(key).ok_or_else(|| {
                 Failure::Usage(format!("no rule `{key}`; `okr rules` lists them"))
             })?;
-            print!("{}", page(m));
+            out!("{}", page(m));
         }
         None => {
             for m in okr_core::lint::rules() {
-                println!(
+                outln!(
                     "{}  {:<32} {:<6} {}",
                     m.code,
                     m.name,
                     m.category.default_severity().as_str(),
-                    m.summary().replace('\n', " ")
+                    m.summary()
                 );
             }
         }

@@ -54,8 +54,8 @@ pub fn scorecard(
 pub fn run(args: Args) -> Result<(), Failure> {
     let card = scorecard(&args.file, args.as_of.as_deref(), args.preset.as_deref())?;
     match args.format {
-        render::OutputFormat::Json => println!("{}", render::json(&card)),
-        render::OutputFormat::Text => print!("{}", render::text(&card)),
+        render::OutputFormat::Json => outln!("{}", render::json(&card)),
+        render::OutputFormat::Text => out!("{}", render::text(&card)),
     }
     Ok(())
 }

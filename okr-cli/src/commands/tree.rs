@@ -14,6 +14,6 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<(), Failure> {
     let card = scorecard(&args.file, args.as_of.as_deref(), None)?;
-    print!("{}", render::tree(&card));
+    out!("{}", render::tree(&card));
     Ok(())
 }

@@ -19,7 +19,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         .map(|k| k.check_ins.len())
         .sum::<usize>()
         + plan.logged_check_ins.len();
-    println!(
+    outln!(
         "{}: ok ({} objectives, {krs} key results, {check_ins} check-ins)",
         loaded.path.display(),
         plan.objectives.len()

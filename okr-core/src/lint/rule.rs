@@ -47,14 +47,26 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
-    /// The first sentence of "What it does", for listings.
-    pub fn summary(&self) -> &'static str {
-        self.doc
-            .split("## What it does")
+    /// The documentation as Markdown (rustdoc's one leading space per line removed).
+    pub fn text(&self) -> String {
+        let mut out: String = self
+            .doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n");
+        out.push('\n');
+        out
+    }
+
+    /// The paragraph under "What it does", on one line, for listings.
+    pub fn summary(&self) -> String {
+        let text = self.text();
+        text.split("## What it does")
             .nth(1)
             .and_then(|s| s.trim().split("\n\n").next())
-            .map(str::trim)
-            .unwrap_or("")
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
     }
 }
 
