@@ -142,7 +142,7 @@ fn unit_tree(rng: &mut fastrand::Rng, count: usize) -> Vec<GenUnit> {
                                 "Team",
                                 "Person"
                             ][level],
-                            units.len()
+                            unit_name(units.len())
                         ),
                         id,
                         kind: kind(level),
@@ -157,6 +157,24 @@ fn unit_tree(rng: &mut fastrand::Rng, count: usize) -> Vec<GenUnit> {
         i += 1;
     }
     units
+}
+
+/// A pronounceable name for unit `n` ("Dalomi"), so titles read like text, not ids.
+fn unit_name(n: usize) -> String {
+    const SYLLABLES: [&str; 16] = [
+        "da", "lo", "mi", "ren", "ka", "tu", "so", "vel", "ni", "ra", "po", "zen", "li", "mo",
+        "sa", "te",
+    ];
+    let mut n = n + 1;
+    let mut out = String::new();
+    while n > 0 {
+        out.push_str(SYLLABLES[n % 16]);
+        n /= 16;
+    }
+    let mut c = out.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or(out)
 }
 
 const VERBS: [&str; 6] = ["Grow", "Raise", "Cut", "Improve", "Reduce", "Lift"];
@@ -252,9 +270,10 @@ fn key_result(rng: &mut fastrand::Rng, n: usize) -> KeyResult {
         },
     };
     let title = format!(
-        "{} {} by {}",
+        "{} {} for {} by {}",
         VERBS[n % VERBS.len()],
         NOUNS[(n / 7) % NOUNS.len()],
+        unit_name(n),
         span
     );
     let mut kr = KeyResult::new(format!("k{n}"), title, kind);

@@ -173,6 +173,11 @@ impl Engine {
         Ok(compile(plan, policy))
     }
 
+    /// Compiles a plan the caller has already validated under `policy`.
+    pub(crate) fn compile_validated(plan: &Plan, policy: Policy) -> Engine {
+        compile(plan, policy)
+    }
+
     pub fn policy(&self) -> &Policy {
         &self.policy
     }

@@ -19,7 +19,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use rule::{Category, RuleMeta};
 pub use settings::{Profile, Settings};
 
-use crate::engine::{AsOf, Engine};
+use crate::engine::{AsOf, Engine, Evaluation};
 use crate::error::{Error, ErrorKind};
 use crate::model::Plan;
 use crate::policy::ZeroRange;
@@ -49,6 +49,46 @@ fn matches(meta: &RuleMeta, key: &str) -> bool {
 /// returned as `Err`, since the plan cannot be read as meant. Time rules need the plan
 /// to score, and are skipped when one of those rule-reported problems prevents it.
 pub fn lint(plan: &Plan, config: &LintConfig, as_of: AsOf) -> Result<Vec<Diagnostic>, Vec<Error>> {
+    // Score with start == target allowed, so that the rule reports it.
+    let mut policy = plan.policy();
+    policy.scoring.zero_range = ZeroRange::Zero;
+    let problems = crate::validate::validate(plan, &policy);
+    let (reported, fatal): (Vec<Error>, Vec<Error>) = problems.into_iter().partition(|e| {
+        matches!(
+            e.kind(),
+            ErrorKind::DirectionMismatch | ErrorKind::ZeroRange
+        ) || matches!(e, Error::Cycle { what, .. } if what == "alignment")
+    });
+    if !fatal.is_empty() {
+        return Err(fatal);
+    }
+    if !reported.is_empty() {
+        return run(plan, config, as_of, reported, None);
+    }
+    let engine = Engine::compile_validated(plan, policy);
+    let eval = engine.evaluate(as_of);
+    run(plan, config, as_of, Vec::new(), Some((&engine, &eval)))
+}
+
+/// Lints a valid plan with an engine compiled from it and an evaluation already made
+/// (an editor that re-lints on every keystroke keeps both). The evaluation's moment is
+/// the moment linted.
+pub fn lint_scored(
+    plan: &Plan,
+    engine: &Engine,
+    eval: &Evaluation,
+    config: &LintConfig,
+) -> Result<Vec<Diagnostic>, Vec<Error>> {
+    run(plan, config, eval.as_of, Vec::new(), Some((engine, eval)))
+}
+
+fn run(
+    plan: &Plan,
+    config: &LintConfig,
+    as_of: AsOf,
+    reported: Vec<Error>,
+    scored: Option<(&Engine, &Evaluation)>,
+) -> Result<Vec<Diagnostic>, Vec<Error>> {
     let config = plan.lint.clone().unwrap_or_default().merged(config);
     for key in config
         .select
@@ -66,27 +106,6 @@ pub fn lint(plan: &Plan, config: &LintConfig, as_of: AsOf) -> Result<Vec<Diagnos
         }
     }
     let settings = config.resolved_settings().map_err(|e| vec![e])?;
-    // Score with start == target allowed, so that the rule reports it.
-    let mut policy = plan.policy();
-    policy.scoring.zero_range = ZeroRange::Zero;
-    let problems = crate::validate::validate(plan, &policy);
-    let (reported, fatal): (Vec<Error>, Vec<Error>) = problems.into_iter().partition(|e| {
-        matches!(
-            e.kind(),
-            ErrorKind::DirectionMismatch | ErrorKind::ZeroRange
-        ) || matches!(e, Error::Cycle { what, .. } if what == "alignment")
-    });
-    if !fatal.is_empty() {
-        return Err(fatal);
-    }
-    let scored = if reported.is_empty() {
-        Engine::with_policy(plan, policy).ok().map(|engine| {
-            let eval = engine.evaluate(as_of);
-            (engine, eval)
-        })
-    } else {
-        None
-    };
     let cx = Context::new(plan, &settings, as_of, reported, scored);
     let suppressed = suppressions(plan);
     let mut out = Vec::new();
@@ -130,11 +149,7 @@ pub fn lint(plan: &Plan, config: &LintConfig, as_of: AsOf) -> Result<Vec<Diagnos
             });
         }
     }
-    out.sort_by(|a, b| {
-        path_key(&a.path)
-            .cmp(&path_key(&b.path))
-            .then_with(|| a.code.cmp(&b.code))
-    });
+    out.sort_by_cached_key(|d| (path_key(&d.path), d.code.clone()));
     Ok(out)
 }
 

@@ -56,19 +56,41 @@ const OUTCOME_VERBS: [&str; 22] = [
     "decrease", "improve",
 ];
 
-pub fn words(text: &str) -> Vec<String> {
+/// The words of `text` as slices of it (no allocation), split on anything but letters,
+/// digits and `% $ .`, with trailing dots dropped.
+pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '%' && c != '$' && c != '.')
-        .map(|w| w.trim_matches('.').to_lowercase())
+        .map(|w| w.trim_matches('.'))
         .filter(|w| !w.is_empty())
-        .collect()
+}
+
+/// The words of `text`, lower-cased.
+pub fn words(text: &str) -> Vec<String> {
+    tokens(text).map(str::to_lowercase).collect()
+}
+
+fn is_number_word(w: &str) -> bool {
+    NUMBER_WORDS.iter().any(|n| w.eq_ignore_ascii_case(n))
 }
 
 /// Whether the text states a quantity: a digit, a percent or currency sign, or a number word.
 pub fn has_number(text: &str) -> bool {
-    text.chars().any(|c| c.is_ascii_digit() || c == '%')
-        || words(text)
-            .iter()
-            .any(|w| NUMBER_WORDS.contains(&w.as_str()))
+    text.chars().any(|c| c.is_ascii_digit() || c == '%') || tokens(text).any(is_number_word)
+}
+
+/// Whether `word` is `verb` or one of its simple inflections (launches, launched).
+fn inflects(word: &str, verb: &str) -> bool {
+    let w = word.as_bytes();
+    let v = verb.as_bytes();
+    if w.len() < v.len() || !w[..v.len()].eq_ignore_ascii_case(v) {
+        return false;
+    }
+    let rest = &word[v.len()..];
+    rest.is_empty()
+        || rest.eq_ignore_ascii_case("s")
+        || rest.eq_ignore_ascii_case("es")
+        || rest.eq_ignore_ascii_case("ed")
+        || rest.eq_ignore_ascii_case("d")
 }
 
 /// Whether the text states a quantity as a metric would: a number standing alone
@@ -92,43 +114,40 @@ pub fn has_metric(text: &str) -> bool {
 
 /// The activity verb a key result opens with, if any.
 pub fn leading_activity_verb(text: &str) -> Option<&'static str> {
-    let first = words(text).into_iter().next()?;
-    ACTIVITY_VERBS
-        .iter()
-        .copied()
-        .find(|v| first == *v || first == format!("{v}s") || first == format!("{v}ed"))
+    let first = tokens(text).next()?;
+    ACTIVITY_VERBS.iter().copied().find(|v| inflects(first, v))
 }
 
 /// Whether, after its opening verb, the text also names a measured result ("…and
 /// convert 5% of visitors"), which makes it an outcome with a delivery attached.
 pub fn has_outcome_clause(text: &str) -> bool {
-    let w = words(text);
-    let later_outcome = w
-        .iter()
-        .skip(1)
-        .any(|x| OUTCOME_VERBS.iter().any(|v| x == v || x.starts_with(v)));
+    let later_outcome = tokens(text).skip(1).any(|x| {
+        OUTCOME_VERBS.iter().any(|v| {
+            x.len() >= v.len() && x.as_bytes()[..v.len()].eq_ignore_ascii_case(v.as_bytes())
+        })
+    });
     later_outcome && has_number(text)
 }
 
 /// Placeholder text left in a plan: "from X to Y", "$N", "N%", "TBD".
 pub fn placeholder(text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
-    let w = words(text);
-    let raw: Vec<&str> = text.split_whitespace().collect();
     if lower.contains("from x to y") || lower.contains("from x% to y%") {
         return Some("from X to Y");
     }
-    if w.iter()
-        .any(|x| x == "tbd" || x == "tbc" || x == "tk" || x == "xxx")
-        || lower.contains("???")
+    if tokens(text).any(|x| {
+        ["tbd", "tbc", "tk", "xxx"]
+            .iter()
+            .any(|p| x.eq_ignore_ascii_case(p))
+    }) || lower.contains("???")
     {
         return Some("TBD");
     }
-    let blank = |t: &&str| {
+    let blank = |t: &str| {
         let t = t.trim_matches(|c: char| ",.;:()".contains(c));
         matches!(t, "$N" | "$X" | "$XX" | "$NN" | "N%" | "X%" | "XX%" | "NN%")
     };
-    if raw.iter().any(blank) {
+    if text.split_whitespace().any(blank) {
         return Some("$N / N%");
     }
     if lower.contains("lorem ipsum") || lower.contains("<insert") || lower.contains("[insert") {
@@ -139,12 +158,12 @@ pub fn placeholder(text: &str) -> Option<&'static str> {
 
 /// Wording of keeping things as they are.
 pub fn business_as_usual(text: &str) -> Option<String> {
-    let first = words(text).into_iter().next()?;
+    let first = tokens(text).next()?;
     [
         "maintain", "keep", "continue", "sustain", "preserve", "uphold",
     ]
     .iter()
-    .find(|v| first == **v)
+    .find(|v| first.eq_ignore_ascii_case(v))
     .map(|v| (*v).to_owned())
 }
 

@@ -1,6 +1,5 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
-use crate::lint::text::{has_outcome_clause, leading_activity_verb};
 
 declare_rule! {
     /// ## What it does
@@ -33,9 +32,10 @@ impl Rule for ActivityKeyResult {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (_, _, _, k, path) in cx.key_results() {
-            if let Some(verb) = leading_activity_verb(&k.title) {
-                if !has_outcome_clause(&k.title) {
+        for (_, h, _, k, path) in cx.key_results() {
+            let text = cx.kr_text(h);
+            if let Some(verb) = text.activity_verb {
+                if !text.outcome_clause {
                     out.push(Finding::new(
                         format!("{path}.title"),
                         vec![k.id.clone()],

@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
+use crate::lint::context::KrPath;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
-use crate::lint::text::normal_form;
 use std::collections::HashMap;
 
 declare_rule! {
@@ -33,9 +33,9 @@ impl Rule for DuplicateKeyResult {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let mut seen: HashMap<String, (usize, String, String)> = HashMap::new();
-        for (i, _, _, k, path) in cx.key_results() {
-            let form = normal_form(&k.title);
+        let mut seen: HashMap<&str, (usize, &str, KrPath)> = HashMap::new();
+        for (i, h, _, k, path) in cx.key_results() {
+            let form = cx.kr_text(h).normal_form.as_str();
             if form.is_empty() {
                 continue;
             }
@@ -43,7 +43,7 @@ impl Rule for DuplicateKeyResult {
                 Some((first_objective, first_id, first_path)) if *first_objective != i => {
                     out.push(Finding::new(
                         format!("{path}.title"),
-                        vec![k.id.clone(), first_id.clone()],
+                        vec![k.id.clone(), (*first_id).to_owned()],
                         format!(
                             "key result `{}` repeats `{first_id}` ({first_path}): \"{}\"",
                             k.id, k.title
@@ -53,7 +53,7 @@ impl Rule for DuplicateKeyResult {
                 }
                 Some(_) => {}
                 None => {
-                    seen.insert(form, (i, k.id.clone(), path));
+                    seen.insert(form, (i, k.id.as_str(), path));
                 }
             }
         }

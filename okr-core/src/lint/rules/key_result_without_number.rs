@@ -1,6 +1,5 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
-use crate::lint::text::has_number;
 use crate::model::KrKind;
 
 declare_rule! {
@@ -33,10 +32,10 @@ impl Rule for KeyResultWithoutNumber {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (_, _, _, k, path) in cx.key_results() {
+        for (_, h, _, k, path) in cx.key_results() {
             let numberless_kind = matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. })
                 || (matches!(k.kind, KrKind::Zones { .. }) && !k.kind.is_numeric());
-            if numberless_kind && !has_number(&k.title) {
+            if numberless_kind && !cx.kr_text(h).has_number {
                 out.push(Finding::new(
                     format!("{path}.title"),
                     vec![k.id.clone()],

@@ -1,6 +1,5 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
-use crate::lint::text::{has_outcome_clause, leading_activity_verb};
 use crate::model::KrKind;
 
 declare_rule! {
@@ -34,15 +33,17 @@ impl Rule for NoValueKeyResult {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let mut first = 0;
         for (i, o) in cx.plan.objectives.iter().enumerate() {
+            let handles = first..first + o.key_results.len();
+            first = handles.end;
             if o.key_results.is_empty() {
                 continue;
             }
-            let valued = o.key_results.iter().any(|k| {
+            let valued = o.key_results.iter().zip(handles).any(|(k, h)| {
                 let numeric = !matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. })
                     && k.kind.is_numeric();
-                numeric
-                    && (leading_activity_verb(&k.title).is_none() || has_outcome_clause(&k.title))
+                numeric && !cx.kr_text(h).is_activity()
             });
             if !valued {
                 out.push(Finding::new(

@@ -45,8 +45,8 @@ impl Rule for PlaceholderValues {
                 }
             }
         }
-        for (_, _, _, k, path) in cx.key_results() {
-            if let Some(found) = placeholder(&k.title) {
+        for (_, h, _, k, path) in cx.key_results() {
+            if let Some(found) = cx.kr_text(h).placeholder {
                 out.push(Finding::new(
                     format!("{path}.title"),
                     vec![k.id.clone()],

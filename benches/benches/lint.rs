@@ -1,0 +1,33 @@
+//! All lint rules over a generated plan, as of a date (DESIGN §11: ≤ 300 ms at L):
+//! `rules` lints a compiled, evaluated plan (what an editor holds); `full` also
+//! validates, compiles and evaluates it first.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use okr_benches::{as_of, plan, sizes};
+use okr_core::LintConfig;
+use std::hint::black_box;
+
+fn lint(c: &mut Criterion) {
+    for (name, size) in sizes() {
+        let plan = plan(size);
+        let config = LintConfig::default();
+        let mut group = c.benchmark_group("lint");
+        group.sample_size(10);
+        group.throughput(Throughput::Elements(plan.objectives.len() as u64));
+        group.bench_function(format!("full/{name}"), |b| {
+            b.iter(|| okr_core::lint(black_box(&plan), &config, as_of()).expect("lints"))
+        });
+        let engine = okr_core::Engine::new(&plan).expect("valid");
+        let eval = engine.evaluate(as_of());
+        group.bench_function(format!("rules/{name}"), |b| {
+            b.iter(|| {
+                okr_core::lint::lint_scored(black_box(&plan), &engine, &eval, &config)
+                    .expect("lints")
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, lint);
+criterion_main!(benches);
