@@ -179,6 +179,17 @@ impl KrKind {
         }
     }
 
+    /// `(start, target)` of a kind that moves from one to the other (increase, decrease,
+    /// aggregate); `None` for every other kind.
+    pub fn range(&self) -> Option<(Option<f64>, Option<f64>)> {
+        match self {
+            KrKind::Increase { start, target }
+            | KrKind::Decrease { start, target }
+            | KrKind::Aggregate { start, target, .. } => Some((*start, *target)),
+            _ => None,
+        }
+    }
+
     /// Whether check-in values are plain numbers.
     pub fn is_numeric(&self) -> bool {
         match self {

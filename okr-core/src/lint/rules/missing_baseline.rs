@@ -1,6 +1,5 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
-use crate::model::KrKind;
 
 declare_rule! {
     /// ## What it does
@@ -32,13 +31,7 @@ impl Rule for MissingBaseline {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (_, _, _, k, path) in cx.key_results() {
-            let start = match &k.kind {
-                KrKind::Increase { start, .. }
-                | KrKind::Decrease { start, .. }
-                | KrKind::Aggregate { start, .. } => Some(start),
-                _ => None,
-            };
-            if let Some(None) = start {
+            if let Some((None, _)) = k.kind.range() {
                 out.push(Finding::new(
                     path,
                     vec![k.id.clone()],

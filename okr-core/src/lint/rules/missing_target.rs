@@ -1,6 +1,5 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
-use crate::model::KrKind;
 
 declare_rule! {
     /// ## What it does
@@ -30,13 +29,7 @@ impl Rule for MissingTarget {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (_, _, _, k, path) in cx.key_results() {
-            let target = match &k.kind {
-                KrKind::Increase { target, .. }
-                | KrKind::Decrease { target, .. }
-                | KrKind::Aggregate { target, .. } => Some(target),
-                _ => None,
-            };
-            if let Some(None) = target {
+            if let Some((_, None)) = k.kind.range() {
                 out.push(Finding::new(
                     path,
                     vec![k.id.clone()],

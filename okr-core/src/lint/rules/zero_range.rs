@@ -1,6 +1,5 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
-use crate::model::KrKind;
 
 declare_rule! {
     /// ## What it does
@@ -31,21 +30,8 @@ impl Rule for ZeroRange {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (_, _, _, k, path) in cx.key_results() {
-            if let KrKind::Increase {
-                start,
-                target: Some(g),
-            }
-            | KrKind::Decrease {
-                start,
-                target: Some(g),
-            }
-            | KrKind::Aggregate {
-                start,
-                target: Some(g),
-                ..
-            } = &k.kind
-            {
-                if start.unwrap_or(0.0) == *g {
+            if let Some((start, Some(g))) = k.kind.range() {
+                if start.unwrap_or(0.0) == g {
                     out.push(Finding::new(format!("{path}.target"), vec![k.id.clone()], format!("key result `{}` starts at its target ({g}): there is nothing to move", k.id), "use `type: stay_above`/`stay_below` for a level to hold, or set a real target"));
                 }
             }
