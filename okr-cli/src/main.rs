@@ -40,6 +40,8 @@ enum Command {
     Lint(commands::lint::Args),
     /// List the lint rules, or print one rule's documentation.
     Rules(commands::rules::Args),
+    /// Write a report (Markdown or self-contained HTML): scores, tree, grades, diagnostics.
+    Report(commands::report::Args),
     /// Record a check-in by appending one line to the plan's check-ins log.
     CheckIn(commands::check_in::Args),
     /// Print the JSON Schema of the plan document.
@@ -86,6 +88,7 @@ fn main() -> ExitCode {
         Command::Tree(a) => commands::tree::run(a),
         Command::Lint(a) => commands::lint::run(a),
         Command::Rules(a) => commands::rules::run(a),
+        Command::Report(a) => commands::report::run(a),
         Command::CheckIn(a) => commands::check_in::run(a),
         Command::Schema => {
             out!("{}", okr_core::json_schema());

@@ -1,8 +1,8 @@
 //! Output of `okr score` and `okr tree`: human text (down the alignment tree) or JSON.
 
 use okr_core::engine::{KeyResultScore, ObjectiveScore};
+use okr_core::report::tree_order;
 use okr_core::{Scorecard, Value};
-use std::collections::HashMap;
 use std::fmt::Write;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -51,44 +51,6 @@ fn also_under(o: &ObjectiveScore) -> String {
     } else {
         String::new()
     }
-}
-
-/// Objectives in tree order, with their depth: each root, then (depth first) the
-/// objectives whose first parent it is. An objective with several parents is listed
-/// under the first. Iterative, so a deep tree cannot overflow the stack.
-pub fn tree_order(card: &Scorecard) -> Vec<(usize, &ObjectiveScore)> {
-    let index: HashMap<&str, usize> = card
-        .objectives
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.id.as_str(), i))
-        .collect();
-    let mut out = Vec::with_capacity(card.objectives.len());
-    let mut seen = vec![false; card.objectives.len()];
-    let roots = card
-        .objectives
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.parents.is_empty())
-        .map(|(i, _)| i);
-    for root in roots.chain(0..card.objectives.len()) {
-        let mut stack = vec![(root, 0usize)];
-        while let Some((i, depth)) = stack.pop() {
-            if std::mem::replace(&mut seen[i], true) {
-                continue;
-            }
-            let o = &card.objectives[i];
-            out.push((depth, o));
-            let children = o
-                .children
-                .iter()
-                .filter_map(|c| index.get(c.as_str()).copied())
-                .filter(|&c| card.objectives[c].parents.first() == Some(&o.id));
-            let children: Vec<usize> = children.collect();
-            stack.extend(children.into_iter().rev().map(|c| (c, depth + 1)));
-        }
-    }
-    out
 }
 
 pub fn text(card: &Scorecard) -> String {

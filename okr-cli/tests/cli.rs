@@ -600,3 +600,67 @@ fn docs_rules_is_up_to_date() {
         );
     }
 }
+
+#[test]
+fn report_markdown_has_every_part() {
+    let o = okr(&[
+        "report",
+        &repo("examples/acme.yaml"),
+        "--as-of",
+        "2026-11-15",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(
+        md.starts_with("# Acme Ledger, Q4 2026\n\nAs of 2026-11-15."),
+        "{md}"
+    );
+    for part in [
+        "## Grades by unit",
+        "| EMEA Sales | 1 | 0.77 |",
+        "## Alignment",
+        "  - **sales-na** Make North America our strongest region — 41% behind",
+        "### arr",
+        "Diagnostics:",
+        "warn `OKR202`",
+    ] {
+        assert!(
+            md.contains(part) || md.contains(&part.replace("### arr", "| arr ")),
+            "missing {part}"
+        );
+    }
+}
+
+#[test]
+fn report_html_is_one_self_contained_page() {
+    let o = okr(&[
+        "report",
+        &repo("examples/acme.yaml"),
+        "--as-of",
+        "2026-11-15",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = stdout(&o);
+    assert!(html.starts_with("<!doctype html>") && html.trim_end().ends_with("</html>"));
+    assert!(html.contains("<style>") && html.contains("<svg class=\"bar\""));
+    for external in [
+        "<script",
+        "<link",
+        "src=\"http",
+        "href=\"http",
+        "@import",
+        "url(",
+    ] {
+        assert!(
+            !html.contains(external),
+            "the page must not load {external}"
+        );
+    }
+    assert!(
+        html.contains("Earn customers&#39; trust"),
+        "text is escaped"
+    );
+    assert_eq!(html.matches("<section class=\"objective\"").count(), 12);
+}

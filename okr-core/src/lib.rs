@@ -41,6 +41,7 @@ mod graph;
 pub mod lint;
 pub mod model;
 pub mod policy;
+pub mod report;
 mod validate;
 
 pub use engine::{AsOf, Engine, KeyResultScore, ObjectiveScore, Scorecard, Status};

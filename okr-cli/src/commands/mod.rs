@@ -3,6 +3,7 @@ pub mod convert;
 pub mod generate;
 pub mod init;
 pub mod lint;
+pub mod report;
 pub mod rules;
 pub mod score;
 pub mod tree;

@@ -1,0 +1,280 @@
+//! The HTML report: one self-contained page (inline CSS and SVG, no scripts, nothing
+//! fetched from the network).
+
+use super::{diagnostics_by_objective, pct, status_words, tree_order, unit_summaries, value_text};
+use crate::engine::{Scorecard, Status};
+use crate::lint::{Diagnostic, Severity};
+use crate::model::Plan;
+use std::fmt::Write;
+
+/// Escapes text for HTML element content and attribute values.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::OnTrack | Status::Done => "good",
+        Status::Behind | Status::Stale => "warn",
+        Status::AtRisk => "bad",
+        Status::NotStarted | Status::Closed | Status::NoTarget => "muted",
+    }
+}
+
+/// A progress bar: the filled share, and a tick where progress is expected to be.
+fn bar(progress: Option<f64>, expected: Option<f64>, status: Status) -> String {
+    let p = progress.unwrap_or(0.0).clamp(0.0, 1.0) * 100.0;
+    let tick = expected
+        .map(|e| {
+            format!(
+                r#"<line x1="{x:.1}" x2="{x:.1}" y1="0" y2="10" class="tick"/>"#,
+                x = e.clamp(0.0, 1.0) * 100.0
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        r#"<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="{label}"><rect width="100" height="10" class="track"/><rect width="{p:.1}" height="10" class="fill {cls}"/>{tick}</svg>"#,
+        label = esc(&format!(
+            "progress {}, expected {}",
+            pct(progress),
+            pct(expected)
+        )),
+        cls = status_class(status),
+    )
+}
+
+fn chip(s: Status) -> String {
+    format!(
+        r#"<span class="chip {}">{}</span>"#,
+        status_class(s),
+        esc(&status_words(s))
+    )
+}
+
+const STYLE: &str = r#"
+:root { --ink:#1d2330; --muted:#6b7385; --line:#e3e6ee; --good:#1f9d61; --warn:#d98e04; --bad:#d64545; --bg:#f7f8fb; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: var(--bg); }
+main { max-width: 1080px; margin: 0 auto; padding: 32px 24px 64px; }
+h1 { font-size: 28px; margin: 0 0 4px; } h2 { font-size: 20px; margin: 36px 0 12px; } h3 { font-size: 17px; margin: 0; }
+.sub { color: var(--muted); margin: 0 0 24px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px; }
+.card, .objective { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; }
+.card .n { font-size: 24px; font-weight: 600; } .card .l { color: var(--muted); font-size: 13px; }
+table { width: 100%; border-collapse: collapse; background: #fff; }
+th, td { text-align: left; padding: 7px 10px; border-bottom: 1px solid var(--line); vertical-align: middle; }
+th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.tree .num { width: 44px; text-align: right; font-variant-numeric: tabular-nums; }
+.tree .chip { min-width: 84px; text-align: center; }
+.bar { width: 120px; height: 10px; border-radius: 5px; overflow: hidden; display: inline-block; vertical-align: middle; }
+.track { fill: #eceff5; } .fill.good { fill: var(--good); } .fill.warn { fill: var(--warn); } .fill.bad { fill: var(--bad); } .fill.muted { fill: #b8bfcc; }
+.tick { stroke: var(--ink); stroke-width: 1.2; }
+.chip { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12px; font-weight: 600; white-space: nowrap; }
+.chip.good { background: #e3f6ec; color: #11693f; } .chip.warn { background: #fdf1d8; color: #8a5a00; } .chip.bad { background: #fde6e6; color: #a42a2a; } .chip.muted { background: #eceff5; color: #4d5566; }
+.tree { list-style: none; padding: 0; margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 10px; }
+.tree li { display: flex; align-items: center; gap: 10px; padding: 7px 12px; border-bottom: 1px solid var(--line); }
+.tree li:last-child { border-bottom: 0; } .tree .id { font-weight: 600; } .tree .t { flex: 1; color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.objective { margin: 14px 0; } .objective header { display: flex; align-items: baseline; gap: 12px; flex-wrap: wrap; margin-bottom: 8px; }
+.objective header .facts { color: var(--muted); font-size: 13px; }
+.diags { margin: 10px 0 0; padding: 0; list-style: none; }
+.diags li { font-size: 13px; padding: 5px 0 5px 10px; border-left: 3px solid var(--line); margin: 4px 0; }
+.diags li.error { border-color: var(--bad); } .diags li.warn { border-color: var(--warn); } .diags li.info { border-color: #8aa4d6; }
+.diags code { font-size: 12px; color: var(--muted); } .help { color: var(--muted); }
+"#;
+
+/// The whole report as one HTML document.
+pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String {
+    let title = plan.name.as_deref().unwrap_or("OKR report");
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body><main>",
+        esc(title)
+    );
+    let _ = write!(
+        out,
+        "<h1>{}</h1><p class=\"sub\">As of {}</p>",
+        esc(title),
+        esc(&card.as_of.to_string())
+    );
+
+    let count = |s: Status| card.objectives.iter().filter(|o| o.status == s).count();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let _ = write!(out, "<div class=\"cards\">");
+    for (n, label) in [
+        (card.objectives.len(), "objectives"),
+        (
+            count(Status::OnTrack) + count(Status::Done),
+            "on track or done",
+        ),
+        (
+            count(Status::Behind) + count(Status::Stale),
+            "behind or stale",
+        ),
+        (count(Status::AtRisk), "at risk"),
+        (diagnostics.len(), "lint findings"),
+        (errors, "lint errors"),
+    ] {
+        let _ = write!(
+            out,
+            "<div class=\"card\"><div class=\"n\">{n}</div><div class=\"l\">{label}</div></div>"
+        );
+    }
+    let _ = write!(out, "</div>");
+
+    let _ = write!(
+        out,
+        "<h2>Grades by unit</h2><table><thead><tr><th>unit</th><th class=\"num\">objectives</th><th class=\"num\">mean score</th><th></th></tr></thead><tbody>"
+    );
+    for u in unit_summaries(plan, card) {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            esc(&u.name),
+            u.objectives,
+            u.mean_score
+                .map(|s| format!("{s:.2}"))
+                .unwrap_or_else(|| "–".into()),
+            bar(
+                u.mean_score,
+                None,
+                match u.mean_score {
+                    Some(s) if s >= 0.7 => Status::OnTrack,
+                    Some(s) if s >= 0.4 => Status::Behind,
+                    Some(_) => Status::AtRisk,
+                    None => Status::NoTarget,
+                }
+            )
+        );
+    }
+    let _ = write!(out, "</tbody></table>");
+
+    let _ = write!(out, "<h2>Alignment</h2><ul class=\"tree\">");
+    for (depth, o) in tree_order(card) {
+        let _ = write!(
+            out,
+            "<li style=\"padding-left:{}px\"><span class=\"id\">{}</span><span class=\"t\">{}</span>{}<span class=\"num\">{}</span>{}</li>",
+            12 + 22 * depth.min(12),
+            esc(&o.id),
+            esc(&o.title),
+            bar(o.progress, o.expected, o.status),
+            pct(o.progress),
+            chip(o.status)
+        );
+    }
+    let _ = write!(out, "</ul>");
+
+    let by_objective = diagnostics_by_objective(diagnostics);
+    let _ = write!(out, "<h2>Objectives</h2>");
+    for (i, o) in card.objectives.iter().enumerate() {
+        let mut facts = vec![format!("expected {}", pct(o.expected))];
+        if let Some(g) = &o.grade {
+            facts.push(format!(
+                "grade {:.2}{}",
+                g.score,
+                if g.manual { " (set by hand)" } else { "" }
+            ));
+        }
+        if let Some(c) = o.confidence {
+            facts.push(format!("confidence {c:.2}"));
+        }
+        if let Some(u) = &o.unit {
+            facts.push(format!("unit {u}"));
+        }
+        let _ = write!(
+            out,
+            "<section class=\"objective\" id=\"{id}\"><header><h3>{id} — {t}</h3>{bar} <b>{p}</b> {chip}<span class=\"facts\">{f}</span></header>",
+            id = esc(&o.id),
+            t = esc(&o.title),
+            bar = bar(o.progress, o.expected, o.status),
+            p = pct(o.progress),
+            chip = chip(o.status),
+            f = esc(&facts.join(" · "))
+        );
+        if !o.key_results.is_empty() {
+            let _ = write!(
+                out,
+                "<table><thead><tr><th>key result</th><th class=\"num\">value</th><th class=\"num\">progress</th><th></th><th>status</th><th class=\"num\">forecast at due</th></tr></thead><tbody>"
+            );
+            for k in &o.key_results {
+                let forecast = k
+                    .forecast
+                    .as_ref()
+                    .map(|f| pct(f.projected_progress))
+                    .unwrap_or_else(|| "–".into());
+                let _ = write!(
+                    out,
+                    "<tr><td><b>{}</b> {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+                    esc(&k.id),
+                    esc(&k.title),
+                    esc(&value_text(k)),
+                    pct(k.progress),
+                    bar(k.progress, k.expected, k.status),
+                    chip(k.status),
+                    forecast
+                );
+            }
+            let _ = write!(out, "</tbody></table>");
+        }
+        if let Some(list) = by_objective.get(&Some(i)) {
+            let _ = write!(out, "<ul class=\"diags\">");
+            for d in list {
+                let _ = write!(
+                    out,
+                    "<li class=\"{}\"><code>{}</code> {} <span class=\"help\">— {}</span></li>",
+                    d.severity.as_str(),
+                    esc(&d.code),
+                    esc(&d.message),
+                    esc(&d.help)
+                );
+            }
+            let _ = write!(out, "</ul>");
+        }
+        let _ = write!(out, "</section>");
+    }
+    if let Some(list) = by_objective.get(&None) {
+        let _ = write!(out, "<h2>Other diagnostics</h2><ul class=\"diags\">");
+        for d in list {
+            let _ = write!(
+                out,
+                "<li class=\"{}\"><code>{}</code> {} <code>{}</code> <span class=\"help\">— {}</span></li>",
+                d.severity.as_str(),
+                esc(&d.code),
+                esc(&d.message),
+                esc(&d.path),
+                esc(&d.help)
+            );
+        }
+        let _ = write!(out, "</ul>");
+    }
+    out.push_str("</main></body></html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            esc(r#"<b>"R&D" 'x'</b>"#),
+            "&lt;b&gt;&quot;R&amp;D&quot; &#39;x&#39;&lt;/b&gt;"
+        );
+    }
+}

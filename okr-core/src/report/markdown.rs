@@ -1,0 +1,115 @@
+//! The Markdown report.
+
+use super::{diagnostics_by_objective, pct, status_words, tree_order, unit_summaries, value_text};
+use crate::engine::Scorecard;
+use crate::lint::Diagnostic;
+use crate::model::Plan;
+use std::fmt::Write;
+
+/// Markdown: summary, grades per unit, the alignment tree, each objective with its key
+/// results, and the lint diagnostics under the objective they concern.
+pub fn markdown(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    let title = plan.name.as_deref().unwrap_or("OKR report");
+    let _ = writeln!(out, "# {title}\n\nAs of {}.\n", card.as_of);
+    let _ = writeln!(
+        out,
+        "## Grades by unit\n\n| unit | objectives | mean score |\n|---|---|---|"
+    );
+    for u in unit_summaries(plan, card) {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            u.name,
+            u.objectives,
+            u.mean_score
+                .map(|s| format!("{s:.2}"))
+                .unwrap_or_else(|| "–".into())
+        );
+    }
+    let _ = writeln!(out, "\n## Alignment\n");
+    for (depth, o) in tree_order(card) {
+        let _ = writeln!(
+            out,
+            "{}- **{}** {} — {} {}",
+            "  ".repeat(depth),
+            o.id,
+            o.title,
+            pct(o.progress),
+            status_words(o.status)
+        );
+    }
+    let by_objective = diagnostics_by_objective(diagnostics);
+    let _ = writeln!(out, "\n## Objectives");
+    for (i, o) in card.objectives.iter().enumerate() {
+        let _ = writeln!(out, "\n### {} — {}\n", o.id, o.title);
+        let mut facts = vec![
+            format!("progress **{}**", pct(o.progress)),
+            format!("expected {}", pct(o.expected)),
+            status_words(o.status),
+        ];
+        if let Some(g) = &o.grade {
+            facts.push(format!(
+                "grade {:.2}{}",
+                g.score,
+                if g.manual { " (set by hand)" } else { "" }
+            ));
+        }
+        if let Some(c) = o.confidence {
+            facts.push(format!("confidence {c:.2}"));
+        }
+        let _ = writeln!(out, "{}\n", facts.join(" · "));
+        if !o.key_results.is_empty() {
+            let _ = writeln!(
+                out,
+                "| key result | value | progress | expected | status | forecast |\n|---|---|---|---|---|---|"
+            );
+            for k in &o.key_results {
+                let forecast = k
+                    .forecast
+                    .as_ref()
+                    .map(|f| format!("{} by due", pct(f.projected_progress)))
+                    .unwrap_or_else(|| "–".into());
+                let _ = writeln!(
+                    out,
+                    "| {} {} | {} | {} | {} | {} | {} |",
+                    k.id,
+                    k.title.replace('|', "\\|"),
+                    value_text(k),
+                    pct(k.progress),
+                    pct(k.expected),
+                    status_words(k.status),
+                    forecast
+                );
+            }
+        }
+        if let Some(list) = by_objective.get(&Some(i)) {
+            let _ = writeln!(out, "\nDiagnostics:\n");
+            for d in list {
+                let _ = writeln!(
+                    out,
+                    "- {} `{}` {} — {}",
+                    d.severity.as_str(),
+                    d.code,
+                    d.message,
+                    d.help
+                );
+            }
+        }
+    }
+    if let Some(list) = by_objective.get(&None) {
+        let _ = writeln!(out, "\n## Other diagnostics\n");
+        for d in list {
+            let _ = writeln!(
+                out,
+                "- {} `{}` {} (`{}`) — {}",
+                d.severity.as_str(),
+                d.code,
+                d.message,
+                d.path,
+                d.help
+            );
+        }
+    }
+    out
+}

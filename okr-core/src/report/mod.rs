@@ -1,0 +1,139 @@
+//! Reports of a scored, linted plan: Markdown and one self-contained HTML page (scores,
+//! status and forecast per objective and key result, the alignment tree, diagnostics
+//! grouped by objective, a grade summary per unit).
+
+mod html;
+mod markdown;
+
+pub use html::html;
+pub use markdown::markdown;
+
+use crate::engine::{ObjectiveScore, Scorecard};
+use crate::lint::Diagnostic;
+use crate::model::Plan;
+use std::collections::{BTreeMap, HashMap};
+
+/// Objectives in tree order, with their depth: each root, then (depth first) the
+/// objectives whose first parent it is. An objective with several parents is listed
+/// under the first. Iterative, so a deep tree cannot overflow the stack.
+pub fn tree_order(card: &Scorecard) -> Vec<(usize, &ObjectiveScore)> {
+    let index: HashMap<&str, usize> = card
+        .objectives
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.as_str(), i))
+        .collect();
+    let mut out = Vec::with_capacity(card.objectives.len());
+    let mut seen = vec![false; card.objectives.len()];
+    let roots = card
+        .objectives
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.parents.is_empty())
+        .map(|(i, _)| i);
+    for root in roots.chain(0..card.objectives.len()) {
+        let mut stack = vec![(root, 0usize)];
+        while let Some((i, depth)) = stack.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            let o = &card.objectives[i];
+            out.push((depth, o));
+            let children: Vec<usize> = o
+                .children
+                .iter()
+                .filter_map(|c| index.get(c.as_str()).copied())
+                .filter(|&c| card.objectives[c].parents.first() == Some(&o.id))
+                .collect();
+            stack.extend(children.into_iter().rev().map(|c| (c, depth + 1)));
+        }
+    }
+    out
+}
+
+/// Grade summary of one unit: how many objectives, their mean score, and the band.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitSummary {
+    pub unit: String,
+    pub name: String,
+    pub objectives: usize,
+    pub mean_score: Option<f64>,
+}
+
+pub fn unit_summaries(plan: &Plan, card: &Scorecard) -> Vec<UnitSummary> {
+    let names: HashMap<&str, &str> = plan
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .collect();
+    let mut by_unit: BTreeMap<&str, (usize, f64, usize)> = BTreeMap::new();
+    for o in &card.objectives {
+        let unit = o.unit.as_deref().unwrap_or("");
+        let e = by_unit.entry(unit).or_default();
+        e.0 += 1;
+        if let Some(g) = &o.grade {
+            e.1 += g.score;
+            e.2 += 1;
+        }
+    }
+    let order: HashMap<&str, usize> = plan
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.as_str(), i))
+        .collect();
+    let mut out: Vec<UnitSummary> = by_unit
+        .into_iter()
+        .map(|(unit, (n, sum, graded))| UnitSummary {
+            unit: unit.to_owned(),
+            name: names
+                .get(unit)
+                .copied()
+                .unwrap_or(if unit.is_empty() { "(no unit)" } else { unit })
+                .to_owned(),
+            objectives: n,
+            mean_score: (graded > 0).then(|| sum / graded as f64),
+        })
+        .collect();
+    out.sort_by_key(|u| order.get(u.unit.as_str()).copied().unwrap_or(usize::MAX));
+    out
+}
+
+/// Diagnostics by the objective they concern (by document path), plan-level ones under `None`.
+pub fn diagnostics_by_objective(
+    diagnostics: &[Diagnostic],
+) -> BTreeMap<Option<usize>, Vec<&Diagnostic>> {
+    let mut out: BTreeMap<Option<usize>, Vec<&Diagnostic>> = BTreeMap::new();
+    for d in diagnostics {
+        let objective = d
+            .path
+            .strip_prefix("objectives[")
+            .and_then(|r| r.split(']').next())
+            .and_then(|n| n.parse().ok());
+        out.entry(objective).or_default().push(d);
+    }
+    out
+}
+
+pub(crate) fn pct(p: Option<f64>) -> String {
+    p.map(|p| format!("{:.0}%", p * 100.0))
+        .unwrap_or_else(|| "–".into())
+}
+
+pub(crate) fn status_words(s: crate::engine::Status) -> String {
+    s.as_str().replace('_', " ")
+}
+
+pub(crate) fn number(n: f64) -> String {
+    let s = format!("{n:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+pub(crate) fn value_text(k: &crate::engine::KeyResultScore) -> String {
+    match (&k.value, &k.measure) {
+        (None, _) => "–".into(),
+        (Some(crate::model::Value::Number(n)), Some(m)) => format!("{} {m}", number(*n)),
+        (Some(crate::model::Value::Number(n)), None) => number(*n),
+        (Some(v), _) => v.to_string(),
+    }
+}
