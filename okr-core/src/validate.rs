@@ -59,7 +59,7 @@ impl<'a> Validator<'a> {
                 ),
             );
         }
-        self.text("name", self.plan.name.as_deref());
+        self.text(|| "name".into(), self.plan.name.as_deref());
         self.collect_ids();
         self.check_units();
         self.check_cycles();
@@ -79,7 +79,9 @@ impl<'a> Validator<'a> {
         });
     }
 
-    fn text(&mut self, path: &str, text: Option<&str>) {
+    // Paths are built by closures, only when a check fails: a large plan has millions
+    // of fields and almost never an error in them.
+    fn text(&mut self, path: impl FnOnce() -> String, text: Option<&str>) {
         if let Some(t) = text {
             if t.len() > MAX_TEXT_BYTES {
                 self.errors.push(Error::Limit {
@@ -87,26 +89,28 @@ impl<'a> Validator<'a> {
                         "text of {} bytes is longer than the {MAX_TEXT_BYTES}-byte limit",
                         t.len()
                     ),
-                    location: loc(path),
+                    location: loc(path()),
                 });
             }
         }
     }
 
-    fn number(&mut self, path: impl Into<String>, value: Option<f64>) {
+    fn number(&mut self, path: impl FnOnce() -> String, value: Option<f64>) {
         if let Some(x) = value {
             if !x.is_finite() {
-                self.invalid(path, format!("must be a finite number, not {x}"));
+                self.invalid(path(), format!("must be a finite number, not {x}"));
             }
         }
     }
 
-    fn weight(&mut self, path: String, value: Option<f64>) {
+    fn weight(&mut self, path: impl FnOnce() -> String, value: Option<f64>) {
         match value {
             Some(w) if !w.is_finite() => {
-                self.invalid(path, format!("weight must be a finite number, not {w}"))
+                self.invalid(path(), format!("weight must be a finite number, not {w}"))
             }
-            Some(w) if w < 0.0 => self.invalid(path, format!("weight must not be negative ({w})")),
+            Some(w) if w < 0.0 => {
+                self.invalid(path(), format!("weight must not be negative ({w})"))
+            }
             _ => {}
         }
     }
@@ -116,7 +120,7 @@ impl<'a> Validator<'a> {
             self.invalid(format!("{path}.id"), "id must not be empty");
             return false;
         }
-        self.text(&format!("{path}.id"), Some(id));
+        self.text(|| format!("{path}.id"), Some(id));
         true
     }
 
@@ -253,7 +257,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn reference(&mut self, path: String, entity: Entity, id: Option<&str>) {
+    fn reference(&mut self, path: impl FnOnce() -> String, entity: Entity, id: Option<&str>) {
         let Some(id) = id else { return };
         let known = match entity {
             Entity::Unit => self.ids.units.contains_key(id),
@@ -277,7 +281,7 @@ impl<'a> Validator<'a> {
                 entity,
                 id: id.to_owned(),
                 hint,
-                location: loc(path),
+                location: loc(path()),
             });
         }
     }
@@ -285,9 +289,9 @@ impl<'a> Validator<'a> {
     fn check_units(&mut self) {
         let plan = self.plan;
         for (i, u) in plan.units.iter().enumerate() {
-            self.text(&format!("units[{i}].name"), Some(&u.name));
+            self.text(|| format!("units[{i}].name"), Some(&u.name));
             self.reference(
-                format!("units[{i}].parent"),
+                || format!("units[{i}].parent"),
                 Entity::Unit,
                 u.parent.as_deref(),
             );
@@ -317,7 +321,7 @@ impl<'a> Validator<'a> {
         let plan = self.plan;
         for (i, c) in plan.cycles.iter().enumerate() {
             let path = format!("cycles[{i}]");
-            self.text(&format!("{path}.name"), Some(&c.name));
+            self.text(|| format!("{path}.name"), Some(&c.name));
             if let (Some(s), Some(e)) = (c.start, c.end) {
                 if e < s {
                     self.errors.push(Error::DateOrder {
@@ -326,7 +330,11 @@ impl<'a> Validator<'a> {
                     });
                 }
             }
-            self.reference(format!("{path}.parent"), Entity::Cycle, c.parent.as_deref());
+            self.reference(
+                || format!("{path}.parent"),
+                Entity::Cycle,
+                c.parent.as_deref(),
+            );
         }
         let parents: Vec<Vec<usize>> = plan
             .cycles
@@ -353,12 +361,12 @@ impl<'a> Validator<'a> {
         let plan = self.plan;
         for (i, k) in plan.kpis.iter().enumerate() {
             let path = format!("kpis[{i}]");
-            self.text(&format!("{path}.name"), Some(&k.name));
-            self.number(format!("{path}.threshold"), k.threshold);
-            self.reference(format!("{path}.unit"), Entity::Unit, k.unit.as_deref());
+            self.text(|| format!("{path}.name"), Some(&k.name));
+            self.number(|| format!("{path}.threshold"), k.threshold);
+            self.reference(|| format!("{path}.unit"), Entity::Unit, k.unit.as_deref());
             let numeric = KrKind::Baseline { start: None };
             for (n, ci) in k.check_ins.iter().enumerate() {
-                self.check_in(&format!("{path}.check_ins[{n}]"), ci, &numeric);
+                self.check_in(&|| format!("{path}.check_ins[{n}]"), ci, &numeric);
             }
         }
     }
@@ -373,12 +381,16 @@ impl<'a> Validator<'a> {
     fn check_objective(&mut self, i: usize) {
         let o = &self.plan.objectives[i];
         let path = format!("objectives[{i}]");
-        self.text(&format!("{path}.title"), Some(&o.title));
-        self.text(&format!("{path}.description"), o.description.as_deref());
-        self.text(&format!("{path}.closing_note"), o.closing_note.as_deref());
-        self.reference(format!("{path}.unit"), Entity::Unit, o.unit.as_deref());
-        self.reference(format!("{path}.cycle"), Entity::Cycle, o.cycle.as_deref());
-        self.weight(format!("{path}.weight"), o.weight);
+        self.text(|| format!("{path}.title"), Some(&o.title));
+        self.text(|| format!("{path}.description"), o.description.as_deref());
+        self.text(|| format!("{path}.closing_note"), o.closing_note.as_deref());
+        self.reference(|| format!("{path}.unit"), Entity::Unit, o.unit.as_deref());
+        self.reference(
+            || format!("{path}.cycle"),
+            Entity::Cycle,
+            o.cycle.as_deref(),
+        );
+        self.weight(|| format!("{path}.weight"), o.weight);
         match o.score {
             Some(s) if !s.is_finite() || s < 0.0 => self.invalid(
                 format!("{path}.score"),
@@ -398,14 +410,18 @@ impl<'a> Validator<'a> {
         }
         for (n, a) in o.aligns_to.iter().enumerate() {
             let apath = format!("{path}.aligns_to[{n}]");
-            self.weight(format!("{apath}.weight"), a.weight);
+            self.weight(|| format!("{apath}.weight"), a.weight);
             match (&a.objective, &a.key_result) {
-                (Some(obj), None) => {
-                    self.reference(format!("{apath}.objective"), Entity::Objective, Some(obj))
-                }
-                (None, Some(kr)) => {
-                    self.reference(format!("{apath}.key_result"), Entity::KeyResult, Some(kr))
-                }
+                (Some(obj), None) => self.reference(
+                    || format!("{apath}.objective"),
+                    Entity::Objective,
+                    Some(obj),
+                ),
+                (None, Some(kr)) => self.reference(
+                    || format!("{apath}.key_result"),
+                    Entity::KeyResult,
+                    Some(kr),
+                ),
                 _ => self.errors.push(Error::Schema {
                     message: "an alignment link names exactly one of `objective` or `key_result`"
                         .into(),
@@ -437,8 +453,8 @@ impl<'a> Validator<'a> {
     }
 
     fn initiative(&mut self, path: &str, ini: &crate::model::Initiative) {
-        self.text(&format!("{path}.title"), Some(&ini.title));
-        self.weight(format!("{path}.weight"), ini.weight);
+        self.text(|| format!("{path}.title"), Some(&ini.title));
+        self.weight(|| format!("{path}.weight"), ini.weight);
         if let Some(p) = ini.progress {
             if !(0.0..=1.0).contains(&p) {
                 self.invalid(
@@ -455,10 +471,10 @@ impl<'a> Validator<'a> {
         kr: &KeyResult,
         cycle: (Option<NaiveDate>, Option<NaiveDate>),
     ) {
-        self.text(&format!("{path}.title"), Some(&kr.title));
-        self.weight(format!("{path}.weight"), kr.weight);
-        self.reference(format!("{path}.unit"), Entity::Unit, kr.unit.as_deref());
-        self.reference(format!("{path}.kpi"), Entity::Kpi, kr.kpi.as_deref());
+        self.text(|| format!("{path}.title"), Some(&kr.title));
+        self.weight(|| format!("{path}.weight"), kr.weight);
+        self.reference(|| format!("{path}.unit"), Entity::Unit, kr.unit.as_deref());
+        self.reference(|| format!("{path}.kpi"), Entity::Kpi, kr.kpi.as_deref());
         self.check_kind(path, kr);
         if let (Some(due), Some(start)) = (kr.due, cycle.0) {
             if due < start {
@@ -473,7 +489,7 @@ impl<'a> Validator<'a> {
         }
         for (n, ph) in kr.phases.iter().enumerate() {
             let ppath = format!("{path}.phases[{n}]");
-            self.number(format!("{ppath}.target"), Some(ph.target));
+            self.number(|| format!("{ppath}.target"), Some(ph.target));
             if n > 0 && ph.at <= kr.phases[n - 1].at {
                 self.errors.push(Error::DateOrder {
                     message: format!(
@@ -514,7 +530,7 @@ impl<'a> Validator<'a> {
             });
         } else {
             for (n, ci) in kr.check_ins.iter().enumerate() {
-                self.check_in(&format!("{path}.check_ins[{n}]"), ci, &kr.kind);
+                self.check_in(&|| format!("{path}.check_ins[{n}]"), ci, &kr.kind);
             }
         }
     }
@@ -525,8 +541,8 @@ impl<'a> Validator<'a> {
             KrKind::Increase { start, target }
             | KrKind::Decrease { start, target }
             | KrKind::Aggregate { start, target, .. } => {
-                self.number(format!("{path}.start"), *start);
-                self.number(format!("{path}.target"), *target);
+                self.number(|| format!("{path}.start"), *start);
+                self.number(|| format!("{path}.target"), *target);
                 let (Some(g), s) = (*target, start.unwrap_or(0.0)) else {
                     return;
                 };
@@ -576,7 +592,7 @@ impl<'a> Validator<'a> {
                             });
                             continue;
                         }
-                        self.reference(cpath.clone(), Entity::KeyResult, Some(child));
+                        self.reference(|| cpath.clone(), Entity::KeyResult, Some(child));
                         if let Some(&(a, b)) = self.ids.key_results.get(child.as_str()) {
                             let ck = &self.plan.objectives[a].key_results[b].kind;
                             if !ck.is_numeric() {
@@ -590,7 +606,7 @@ impl<'a> Validator<'a> {
                 }
             }
             KrKind::StayAbove { threshold, band } | KrKind::StayBelow { threshold, band } => {
-                self.number(format!("{path}.threshold"), Some(*threshold));
+                self.number(|| format!("{path}.threshold"), Some(*threshold));
                 if let Some(b) = band {
                     if !b.is_finite() || *b < 0.0 {
                         self.invalid(
@@ -601,8 +617,8 @@ impl<'a> Validator<'a> {
                 }
             }
             KrKind::Within { low, high } => {
-                self.number(format!("{path}.low"), Some(*low));
-                self.number(format!("{path}.high"), Some(*high));
+                self.number(|| format!("{path}.low"), Some(*low));
+                self.number(|| format!("{path}.high"), Some(*high));
                 if low > high {
                     self.invalid(
                         format!("{path}.high"),
@@ -627,8 +643,8 @@ impl<'a> Validator<'a> {
                 let mut seen: HashMap<&str, usize> = HashMap::new();
                 for (n, s) in steps.iter().enumerate() {
                     let spath = format!("{path}.steps[{n}]");
-                    self.weight(format!("{spath}.weight"), s.weight);
-                    self.text(&format!("{spath}.title"), s.title.as_deref());
+                    self.weight(|| format!("{spath}.weight"), s.weight);
+                    self.text(|| format!("{spath}.title"), s.title.as_deref());
                     if let Some(first) = seen.insert(&s.id, n) {
                         self.errors.push(Error::DuplicateId {
                             entity: Entity::Step,
@@ -657,7 +673,7 @@ impl<'a> Validator<'a> {
                     ("target", target),
                     ("stretch", stretch),
                 ] {
-                    self.number(format!("{path}.{name}"), *v);
+                    self.number(|| format!("{path}.{name}"), *v);
                 }
                 match (start, stretch) {
                     (Some(b), Some(s)) => {
@@ -678,15 +694,15 @@ impl<'a> Validator<'a> {
                     }),
                 }
             }
-            KrKind::Baseline { start } => self.number(format!("{path}.start"), *start),
+            KrKind::Baseline { start } => self.number(|| format!("{path}.start"), *start),
         }
     }
 
-    fn check_in(&mut self, path: &str, ci: &CheckIn, kind: &KrKind) {
+    fn check_in(&mut self, path: &dyn Fn() -> String, ci: &CheckIn, kind: &KrKind) {
         let year = chrono::Datelike::year(&ci.at.date());
         if !YEARS.contains(&year) {
             self.invalid(
-                format!("{path}.at"),
+                format!("{}.at", path()),
                 format!(
                     "check-in date {} is outside the years {}–{}",
                     ci.at,
@@ -697,14 +713,14 @@ impl<'a> Validator<'a> {
         }
         if let Some(c) = ci.confidence {
             if !(0.0..=1.0).contains(&c) {
-                self.invalid(format!("{path}.confidence"), format!("confidence is a share from 0 to 1, not {c} (a 0–10 score s is written s/10)"));
+                self.invalid(format!("{}.confidence", path()), format!("confidence is a share from 0 to 1, not {c} (a 0–10 score s is written s/10)"));
             }
         }
-        self.text(&format!("{path}.note"), ci.note.as_deref());
+        self.text(|| format!("{}.note", path()), ci.note.as_deref());
         if let Err(message) = encode_value(kind, &ci.value) {
             self.errors.push(Error::InvalidValue {
                 message,
-                location: loc(format!("{path}.value")),
+                location: loc(format!("{}.value", path())),
             });
         }
     }
@@ -734,7 +750,7 @@ impl<'a> Validator<'a> {
                 });
                 continue;
             };
-            self.check_in(&path, &l.check_in(), &kind);
+            self.check_in(&|| path.clone(), &l.check_in(), &kind);
         }
     }
 
