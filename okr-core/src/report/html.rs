@@ -1,7 +1,10 @@
 //! The HTML report: one self-contained page (inline CSS and SVG, no scripts, nothing
 //! fetched from the network).
 
-use super::{diagnostics_by_objective, pct, status_words, tree_order, unit_summaries, value_text};
+use super::{
+    diagnostics_by_objective, grade_and_confidence, pct, status_words, tree_order, unit_summaries,
+    value_text,
+};
 use crate::engine::{Scorecard, Status};
 use crate::lint::{Diagnostic, Severity};
 use crate::model::Plan;
@@ -183,16 +186,7 @@ pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String
     let _ = write!(out, "<h2>Objectives</h2>");
     for (i, o) in card.objectives.iter().enumerate() {
         let mut facts = vec![format!("expected {}", pct(o.expected))];
-        if let Some(g) = &o.grade {
-            facts.push(format!(
-                "grade {:.2}{}",
-                g.score,
-                if g.manual { " (set by hand)" } else { "" }
-            ));
-        }
-        if let Some(c) = o.confidence {
-            facts.push(format!("confidence {c:.2}"));
-        }
+        facts.extend(grade_and_confidence(o));
         if let Some(u) = &o.unit {
             facts.push(format!("unit {u}"));
         }

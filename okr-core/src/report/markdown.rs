@@ -1,6 +1,9 @@
 //! The Markdown report.
 
-use super::{diagnostics_by_objective, pct, status_words, tree_order, unit_summaries, value_text};
+use super::{
+    diagnostics_by_objective, grade_and_confidence, pct, status_words, tree_order, unit_summaries,
+    value_text,
+};
 use crate::engine::Scorecard;
 use crate::lint::Diagnostic;
 use crate::model::Plan;
@@ -48,16 +51,7 @@ pub fn markdown(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> St
             format!("expected {}", pct(o.expected)),
             status_words(o.status),
         ];
-        if let Some(g) = &o.grade {
-            facts.push(format!(
-                "grade {:.2}{}",
-                g.score,
-                if g.manual { " (set by hand)" } else { "" }
-            ));
-        }
-        if let Some(c) = o.confidence {
-            facts.push(format!("confidence {c:.2}"));
-        }
+        facts.extend(grade_and_confidence(o));
         let _ = writeln!(out, "{}\n", facts.join(" · "));
         if !o.key_results.is_empty() {
             let _ = writeln!(

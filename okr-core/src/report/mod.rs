@@ -115,6 +115,23 @@ pub fn diagnostics_by_objective(
     out
 }
 
+/// The grade (and whether it was set by hand) and confidence of an objective, as short
+/// phrases both report formats show.
+pub(crate) fn grade_and_confidence(o: &ObjectiveScore) -> Vec<String> {
+    let mut facts = Vec::new();
+    if let Some(g) = &o.grade {
+        facts.push(format!(
+            "grade {:.2}{}",
+            g.score,
+            if g.manual { " (set by hand)" } else { "" }
+        ));
+    }
+    if let Some(c) = o.confidence {
+        facts.push(format!("confidence {c:.2}"));
+    }
+    facts
+}
+
 pub(crate) fn pct(p: Option<f64>) -> String {
     p.map(|p| format!("{:.0}%", p * 100.0))
         .unwrap_or_else(|| "–".into())
