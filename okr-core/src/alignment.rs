@@ -4,10 +4,11 @@
 //! Runs on any plan; unknown ids are ignored (validation reports them) and walks are
 //! iterative with a step bound, so neither depth nor a loop can overflow or hang.
 
+use crate::engine::Engine;
 use crate::graph::post_order;
 use crate::model::{Plan, UnitKind};
+use foldhash::{HashMap, HashSet};
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AlignmentReport {
@@ -77,73 +78,175 @@ impl AlignmentReport {
     }
 }
 
-pub fn analyze(plan: &Plan) -> AlignmentReport {
-    let n = plan.objectives.len();
-    let objective_index: HashMap<&str, usize> = plan
-        .objectives
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.id.as_str(), i))
-        .collect();
-    let kr_owner: HashMap<&str, usize> = plan
-        .objectives
-        .iter()
-        .enumerate()
-        .flat_map(|(i, o)| o.key_results.iter().map(move |k| (k.id.as_str(), i)))
-        .collect();
-    let mut parents: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut kr_children: HashMap<&str, usize> = HashMap::new();
-    for (i, o) in plan.objectives.iter().enumerate() {
-        for a in &o.aligns_to {
-            let parent = match (&a.objective, &a.key_result) {
-                (Some(p), _) => objective_index.get(p.as_str()).copied(),
-                (None, Some(k)) => {
-                    *kr_children.entry(k.as_str()).or_default() += 1;
-                    kr_owner.get(k.as_str()).copied()
-                }
-                _ => None,
-            };
-            if let Some(p) = parent {
-                if p != i && !parents[i].contains(&p) {
-                    parents[i].push(p);
-                    children[p].push(i);
+/// The alignment graph over dense indices (objectives and units by position in the
+/// plan), which the report and the lint rules both read.
+#[derive(Debug)]
+pub(crate) struct Graph {
+    parent_offsets: Vec<usize>,
+    parent_list: Vec<usize>,
+    child_offsets: Vec<usize>,
+    child_list: Vec<usize>,
+    /// Links up to a root along first parents.
+    pub depth: Vec<usize>,
+    /// Each objective's unit, when it names one that exists.
+    pub unit: Vec<Option<usize>>,
+    pub unit_parent: Vec<Option<usize>>,
+    pub unit_kind: Vec<UnitKind>,
+}
+
+impl Graph {
+    /// The graph of `plan`; `engine`, compiled from it, saves looking key results up.
+    pub fn build(plan: &Plan, engine: Option<&Engine>) -> Graph {
+        let n = plan.objectives.len();
+        let objective_index: HashMap<&str, usize> = plan
+            .objectives
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.as_str(), i))
+            .collect();
+        // Only key results something aligns to need resolving to their objective; a
+        // compiled engine knows them already.
+        let mut kr_targets: HashMap<&str, Option<usize>> = HashMap::default();
+        for o in &plan.objectives {
+            for a in &o.aligns_to {
+                if let (None, Some(k)) = (&a.objective, &a.key_result) {
+                    kr_targets.insert(k.as_str(), None);
                 }
             }
         }
-    }
-
-    // Parents before children, so a depth is known before it is needed.
-    let order = post_order(n, |v| &parents[v][..]).unwrap_or_else(|| (0..n).collect());
-    let mut depth = vec![0usize; n];
-    for &o in &order {
-        if let Some(&p) = parents[o].first() {
-            depth[o] = depth[p] + 1;
+        match engine {
+            Some(engine) => {
+                for (id, owner) in kr_targets.iter_mut() {
+                    *owner = engine
+                        .key_result_handle(id)
+                        .map(|h| engine.kr_objective[h] as usize);
+                }
+            }
+            None if kr_targets.is_empty() => {}
+            None => {
+                for (i, o) in plan.objectives.iter().enumerate() {
+                    for k in &o.key_results {
+                        if let Some(owner) = kr_targets.get_mut(k.id.as_str()) {
+                            owner.get_or_insert(i);
+                        }
+                    }
+                }
+            }
         }
+
+        let mut parent_offsets = Vec::with_capacity(n + 1);
+        let mut parent_list = Vec::with_capacity(n);
+        parent_offsets.push(0);
+        for (i, o) in plan.objectives.iter().enumerate() {
+            let start = parent_list.len();
+            for a in &o.aligns_to {
+                let parent = match (&a.objective, &a.key_result) {
+                    (Some(p), _) => objective_index.get(p.as_str()).copied(),
+                    (None, Some(k)) => kr_targets.get(k.as_str()).copied().flatten(),
+                    _ => None,
+                };
+                if let Some(p) = parent {
+                    if p != i && !parent_list[start..].contains(&p) {
+                        parent_list.push(p);
+                    }
+                }
+            }
+            parent_offsets.push(parent_list.len());
+        }
+        // Children grouped by parent, each group in document order (a counting sort).
+        let mut child_offsets = vec![0usize; n + 1];
+        for &p in &parent_list {
+            child_offsets[p + 1] += 1;
+        }
+        for i in 0..n {
+            child_offsets[i + 1] += child_offsets[i];
+        }
+        let mut fill = child_offsets.clone();
+        let mut child_list = vec![0usize; parent_list.len()];
+        for c in 0..n {
+            for &p in &parent_list[parent_offsets[c]..parent_offsets[c + 1]] {
+                child_list[fill[p]] = c;
+                fill[p] += 1;
+            }
+        }
+
+        let unit_index: HashMap<&str, usize> = plan
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.as_str(), i))
+            .collect();
+        let mut graph = Graph {
+            parent_offsets,
+            parent_list,
+            child_offsets,
+            child_list,
+            depth: vec![0; n],
+            unit: plan
+                .objectives
+                .iter()
+                .map(|o| o.unit.as_deref().and_then(|u| unit_index.get(u).copied()))
+                .collect(),
+            unit_parent: plan
+                .units
+                .iter()
+                .map(|u| u.parent.as_deref().and_then(|p| unit_index.get(p).copied()))
+                .collect(),
+            unit_kind: plan.units.iter().map(|u| u.kind).collect(),
+        };
+        // Parents before children, so a depth is known before it is needed.
+        let order = post_order(n, |v| graph.parents(v)).unwrap_or_else(|| (0..n).collect());
+        for o in order {
+            if let Some(&p) = graph.parents(o).first() {
+                graph.depth[o] = graph.depth[p] + 1;
+            }
+        }
+        graph
     }
 
-    let units: HashMap<&str, (UnitKind, Option<&str>)> = plan
-        .units
-        .iter()
-        .map(|u| (u.id.as_str(), (u.kind, u.parent.as_deref())))
-        .collect();
-    let unit_chain = |start: &str| -> Vec<&str> {
-        let mut chain = Vec::new();
-        let mut at = units.get(start).and_then(|u| u.1);
+    /// Objectives `i` aligns to, first-named first.
+    pub fn parents(&self, i: usize) -> &[usize] {
+        &self.parent_list[self.parent_offsets[i]..self.parent_offsets[i + 1]]
+    }
+
+    /// Objectives aligned to `i`, in document order.
+    pub fn children(&self, i: usize) -> &[usize] {
+        &self.child_list[self.child_offsets[i]..self.child_offsets[i + 1]]
+    }
+
+    pub fn is_company(&self, i: usize) -> bool {
+        self.unit[i].is_some_and(|u| self.unit_kind[u] == UnitKind::Company)
+    }
+
+    /// The units strictly between objective `i`'s unit and its parent `p`'s, nearest
+    /// first, when `p`'s unit is an ancestor more than one level up.
+    pub fn skipped_units(&self, i: usize, p: usize) -> Option<Vec<usize>> {
+        let (Some(unit), Some(target)) = (self.unit[i], self.unit[p]) else {
+            return None;
+        };
+        let mut between = Vec::new();
+        let mut at = self.unit_parent[unit];
         while let Some(u) = at {
-            if chain.len() > units.len() {
-                break;
+            if u == target {
+                return (!between.is_empty()).then_some(between);
             }
-            chain.push(u);
-            at = units.get(u).and_then(|x| x.1);
+            if between.len() >= self.unit_parent.len() {
+                return None;
+            }
+            between.push(u);
+            at = self.unit_parent[u];
         }
-        chain
-    };
+        None
+    }
+}
 
+pub fn analyze(plan: &Plan) -> AlignmentReport {
+    let graph = Graph::build(plan, None);
+    let id = |i: usize| plan.objectives[i].id.clone();
     let mut report = AlignmentReport {
         roots: Vec::new(),
         orphans: Vec::new(),
-        objectives: Vec::with_capacity(n),
+        objectives: Vec::with_capacity(plan.objectives.len()),
         index: plan
             .objectives
             .iter()
@@ -151,41 +254,40 @@ pub fn analyze(plan: &Plan) -> AlignmentReport {
             .map(|(i, o)| (o.id.clone(), i))
             .collect(),
     };
+    let aligned_to: HashSet<&str> = plan
+        .objectives
+        .iter()
+        .flat_map(|o| &o.aligns_to)
+        .filter(|a| a.objective.is_none())
+        .filter_map(|a| a.key_result.as_deref())
+        .collect();
     for (i, o) in plan.objectives.iter().enumerate() {
-        let is_company = o
-            .unit
-            .as_deref()
-            .and_then(|u| units.get(u))
-            .is_some_and(|u| u.0 == UnitKind::Company);
-        let orphan = parents[i].is_empty() && !is_company;
-        if parents[i].is_empty() {
+        let parents = graph.parents(i);
+        let orphan = parents.is_empty() && !graph.is_company(i);
+        if parents.is_empty() {
             report.roots.push(o.id.clone());
         }
         if orphan {
             report.orphans.push(o.id.clone());
         }
-        let mut skipped_levels = Vec::new();
-        if let Some(unit) = o.unit.as_deref() {
-            let chain = unit_chain(unit);
-            for &p in &parents[i] {
-                let Some(parent_unit) = plan.objectives[p].unit.as_deref() else {
-                    continue;
-                };
-                if let Some(pos) = chain.iter().position(|u| *u == parent_unit) {
-                    if pos > 0 {
-                        skipped_levels.push(SkippedLevel {
-                            parent: plan.objectives[p].id.clone(),
-                            skipped_units: chain[..pos].iter().map(|u| (*u).to_owned()).collect(),
-                        });
-                    }
-                }
-            }
-        }
-        let coverage = (!children[i].is_empty() && !o.key_results.is_empty()).then(|| {
+        let skipped_levels = parents
+            .iter()
+            .filter_map(|&p| {
+                Some(SkippedLevel {
+                    parent: id(p),
+                    skipped_units: graph
+                        .skipped_units(i, p)?
+                        .into_iter()
+                        .map(|u| plan.units[u].id.clone())
+                        .collect(),
+                })
+            })
+            .collect();
+        let coverage = (!graph.children(i).is_empty() && !o.key_results.is_empty()).then(|| {
             let uncovered: Vec<String> = o
                 .key_results
                 .iter()
-                .filter(|k| !kr_children.contains_key(k.id.as_str()))
+                .filter(|k| !aligned_to.contains(k.id.as_str()))
                 .map(|k| k.id.clone())
                 .collect();
             let covered = o.key_results.len() - uncovered.len();
@@ -199,15 +301,9 @@ pub fn analyze(plan: &Plan) -> AlignmentReport {
         report.objectives.push(AlignedObjective {
             id: o.id.clone(),
             unit: o.unit.clone(),
-            parents: parents[i]
-                .iter()
-                .map(|&p| plan.objectives[p].id.clone())
-                .collect(),
-            children: children[i]
-                .iter()
-                .map(|&c| plan.objectives[c].id.clone())
-                .collect(),
-            depth: depth[i],
+            parents: parents.iter().map(|&p| id(p)).collect(),
+            children: graph.children(i).iter().map(|&c| id(c)).collect(),
+            depth: graph.depth[i],
             orphan,
             skipped_levels,
             coverage,

@@ -136,7 +136,7 @@ fn the_example_is_flagged_only_where_it_is_flawed() {
             || (d.rule == "skipped-level" && d.ids[0] == "emea-dach");
         assert!(deliberate, "a sound OKR was flagged: {d:?}");
     }
-    let rules_hit: HashSet<&str> = diagnostics.iter().map(|d| d.rule.as_str()).collect();
+    let rules_hit: HashSet<&str> = diagnostics.iter().map(|d| d.rule).collect();
     for rule in [
         "activity-key-result",
         "key-result-without-number",

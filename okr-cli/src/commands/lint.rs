@@ -174,7 +174,7 @@ pub fn sarif(file: &str, diagnostics: &[Diagnostic]) -> serde_json::Value {
             }
             serde_json::json!({
                 "ruleId": d.code,
-                "ruleIndex": index(&d.code),
+                "ruleIndex": index(d.code),
                 "level": sarif_level(d.severity),
                 "message": {"text": format!("{} Help: {}", d.message, d.help)},
                 "locations": [{

@@ -2,12 +2,13 @@
 //! once (indexes, the evaluation, the alignment report).
 
 use super::settings::Settings;
-use super::text;
-use crate::alignment::{AlignmentReport, analyze};
+use super::text::Features;
+use crate::alignment::Graph;
 use crate::engine::{AsOf, Engine, Evaluation};
 use crate::error::Error;
 use crate::model::{Cycle, KeyResult, KrKind, Objective, Plan, Unit};
-use std::collections::HashMap;
+use foldhash::HashMap;
+use std::hash::{BuildHasher, Hash};
 use std::sync::OnceLock;
 
 #[derive(Debug)]
@@ -19,10 +20,11 @@ pub struct Context<'a> {
     pub cycles: HashMap<&'a str, &'a Cycle>,
     /// The engine and its evaluation as of the moment, when the plan compiles.
     pub scored: Option<(&'a Engine, &'a Evaluation)>,
-    pub alignment: AlignmentReport,
     /// Load problems that lint rules report themselves (direction, alignment loops).
     pub load_problems: Vec<Error>,
-    kr_text: OnceLock<Vec<KrText>>,
+    alignment: OnceLock<Graph>,
+    units_with_objectives: OnceLock<Vec<bool>>,
+    kr_text: OnceLock<Vec<Features>>,
 }
 
 impl<'a> Context<'a> {
@@ -40,7 +42,8 @@ impl<'a> Context<'a> {
             units: plan.units.iter().map(|u| (u.id.as_str(), u)).collect(),
             cycles: plan.cycles.iter().map(|c| (c.id.as_str(), c)).collect(),
             scored,
-            alignment: analyze(plan),
+            alignment: OnceLock::new(),
+            units_with_objectives: OnceLock::new(),
             load_problems,
             kr_text: OnceLock::new(),
         }
@@ -75,14 +78,32 @@ impl<'a> Context<'a> {
             })
     }
 
+    /// The alignment graph, built the first time a rule asks for it.
+    pub(crate) fn alignment(&self) -> &Graph {
+        self.alignment
+            .get_or_init(|| Graph::build(self.plan, self.scored.map(|(engine, _)| engine)))
+    }
+
+    /// Whether some objective belongs to unit `u` (by position in `units`).
+    pub(crate) fn unit_has_objectives(&self, u: usize) -> bool {
+        let with = self.units_with_objectives.get_or_init(|| {
+            let mut with = vec![false; self.plan.units.len()];
+            for u in self.alignment().unit.iter().flatten() {
+                with[*u] = true;
+            }
+            with
+        });
+        with[u]
+    }
+
     /// What the text heuristics make of key result `h`'s title, computed once per run.
-    pub fn kr_text(&self, h: usize) -> &KrText {
+    pub fn kr_text(&self, h: usize) -> &Features {
         let all = self.kr_text.get_or_init(|| {
             self.plan
                 .objectives
                 .iter()
                 .flat_map(|o| o.key_results.iter())
-                .map(|k| KrText::of(&k.title))
+                .map(|k| Features::of(&k.title))
                 .collect()
         });
         &all[h]
@@ -112,34 +133,6 @@ impl From<KrPath> for String {
     }
 }
 
-/// Text features of a key result title, shared by the wording rules.
-#[derive(Clone, Debug)]
-pub struct KrText {
-    pub has_number: bool,
-    pub activity_verb: Option<&'static str>,
-    pub outcome_clause: bool,
-    pub placeholder: Option<&'static str>,
-    pub normal_form: String,
-}
-
-impl KrText {
-    fn of(title: &str) -> KrText {
-        let activity_verb = text::leading_activity_verb(title);
-        KrText {
-            has_number: text::has_number(title),
-            activity_verb,
-            outcome_clause: activity_verb.is_some() && text::has_outcome_clause(title),
-            placeholder: text::placeholder(title),
-            normal_form: text::normal_form(title),
-        }
-    }
-
-    /// An activity with no measured result named beside it.
-    pub fn is_activity(&self) -> bool {
-        self.activity_verb.is_some() && !self.outcome_clause
-    }
-}
-
 /// Key results whose values are numbers with a start and a target to move between.
 pub fn is_numeric_goal(kind: &KrKind) -> bool {
     matches!(
@@ -150,4 +143,80 @@ pub fn is_numeric_goal(kind: &KrKind) -> bool {
 
 pub fn objective_path(i: usize) -> String {
     format!("objectives[{i}]")
+}
+
+/// The groups of more than `limit` items, by key order; each group's items in the
+/// order given.
+///
+/// Items are grouped by a 64-bit hash of their key, so building the table never reads
+/// a second key's text; the keys of each large group are then compared, and a group
+/// that two keys share by a hash collision is split.
+pub fn groups_over<K: Hash + Ord + Copy, T>(
+    items: impl IntoIterator<Item = (K, T)>,
+    limit: usize,
+) -> Vec<(K, Vec<T>)> {
+    let hasher = foldhash::quality::FixedState::with_seed(0x6f6b72);
+    let mut groups: HashMap<u64, Vec<(K, T)>> = HashMap::default();
+    for (key, item) in items {
+        groups
+            .entry(hasher.hash_one(key))
+            .or_default()
+            .push((key, item));
+    }
+    let mut over: Vec<(K, Vec<T>)> = Vec::new();
+    for (_, members) in groups {
+        if members.len() > limit {
+            split_by_key(members, limit, &mut over);
+        }
+    }
+    over.sort_unstable_by_key(|a| a.0);
+    over
+}
+
+/// Moves the runs of equal keys in `members` with more than `limit` items to `over`.
+fn split_by_key<K: Ord + Copy, T>(
+    mut members: Vec<(K, T)>,
+    limit: usize,
+    over: &mut Vec<(K, Vec<T>)>,
+) {
+    if members.iter().any(|m| m.0 != members[0].0) {
+        members.sort_by_key(|a| a.0);
+    }
+    while let Some(&(key, _)) = members.last() {
+        let from = members
+            .iter()
+            .rposition(|m| m.0 != key)
+            .map_or(0, |p| p + 1);
+        let group: Vec<T> = members.drain(from..).map(|m| m.1).collect();
+        if group.len() > limit {
+            over.push((key, group));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_over_keeps_large_groups_in_key_order() {
+        let items = [("b", 1), ("a", 2), ("b", 3), ("c", 4), ("a", 5), ("b", 6)];
+        assert_eq!(
+            groups_over(items, 1),
+            vec![("a", vec![2, 5]), ("b", vec![1, 3, 6])]
+        );
+        assert_eq!(groups_over(items, 2), vec![("b", vec![1, 3, 6])]);
+    }
+
+    #[test]
+    fn a_shared_hash_bucket_is_split_by_key() {
+        let mut over = Vec::new();
+        split_by_key(
+            vec![("x", 1), ("y", 2), ("x", 3), ("y", 4), ("z", 5)],
+            1,
+            &mut over,
+        );
+        over.sort();
+        assert_eq!(over, vec![("x", vec![1, 3]), ("y", vec![2, 4])]);
+    }
 }

@@ -2,6 +2,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
@@ -27,11 +28,11 @@ impl Severity {
 /// document path it points at, and its line and column when the plan came from text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Diagnostic {
-    pub code: String,
-    pub rule: String,
+    pub code: &'static str,
+    pub rule: &'static str,
     pub severity: Severity,
     pub message: String,
-    pub help: String,
+    pub help: Cow<'static, str>,
     pub ids: Vec<String>,
     pub path: String,
     pub line: Option<u32>,

@@ -108,27 +108,38 @@ fn run(
     let settings = config.resolved_settings().map_err(|e| vec![e])?;
     let cx = Context::new(plan, &settings, as_of, reported, scored);
     let suppressed = suppressions(plan);
-    let mut out = Vec::new();
-    for r in rules::ALL {
+    let enabled: Vec<(&dyn rule::Rule, Option<Level>)> = rules::ALL
+        .iter()
+        .copied()
+        .filter(|r| {
+            let meta = r.meta();
+            (config.select.is_empty() || config.select.iter().any(|k| matches(meta, k)))
+                && !config.ignore.iter().any(|k| matches(meta, k))
+        })
+        .map(|r| {
+            let level = config
+                .severity
+                .iter()
+                .find(|(k, _)| matches(r.meta(), k))
+                .map(|(_, l)| *l);
+            (r, level)
+        })
+        .filter(|(_, level)| *level != Some(Level::Off))
+        .collect();
+    let mut findings: Vec<Vec<rule::Finding>> = enabled.iter().map(|_| Vec::new()).collect();
+    for ((r, _), out) in enabled.iter().zip(&mut findings) {
+        r.check(&cx, out);
+    }
+    walk(&cx, &enabled, &mut findings);
+    let mut out = Vec::with_capacity(findings.iter().map(Vec::len).sum());
+    for ((r, level), found) in enabled.iter().zip(findings) {
         let meta = r.meta();
-        if (!config.select.is_empty() && !config.select.iter().any(|k| matches(meta, k)))
-            || config.ignore.iter().any(|k| matches(meta, k))
-        {
-            continue;
-        }
-        let level = config
-            .severity
-            .iter()
-            .find(|(k, _)| matches(meta, k))
-            .map(|(_, l)| *l);
-        if level == Some(Level::Off) {
-            continue;
-        }
-        let mut findings = Vec::new();
-        r.check(&cx, &mut findings);
-        for f in findings {
+        for f in found {
             if suppressed.iter().any(|(path, rule)| {
-                matches(meta, rule) && (f.path == *path || f.path.starts_with(&format!("{path}.")))
+                matches(meta, rule)
+                    && f.path
+                        .strip_prefix(path.as_str())
+                        .is_some_and(|inner| inner.is_empty() || inner.starts_with('.'))
             }) {
                 continue;
             }
@@ -137,8 +148,8 @@ fn run(
                 .or(f.severity)
                 .unwrap_or(meta.category.default_severity());
             out.push(Diagnostic {
-                code: meta.code.to_owned(),
-                rule: meta.name.to_owned(),
+                code: meta.code,
+                rule: meta.name,
                 severity,
                 message: f.message,
                 help: f.help,
@@ -149,8 +160,54 @@ fn run(
             });
         }
     }
-    out.sort_by_cached_key(|d| (path_key(&d.path), d.code.clone()));
+    in_document_order(&mut out);
     Ok(out)
+}
+
+/// One walk over the plan for the rules that check an objective or a key result at a
+/// time.
+fn walk(
+    cx: &Context<'_>,
+    enabled: &[(&dyn rule::Rule, Option<Level>)],
+    findings: &mut [Vec<rule::Finding>],
+) {
+    let pick = |wanted: fn(rule::Visits) -> bool| -> Vec<usize> {
+        (0..enabled.len())
+            .filter(|&n| wanted(enabled[n].0.visits()))
+            .collect()
+    };
+    let on_objectives = pick(|v| v.objectives);
+    let on_key_results = pick(|v| v.key_results);
+    if on_objectives.is_empty() && on_key_results.is_empty() {
+        return;
+    }
+    let mut handle = 0;
+    for (i, o) in cx.plan.objectives.iter().enumerate() {
+        let at = rule::ObjectiveAt {
+            index: i,
+            handles: handle..handle + o.key_results.len(),
+            objective: o,
+        };
+        for &n in &on_objectives {
+            enabled[n].0.check_objective(cx, &at, &mut findings[n]);
+        }
+        for (j, k) in o.key_results.iter().enumerate() {
+            let at = rule::KeyResultAt {
+                objective_index: i,
+                handle,
+                objective: o,
+                key_result: k,
+                path: context::KrPath {
+                    objective: i,
+                    key_result: j,
+                },
+            };
+            for &n in &on_key_results {
+                enabled[n].0.check_key_result(cx, &at, &mut findings[n]);
+            }
+            handle += 1;
+        }
+    }
 }
 
 /// (document path, rule) for every `lint_ignore` entry.
@@ -173,17 +230,53 @@ fn suppressions(plan: &Plan) -> Vec<(String, String)> {
     out
 }
 
-/// Orders paths as the document does: `objectives[10]` after `objectives[9]`.
-fn path_key(path: &str) -> Vec<(String, usize)> {
-    path.split('.')
-        .map(|seg| match seg.split_once('[') {
-            Some((name, rest)) => (
-                name.to_owned(),
-                rest.trim_end_matches(']').parse().unwrap_or(0),
-            ),
-            None => (seg.to_owned(), 0),
-        })
-        .collect()
+/// Sorts diagnostics by path as the document orders them (`objectives[10]` after
+/// `objectives[9]`, a field after its parent), then by code; ties keep their order.
+///
+/// Each rule reports in document order already, so a stable sort of positions (which
+/// merges those runs) does few comparisons, and the diagnostics move once.
+fn in_document_order(diagnostics: &mut Vec<Diagnostic>) {
+    let keys: Vec<(PathKey<'_>, &str)> = diagnostics
+        .iter()
+        .map(|d| (PathKey::of(&d.path), d.code))
+        .collect();
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    drop(keys);
+    let mut slots: Vec<Option<Diagnostic>> = diagnostics.drain(..).map(Some).collect();
+    diagnostics.extend(order.into_iter().filter_map(|n| slots[n].take()));
+}
+
+/// A document path split into (name, index) segments without allocating: the first
+/// four segments, then the rest as text. Missing segments are ("", 0), so a path sorts
+/// before the paths inside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct PathKey<'a> {
+    segments: [(&'a str, usize); 4],
+    rest: &'a str,
+}
+
+impl<'a> PathKey<'a> {
+    fn of(path: &'a str) -> PathKey<'a> {
+        let mut key = PathKey {
+            segments: [("", 0); 4],
+            rest: "",
+        };
+        let mut rest = path;
+        for slot in &mut key.segments {
+            if rest.is_empty() {
+                break;
+            }
+            let (segment, tail) = rest.split_once('.').unwrap_or((rest, ""));
+            *slot = match segment.split_once('[') {
+                Some((name, index)) => (name, index.trim_end_matches(']').parse().unwrap_or(0)),
+                None => (segment, 0),
+            };
+            rest = tail;
+        }
+        key.rest = rest;
+        key
+    }
 }
 
 /// Fills in line and column of each diagnostic from the text the plan was read from.
@@ -198,5 +291,69 @@ pub fn locate(text: &str, format: crate::error::Format, diagnostics: &mut [Diagn
                 d.column = Some(column);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Diagnostic, PathKey, Severity, in_document_order};
+
+    #[test]
+    fn paths_sort_as_the_document_reads() {
+        let mut paths = vec![
+            "objectives[10]",
+            "units[0]",
+            "objectives[9].title",
+            "objectives[9].key_results[10].due",
+            "objectives[9].key_results[2]",
+            "objectives[9]",
+            "cycles[1]",
+            "",
+            "objectives[9].key_results",
+            "objectives[9].aligns_to",
+        ];
+        paths.sort_by_key(|p| PathKey::of(p));
+        let mut diagnostics: Vec<Diagnostic> = paths
+            .iter()
+            .rev()
+            .flat_map(|p| {
+                ["OKR301", "OKR101"].map(|code| Diagnostic {
+                    code,
+                    rule: "",
+                    severity: Severity::Info,
+                    message: String::new(),
+                    help: "".into(),
+                    ids: Vec::new(),
+                    path: (*p).to_owned(),
+                    line: None,
+                    column: None,
+                })
+            })
+            .collect();
+        in_document_order(&mut diagnostics);
+        let sorted: Vec<(&str, &str)> = diagnostics
+            .iter()
+            .map(|d| (d.path.as_str(), d.code))
+            .collect();
+        let expected: Vec<(&str, &str)> = paths
+            .iter()
+            .flat_map(|p| [(*p, "OKR101"), (*p, "OKR301")])
+            .collect();
+        assert_eq!(sorted, expected);
+        assert_eq!(
+            paths,
+            [
+                "",
+                "cycles[1]",
+                "objectives[9]",
+                "objectives[9].aligns_to",
+                "objectives[9].key_results",
+                "objectives[9].key_results[2]",
+                "objectives[9].key_results[10].due",
+                "objectives[9].title",
+                "objectives[10]",
+                "units[0]",
+            ]
+        );
     }
 }

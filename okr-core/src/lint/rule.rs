@@ -1,8 +1,10 @@
 //! What a lint rule is: stable metadata, a doc text, and a check over the context.
 
-use super::context::Context;
+use super::context::{Context, KrPath};
 use super::diagnostic::Severity;
+use crate::model::{KeyResult, Objective};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// What kind of problem a rule finds; sets its default severity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -74,7 +76,7 @@ impl RuleMeta {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     pub message: String,
-    pub help: String,
+    pub help: Cow<'static, str>,
     pub ids: Vec<String>,
     pub path: String,
     /// A weaker (or stronger) signal than the rule's usual one.
@@ -86,7 +88,7 @@ impl Finding {
         path: impl Into<String>,
         ids: Vec<String>,
         message: impl Into<String>,
-        help: impl Into<String>,
+        help: impl Into<Cow<'static, str>>,
     ) -> Self {
         Finding {
             message: message.into(),
@@ -103,9 +105,73 @@ impl Finding {
     }
 }
 
+/// Which items a rule looks at one at a time. The runner walks the plan once and calls
+/// every rule that visits an item while that item is in cache: with hundreds of
+/// thousands of key results, a walk per rule costs more than the rules themselves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Visits {
+    pub objectives: bool,
+    pub key_results: bool,
+}
+
+impl Visits {
+    /// The rule looks at the plan as a whole only ([`Rule::check`]).
+    pub const PLAN: Visits = Visits {
+        objectives: false,
+        key_results: false,
+    };
+    pub const OBJECTIVES: Visits = Visits {
+        objectives: true,
+        key_results: false,
+    };
+    pub const KEY_RESULTS: Visits = Visits {
+        objectives: false,
+        key_results: true,
+    };
+    pub const ALL: Visits = Visits {
+        objectives: true,
+        key_results: true,
+    };
+}
+
+/// An objective as the walk meets it.
+#[derive(Clone, Debug)]
+pub struct ObjectiveAt<'a> {
+    /// Its position in `objectives`.
+    pub index: usize,
+    /// The handles of its key results.
+    pub handles: std::ops::Range<usize>,
+    pub objective: &'a Objective,
+}
+
+/// A key result as the walk meets it.
+#[derive(Clone, Copy, Debug)]
+pub struct KeyResultAt<'a> {
+    /// Its objective's position in `objectives`.
+    pub objective_index: usize,
+    /// Its position among all key results, in document order.
+    pub handle: usize,
+    pub objective: &'a Objective,
+    pub key_result: &'a KeyResult,
+    pub path: KrPath,
+}
+
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
+
+    /// The items this rule checks one at a time.
+    fn visits(&self) -> Visits {
+        Visits::PLAN
+    }
+
+    /// Checks that need the whole plan at once (groupings, comparisons across items).
+    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+
+    /// Called for each objective when [`Rule::visits`] includes objectives.
+    fn check_objective(&self, _cx: &Context<'_>, _at: &ObjectiveAt<'_>, _out: &mut Vec<Finding>) {}
+
+    /// Called for each key result when [`Rule::visits`] includes key results.
+    fn check_key_result(&self, _cx: &Context<'_>, _at: &KeyResultAt<'_>, _out: &mut Vec<Finding>) {}
 }
 
 /// Declares a rule: its doc comment is its documentation (rustdoc, `okr rules`,

@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -31,18 +31,26 @@ impl Rule for ActivityKeyResult {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (_, h, _, k, path) in cx.key_results() {
-            let text = cx.kr_text(h);
-            if let Some(verb) = text.activity_verb {
-                if !text.outcome_clause {
-                    out.push(Finding::new(
-                        format!("{path}.title"),
-                        vec![k.id.clone()],
-                        format!("key result `{}` is an activity (\"{verb}…\"), not a result: \"{}\"", k.id, k.title),
-                        "name the change the work should cause, and keep the work itself as an initiative",
-                    ));
-                }
+    fn visits(&self) -> Visits {
+        Visits::KEY_RESULTS
+    }
+
+    fn check_key_result(&self, cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
+        let KeyResultAt {
+            handle: h,
+            key_result: k,
+            path,
+            ..
+        } = *at;
+        let text = cx.kr_text(h);
+        if let Some(verb) = text.activity_verb() {
+            if !text.outcome_clause {
+                out.push(Finding::new(
+                    format!("{path}.title"),
+                    vec![k.id.clone()],
+                    format!("key result `{}` is an activity (\"{verb}…\"), not a result: \"{}\"", k.id, k.title),
+                    "name the change the work should cause, and keep the work itself as an initiative",
+                ));
             }
         }
     }

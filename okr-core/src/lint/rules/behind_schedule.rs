@@ -1,6 +1,6 @@
 use crate::engine::Status;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -30,19 +30,32 @@ impl Rule for BehindSchedule {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    fn visits(&self) -> Visits {
+        Visits::KEY_RESULTS
+    }
+
+    fn check_key_result(&self, cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
         let Some((_, eval)) = &cx.scored else { return };
-        for (_, h, _, k, path) in cx.key_results() {
-            let e = &eval.key_results[h];
-            if e.status == Status::AtRisk {
-                let numbers = match (e.progress(), e.expected()) {
-                    (Some(p), Some(x)) => {
-                        format!(": {:.0}% against {:.0}% expected", p * 100.0, x * 100.0)
-                    }
-                    _ => String::new(),
-                };
-                out.push(Finding::new(path, vec![k.id.clone()], format!("key result `{}` is at risk{numbers}", k.id), "decide at the next check-in: more effort, a new plan, or an honest lower target"));
-            }
+        let KeyResultAt {
+            handle: h,
+            key_result: k,
+            path,
+            ..
+        } = *at;
+        let e = &eval.key_results[h];
+        if e.status == Status::AtRisk {
+            let numbers = match (e.progress(), e.expected()) {
+                (Some(p), Some(x)) => {
+                    format!(": {:.0}% against {:.0}% expected", p * 100.0, x * 100.0)
+                }
+                _ => String::new(),
+            };
+            out.push(Finding::new(
+                path,
+                vec![k.id.clone()],
+                format!("key result `{}` is at risk{numbers}", k.id),
+                "decide at the next check-in: more effort, a new plan, or an honest lower target",
+            ));
         }
     }
 }

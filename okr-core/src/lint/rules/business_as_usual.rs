@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::context::objective_path;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::lint::text::business_as_usual;
 use crate::model::KrKind;
 
@@ -32,26 +32,29 @@ impl Rule for BusinessAsUsual {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            let all_hold = !o.key_results.is_empty()
-                && o.key_results.iter().all(|k| {
-                    matches!(
-                        k.kind,
-                        KrKind::StayAbove { .. } | KrKind::StayBelow { .. } | KrKind::Within { .. }
-                    )
-                });
-            let why = match (business_as_usual(&o.title), all_hold) {
-                (Some(verb), _) => format!("its title starts with \"{verb}\""),
-                (None, true) => "all its key results only hold a level".to_owned(),
-                (None, false) => continue,
-            };
-            out.push(Finding::new(
-                objective_path(i),
-                vec![o.id.clone()],
-                format!("objective `{}` looks like business as usual: {why}", o.id),
-                "track it as a KPI and use the objective for a change to make",
-            ));
-        }
+    fn visits(&self) -> Visits {
+        Visits::OBJECTIVES
+    }
+
+    fn check_objective(&self, _cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
+        let (i, o) = (at.index, at.objective);
+        let all_hold = !o.key_results.is_empty()
+            && o.key_results.iter().all(|k| {
+                matches!(
+                    k.kind,
+                    KrKind::StayAbove { .. } | KrKind::StayBelow { .. } | KrKind::Within { .. }
+                )
+            });
+        let why = match (business_as_usual(&o.title), all_hold) {
+            (Some(verb), _) => format!("its title starts with \"{verb}\""),
+            (None, true) => "all its key results only hold a level".to_owned(),
+            (None, false) => return,
+        };
+        out.push(Finding::new(
+            objective_path(i),
+            vec![o.id.clone()],
+            format!("objective `{}` looks like business as usual: {why}", o.id),
+            "track it as a KPI and use the objective for a change to make",
+        ));
     }
 }

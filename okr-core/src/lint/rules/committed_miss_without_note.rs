@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::context::objective_path;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::lint::rules::sandbagging::final_score;
 use crate::model::{Commitment, ObjectiveState};
 
@@ -31,28 +31,32 @@ impl Rule for CommittedMissWithoutNote {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            if o.commitment != Some(Commitment::Committed)
-                || o.state() != ObjectiveState::Closed
-                || o.closing_note
-                    .as_deref()
-                    .is_some_and(|n| !n.trim().is_empty())
-            {
-                continue;
-            }
-            if let Some(score) = final_score(cx, i) {
-                if score < 1.0 - 1e-9 {
-                    out.push(Finding::new(
-                        objective_path(i),
-                        vec![o.id.clone()],
-                        format!(
-                            "committed objective `{}` closed at {score:.2} with no closing note",
-                            o.id
-                        ),
-                        "write what happened and what changes next cycle in `closing_note`",
-                    ));
-                }
+    fn visits(&self) -> Visits {
+        Visits::OBJECTIVES
+    }
+
+    fn check_objective(&self, cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
+        let i = at.index;
+        let o = at.objective;
+        if o.commitment != Some(Commitment::Committed)
+            || o.state() != ObjectiveState::Closed
+            || o.closing_note
+                .as_deref()
+                .is_some_and(|n| !n.trim().is_empty())
+        {
+            return;
+        }
+        if let Some(score) = final_score(cx, i) {
+            if score < 1.0 - 1e-9 {
+                out.push(Finding::new(
+                    objective_path(i),
+                    vec![o.id.clone()],
+                    format!(
+                        "committed objective `{}` closed at {score:.2} with no closing note",
+                        o.id
+                    ),
+                    "write what happened and what changes next cycle in `closing_note`",
+                ));
             }
         }
     }

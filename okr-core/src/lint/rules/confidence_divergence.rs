@@ -1,6 +1,6 @@
 use crate::engine::Status;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -32,26 +32,34 @@ impl Rule for ConfidenceDivergence {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    fn visits(&self) -> Visits {
+        Visits::KEY_RESULTS
+    }
+
+    fn check_key_result(&self, cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
         let Some((_, eval)) = &cx.scored else { return };
-        for (_, h, _, k, path) in cx.key_results() {
-            let e = &eval.key_results[h];
-            let Some(c) = e.confidence() else { continue };
-            let high = e.status == Status::AtRisk && c >= cx.settings.high_confidence;
-            let low = matches!(e.status, Status::OnTrack | Status::Done)
-                && c <= cx.settings.low_confidence;
-            if high || low {
-                out.push(Finding::new(
-                    path,
-                    vec![k.id.clone()],
-                    format!(
-                        "key result `{}` is {} but its owner's confidence is {c}",
-                        k.id,
-                        e.status.as_str().replace('_', " ")
-                    ),
-                    "reconcile the two at the next check-in and say why in the note",
-                ));
-            }
+        let KeyResultAt {
+            handle: h,
+            key_result: k,
+            path,
+            ..
+        } = *at;
+        let e = &eval.key_results[h];
+        let Some(c) = e.confidence() else { return };
+        let high = e.status == Status::AtRisk && c >= cx.settings.high_confidence;
+        let low =
+            matches!(e.status, Status::OnTrack | Status::Done) && c <= cx.settings.low_confidence;
+        if high || low {
+            out.push(Finding::new(
+                path,
+                vec![k.id.clone()],
+                format!(
+                    "key result `{}` is {} but its owner's confidence is {c}",
+                    k.id,
+                    e.status.as_str().replace('_', " ")
+                ),
+                "reconcile the two at the next check-in and say why in the note",
+            ));
         }
     }
 }

@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::model::KrKind;
 
 declare_rule! {
@@ -30,30 +30,37 @@ impl Rule for DirectionMismatch {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (_, _, _, k, path) in cx.key_results() {
-            let (kind, start, target) = match &k.kind {
-                KrKind::Increase {
-                    start,
-                    target: Some(g),
-                } => ("increase", start.unwrap_or(0.0), *g),
-                KrKind::Decrease {
-                    start,
-                    target: Some(g),
-                } => ("decrease", start.unwrap_or(0.0), *g),
-                _ => continue,
-            };
-            if (kind == "increase" && target < start) || (kind == "decrease" && target > start) {
-                out.push(Finding::new(
-                    format!("{path}.target"),
-                    vec![k.id.clone()],
-                    format!(
-                        "key result `{}` is `{kind}` but goes from {start} to {target}",
-                        k.id
-                    ),
-                    "swap start and target, or use the other type",
-                ));
-            }
+    fn visits(&self) -> Visits {
+        Visits::KEY_RESULTS
+    }
+
+    fn check_key_result(&self, _cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
+        let KeyResultAt {
+            key_result: k,
+            path,
+            ..
+        } = *at;
+        let (kind, start, target) = match &k.kind {
+            KrKind::Increase {
+                start,
+                target: Some(g),
+            } => ("increase", start.unwrap_or(0.0), *g),
+            KrKind::Decrease {
+                start,
+                target: Some(g),
+            } => ("decrease", start.unwrap_or(0.0), *g),
+            _ => return,
+        };
+        if (kind == "increase" && target < start) || (kind == "decrease" && target > start) {
+            out.push(Finding::new(
+                format!("{path}.target"),
+                vec![k.id.clone()],
+                format!(
+                    "key result `{}` is `{kind}` but goes from {start} to {target}",
+                    k.id
+                ),
+                "swap start and target, or use the other type",
+            ));
         }
     }
 }

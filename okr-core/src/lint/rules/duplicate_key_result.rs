@@ -1,7 +1,8 @@
 use crate::lint::context::Context;
 use crate::lint::context::KrPath;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
-use std::collections::HashMap;
+use crate::lint::text::normal_form;
+use foldhash::HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -33,29 +34,50 @@ impl Rule for DuplicateKeyResult {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let mut seen: HashMap<&str, (usize, &str, KrPath)> = HashMap::new();
+        // The first key result with each normal form, by hash; distinct forms whose
+        // hashes collide (a vanishing case) wait in `collided`.
+        let mut seen: HashMap<u64, First<'_>> = HashMap::default();
+        let mut collided: Vec<(u64, First<'_>)> = Vec::new();
         for (i, h, _, k, path) in cx.key_results() {
-            let form = cx.kr_text(h).normal_form.as_str();
-            if form.is_empty() {
+            let Some(hash) = cx.kr_text(h).normal_hash() else {
                 continue;
-            }
-            match seen.get(&form) {
-                Some((first_objective, first_id, first_path)) if *first_objective != i => {
+            };
+            let this = First {
+                objective: i,
+                id: &k.id,
+                title: &k.title,
+                path,
+            };
+            let Some(first) = seen.get(&hash) else {
+                seen.insert(hash, this);
+                continue;
+            };
+            let form = normal_form(&k.title);
+            let same = std::iter::once(first)
+                .chain(collided.iter().filter(|c| c.0 == hash).map(|c| &c.1))
+                .find(|f| normal_form(f.title) == form);
+            match same {
+                Some(first) if first.objective != i => {
                     out.push(Finding::new(
                         format!("{path}.title"),
-                        vec![k.id.clone(), (*first_id).to_owned()],
+                        vec![k.id.clone(), first.id.to_owned()],
                         format!(
-                            "key result `{}` repeats `{first_id}` ({first_path}): \"{}\"",
-                            k.id, k.title
+                            "key result `{}` repeats `{}` ({}): \"{}\"",
+                            k.id, first.id, first.path, k.title
                         ),
                         "keep one and align or aggregate the other to it",
                     ));
                 }
                 Some(_) => {}
-                None => {
-                    seen.insert(form, (i, k.id.as_str(), path));
-                }
+                None => collided.push((hash, this)),
             }
         }
     }
+}
+
+struct First<'a> {
+    objective: usize,
+    id: &'a str,
+    title: &'a str,
+    path: KrPath,
 }

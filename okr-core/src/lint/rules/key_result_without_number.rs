@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::model::KrKind;
 
 declare_rule! {
@@ -31,18 +31,26 @@ impl Rule for KeyResultWithoutNumber {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (_, h, _, k, path) in cx.key_results() {
-            let numberless_kind = matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. })
-                || (matches!(k.kind, KrKind::Zones { .. }) && !k.kind.is_numeric());
-            if numberless_kind && !cx.kr_text(h).has_number {
-                out.push(Finding::new(
-                    format!("{path}.title"),
-                    vec![k.id.clone()],
-                    format!("key result `{}` has no number: \"{}\"", k.id, k.title),
-                    "state the result as a number to move from and to (type increase/decrease with start and target)",
-                ));
-            }
+    fn visits(&self) -> Visits {
+        Visits::KEY_RESULTS
+    }
+
+    fn check_key_result(&self, cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
+        let KeyResultAt {
+            handle: h,
+            key_result: k,
+            path,
+            ..
+        } = *at;
+        let numberless_kind = matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. })
+            || (matches!(k.kind, KrKind::Zones { .. }) && !k.kind.is_numeric());
+        if numberless_kind && !cx.kr_text(h).has_number {
+            out.push(Finding::new(
+                format!("{path}.title"),
+                vec![k.id.clone()],
+                format!("key result `{}` has no number: \"{}\"", k.id, k.title),
+                "state the result as a number to move from and to (type increase/decrease with start and target)",
+            ));
         }
     }
 }

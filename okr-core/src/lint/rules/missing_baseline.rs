@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -29,19 +29,26 @@ impl Rule for MissingBaseline {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (_, _, _, k, path) in cx.key_results() {
-            if let Some((None, _)) = k.kind.range() {
-                out.push(Finding::new(
-                    path,
-                    vec![k.id.clone()],
-                    format!(
-                        "key result `{}` has no start, so progress counts from 0",
-                        k.id
-                    ),
-                    "set `start` to the value when the cycle began",
-                ));
-            }
+    fn visits(&self) -> Visits {
+        Visits::KEY_RESULTS
+    }
+
+    fn check_key_result(&self, _cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
+        let KeyResultAt {
+            key_result: k,
+            path,
+            ..
+        } = *at;
+        if let Some((None, _)) = k.kind.range() {
+            out.push(Finding::new(
+                path,
+                vec![k.id.clone()],
+                format!(
+                    "key result `{}` has no start, so progress counts from 0",
+                    k.id
+                ),
+                "set `start` to the value when the cycle began",
+            ));
         }
     }
 }

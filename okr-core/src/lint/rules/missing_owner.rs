@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::context::objective_path;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -29,25 +29,29 @@ impl Rule for MissingOwner {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            if o.owner.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                let unowned = o.key_results.iter().filter(|k| k.owner.is_none()).count();
-                out.push(Finding::new(
-                    objective_path(i),
-                    vec![o.id.clone()],
-                    format!(
-                        "objective `{}` has no owner{}",
-                        o.id,
-                        if unowned > 0 {
-                            format!(" (nor do {unowned} of its key results)")
-                        } else {
-                            String::new()
-                        }
-                    ),
-                    "name one accountable person as `owner`",
-                ));
-            }
+    fn visits(&self) -> Visits {
+        Visits::OBJECTIVES
+    }
+
+    fn check_objective(&self, _cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
+        let i = at.index;
+        let o = at.objective;
+        if o.owner.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            let unowned = o.key_results.iter().filter(|k| k.owner.is_none()).count();
+            out.push(Finding::new(
+                objective_path(i),
+                vec![o.id.clone()],
+                format!(
+                    "objective `{}` has no owner{}",
+                    o.id,
+                    if unowned > 0 {
+                        format!(" (nor do {unowned} of its key results)")
+                    } else {
+                        String::new()
+                    }
+                ),
+                "name one accountable person as `owner`",
+            ));
         }
     }
 }

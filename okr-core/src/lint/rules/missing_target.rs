@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -27,19 +27,26 @@ impl Rule for MissingTarget {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (_, _, _, k, path) in cx.key_results() {
-            if let Some((_, None)) = k.kind.range() {
-                out.push(Finding::new(
-                    path,
-                    vec![k.id.clone()],
-                    format!(
-                        "key result `{}` has no target, so it cannot be scored",
-                        k.id
-                    ),
-                    "set `target`, or use `type: baseline` while the target is still unknown",
-                ));
-            }
+    fn visits(&self) -> Visits {
+        Visits::KEY_RESULTS
+    }
+
+    fn check_key_result(&self, _cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
+        let KeyResultAt {
+            key_result: k,
+            path,
+            ..
+        } = *at;
+        if let Some((_, None)) = k.kind.range() {
+            out.push(Finding::new(
+                path,
+                vec![k.id.clone()],
+                format!(
+                    "key result `{}` has no target, so it cannot be scored",
+                    k.id
+                ),
+                "set `target`, or use `type: baseline` while the target is still unknown",
+            ));
         }
     }
 }

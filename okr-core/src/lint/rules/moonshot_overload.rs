@@ -1,8 +1,7 @@
-use crate::lint::context::Context;
 use crate::lint::context::objective_path;
+use crate::lint::context::{Context, groups_over};
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::{Commitment, ObjectiveState};
-use std::collections::BTreeMap;
 
 declare_rule! {
     /// ## What it does
@@ -34,32 +33,27 @@ impl Rule for MoonshotOverload {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let limit = cx.settings.max_aspirational_per_unit;
-        let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            if o.state() == ObjectiveState::Cancelled {
-                continue;
-            }
-            if let (Some(unit), Some(Commitment::Aspirational)) = (o.unit.as_deref(), o.commitment)
-            {
-                groups
-                    .entry((unit, o.cycle.as_deref().unwrap_or("")))
-                    .or_default()
-                    .push(i);
-            }
-        }
-        for ((unit, _), list) in groups {
-            if list.len() > limit {
-                let ids = list
-                    .iter()
-                    .map(|&i| cx.plan.objectives[i].id.clone())
-                    .collect();
-                out.push(Finding::new(
-                    objective_path(list[limit]),
-                    ids,
-                    format!("unit `{unit}` has {} aspirational objectives in one cycle; one moonshot is balanced by roofshots", list.len()),
-                    "make the others committed, or keep one moonshot per unit and cycle",
-                ));
-            }
+        let aspirational = cx
+            .plan
+            .objectives
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| {
+                o.state() != ObjectiveState::Cancelled
+                    && o.commitment == Some(Commitment::Aspirational)
+            })
+            .filter_map(|(i, o)| Some(((o.unit.as_deref()?, o.cycle.as_deref().unwrap_or("")), i)));
+        for ((unit, _), list) in groups_over(aspirational, limit) {
+            let ids = list
+                .iter()
+                .map(|&i| cx.plan.objectives[i].id.clone())
+                .collect();
+            out.push(Finding::new(
+                objective_path(list[limit]),
+                ids,
+                format!("unit `{unit}` has {} aspirational objectives in one cycle; one moonshot is balanced by roofshots", list.len()),
+                "make the others committed, or keep one moonshot per unit and cycle",
+            ));
         }
     }
 }

@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::model::KrKind;
 
 declare_rule! {
@@ -32,27 +32,29 @@ impl Rule for NoValueKeyResult {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let mut first = 0;
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            let handles = first..first + o.key_results.len();
-            first = handles.end;
-            if o.key_results.is_empty() {
-                continue;
-            }
-            let valued = o.key_results.iter().zip(handles).any(|(k, h)| {
-                let numeric = !matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. })
-                    && k.kind.is_numeric();
-                numeric && !cx.kr_text(h).is_activity()
-            });
-            if !valued {
-                out.push(Finding::new(
-                    format!("objectives[{i}].key_results"),
-                    vec![o.id.clone()],
-                    format!("objective `{}` has no value-based key result: all {} are activities or milestones", o.id, o.key_results.len()),
-                    "add one key result that measures the outcome these deliver",
-                ));
-            }
+    fn visits(&self) -> Visits {
+        Visits::OBJECTIVES
+    }
+
+    fn check_objective(&self, cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
+        let i = at.index;
+        let o = at.objective;
+        let handles = at.handles.clone();
+        if o.key_results.is_empty() {
+            return;
+        }
+        let valued = o.key_results.iter().zip(handles).any(|(k, h)| {
+            let numeric = !matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. })
+                && k.kind.is_numeric();
+            numeric && !cx.kr_text(h).is_activity()
+        });
+        if !valued {
+            out.push(Finding::new(
+                format!("objectives[{i}].key_results"),
+                vec![o.id.clone()],
+                format!("objective `{}` has no value-based key result: all {} are activities or milestones", o.id, o.key_results.len()),
+                "add one key result that measures the outcome these deliver",
+            ));
         }
     }
 }

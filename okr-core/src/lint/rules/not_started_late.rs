@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::model::{DAY_MS, KrKind, ObjectiveState};
 
 declare_rule! {
@@ -29,36 +29,45 @@ impl Rule for NotStartedLate {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    fn visits(&self) -> Visits {
+        Visits::KEY_RESULTS
+    }
+
+    fn check_key_result(&self, cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
         let Some((engine, eval)) = &cx.scored else {
             return;
         };
         let grace = i64::from(cx.settings.first_check_in_within_days) * DAY_MS;
-        for (_, h, o, k, path) in cx.key_results() {
-            let e = &eval.key_results[h];
-            if e.count > 0
-                || matches!(
-                    o.state(),
-                    ObjectiveState::Closed | ObjectiveState::Cancelled
-                )
-                || matches!(k.kind, KrKind::Aggregate { .. })
-            {
-                continue;
-            }
-            if let Some(start) = engine.period_start(h) {
-                let since = cx.as_of.instant_millis() - start;
-                if since > grace && engine.in_period(h, &cx.as_of) {
-                    out.push(Finding::new(
-                        path,
-                        vec![k.id.clone()],
-                        format!(
-                            "key result `{}` has no check-in {} days into its cycle",
-                            k.id,
-                            since / DAY_MS
-                        ),
-                        "record where it stands now, even if that is the start value",
-                    ));
-                }
+        let KeyResultAt {
+            handle: h,
+            objective: o,
+            key_result: k,
+            path,
+            ..
+        } = *at;
+        let e = &eval.key_results[h];
+        if e.count > 0
+            || matches!(
+                o.state(),
+                ObjectiveState::Closed | ObjectiveState::Cancelled
+            )
+            || matches!(k.kind, KrKind::Aggregate { .. })
+        {
+            return;
+        }
+        if let Some(start) = engine.period_start(h) {
+            let since = cx.as_of.instant_millis() - start;
+            if since > grace && engine.in_period(h, &cx.as_of) {
+                out.push(Finding::new(
+                    path,
+                    vec![k.id.clone()],
+                    format!(
+                        "key result `{}` has no check-in {} days into its cycle",
+                        k.id,
+                        since / DAY_MS
+                    ),
+                    "record where it stands now, even if that is the start value",
+                ));
             }
         }
     }

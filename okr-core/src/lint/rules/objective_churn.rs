@@ -1,10 +1,12 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
-use crate::lint::text::normal_form;
-use std::collections::{BTreeMap, HashSet};
+use crate::lint::text::{normal_form, normal_hash};
+use foldhash::HashMap;
+use std::collections::BTreeMap;
 
-/// A unit's objective titles (in normal form) per cycle, in cycle start order.
-type TitlesByCycle<'a> = BTreeMap<(Option<chrono::NaiveDate>, &'a str), HashSet<String>>;
+/// A unit's objective titles (with their normal-form hashes) per cycle, in cycle start
+/// order.
+type TitlesByCycle<'a> = BTreeMap<(Option<chrono::NaiveDate>, &'a str), Vec<(u64, &'a str)>>;
 
 declare_rule! {
     /// ## What it does
@@ -36,36 +38,75 @@ impl Rule for ObjectiveChurn {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let mut by_unit: BTreeMap<&str, TitlesByCycle<'_>> = BTreeMap::new();
+        let mut by_unit: HashMap<&str, TitlesByCycle<'_>> = HashMap::default();
         for o in &cx.plan.objectives {
             let (Some(unit), Some(cycle)) = (o.unit.as_deref(), o.cycle.as_deref()) else {
                 continue;
             };
+            let hash = normal_hash(&o.title).unwrap_or(0);
             let start = cx.cycles.get(cycle).and_then(|c| c.start);
             by_unit
                 .entry(unit)
                 .or_default()
                 .entry((start, cycle))
                 .or_default()
-                .insert(normal_form(&o.title));
+                .push((hash, &o.title));
         }
-        for (unit, cycles) in by_unit {
+        let mut churned: Vec<(&str, usize)> = Vec::new();
+        for (unit, mut cycles) in by_unit {
             if cycles.len() < cx.settings.churn_min_cycles {
                 continue;
             }
-            let sets: Vec<&HashSet<String>> = cycles.values().collect();
-            if sets.windows(2).all(|w| w[0].is_disjoint(w[1])) {
-                let i = cx.plan.units.iter().position(|u| u.id == unit);
-                out.push(Finding::new(
-                    i.map(|i| format!("units[{i}]")).unwrap_or_default(),
-                    vec![unit.to_owned()],
-                    format!(
-                        "unit `{unit}` replaced all its objectives in each of {} cycles",
-                        cycles.len()
-                    ),
-                    "carry unfinished objectives into the next cycle instead of starting over",
-                ));
+            let mut lists: Vec<&mut Vec<(u64, &str)>> = cycles.values_mut().collect();
+            let churn = (1..lists.len()).all(|n| {
+                let (before, after) = lists.split_at_mut(n);
+                !carries_over(before[n - 1], after[0])
+            });
+            if churn {
+                churned.push((unit, lists.len()));
+            }
+        }
+        churned.sort_unstable();
+        for (unit, cycles) in churned {
+            let i = cx.plan.units.iter().position(|u| u.id == unit);
+            out.push(Finding::new(
+                i.map(|i| format!("units[{i}]")).unwrap_or_default(),
+                vec![unit.to_owned()],
+                format!("unit `{unit}` replaced all its objectives in each of {cycles} cycles"),
+                "carry unfinished objectives into the next cycle instead of starting over",
+            ));
+        }
+    }
+}
+
+/// Whether an objective title of one cycle comes back in the next: the same hash, then
+/// the same normal form. Both lists are sorted by hash here, so this is a merge.
+fn carries_over(before: &mut [(u64, &str)], after: &mut [(u64, &str)]) -> bool {
+    before.sort_unstable();
+    after.sort_unstable();
+    let (mut i, mut j) = (0, 0);
+    while i < before.len() && j < after.len() {
+        match before[i].0.cmp(&after[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let h = before[i].0;
+                let run = |list: &[(u64, &str)], from: usize| {
+                    list[from..].iter().take_while(|x| x.0 == h).count()
+                };
+                let (n, m) = (run(before, i), run(after, j));
+                let same = before[i..i + n].iter().any(|(_, a)| {
+                    after[j..j + m]
+                        .iter()
+                        .any(|(_, b)| normal_form(a) == normal_form(b))
+                });
+                if same {
+                    return true;
+                }
+                i += n;
+                j += m;
             }
         }
     }
+    false
 }

@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::lint::text::has_metric;
 
 declare_rule! {
@@ -31,16 +31,20 @@ impl Rule for ObjectiveWithMetric {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            if has_metric(&o.title) {
-                out.push(Finding::new(
-                    format!("objectives[{i}].title"),
-                    vec![o.id.clone()],
-                    format!("objective `{}` is a metric: \"{}\"", o.id, o.title),
-                    "state the objective in words and move the number into a key result",
-                ));
-            }
+    fn visits(&self) -> Visits {
+        Visits::OBJECTIVES
+    }
+
+    fn check_objective(&self, _cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
+        let i = at.index;
+        let o = at.objective;
+        if has_metric(&o.title) {
+            out.push(Finding::new(
+                format!("objectives[{i}].title"),
+                vec![o.id.clone()],
+                format!("objective `{}` is a metric: \"{}\"", o.id, o.title),
+                "state the objective in words and move the number into a key result",
+            ));
         }
     }
 }

@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::context::objective_path;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::model::ProgressFrom;
 
 declare_rule! {
@@ -30,26 +30,28 @@ impl Rule for ObjectiveWithoutKeyResults {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            let children = cx
-                .alignment
-                .objectives
-                .get(i)
-                .map(|a| a.children.len())
-                .unwrap_or(0);
-            let driven = matches!(
-                o.progress_from,
-                Some(ProgressFrom::Children | ProgressFrom::Both)
-            ) && children > 0;
-            if o.key_results.is_empty() && !driven {
-                out.push(Finding::new(
-                    objective_path(i),
-                    vec![o.id.clone()],
-                    format!("objective `{}` has no key results{}", o.id, if children > 0 { " and does not roll up its children" } else { "" }),
-                    "add key results, or set `progress_from: children` if aligned objectives measure it",
-                ));
-            }
+    fn visits(&self) -> Visits {
+        Visits::OBJECTIVES
+    }
+
+    fn check_objective(&self, cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
+        let i = at.index;
+        let o = at.objective;
+        if !o.key_results.is_empty() {
+            return;
+        }
+        let children = cx.alignment().children(i).len();
+        let driven = matches!(
+            o.progress_from,
+            Some(ProgressFrom::Children | ProgressFrom::Both)
+        ) && children > 0;
+        if !driven {
+            out.push(Finding::new(
+                objective_path(i),
+                vec![o.id.clone()],
+                format!("objective `{}` has no key results{}", o.id, if children > 0 { " and does not roll up its children" } else { "" }),
+                "add key results, or set `progress_from: children` if aligned objectives measure it",
+            ));
         }
     }
 }

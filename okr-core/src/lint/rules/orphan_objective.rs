@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::context::objective_path;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::model::UnitKind;
 
 declare_rule! {
@@ -30,24 +30,28 @@ impl Rule for OrphanObjective {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            let Some(unit) = o.unit.as_deref().and_then(|u| cx.units.get(u)) else {
-                continue;
-            };
-            if unit.kind != UnitKind::Company && o.aligns_to.is_empty() {
-                out.push(Finding::new(
-                    objective_path(i),
-                    vec![o.id.clone()],
-                    format!(
-                        "objective `{}` of {} `{}` aligns to nothing",
-                        o.id,
-                        unit_kind(unit.kind),
-                        unit.id
-                    ),
-                    "align it to the objective or key result of its parent unit that it serves",
-                ));
-            }
+    fn visits(&self) -> Visits {
+        Visits::OBJECTIVES
+    }
+
+    fn check_objective(&self, cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
+        let i = at.index;
+        let o = at.objective;
+        let Some(unit) = o.unit.as_deref().and_then(|u| cx.units.get(u)) else {
+            return;
+        };
+        if unit.kind != UnitKind::Company && o.aligns_to.is_empty() {
+            out.push(Finding::new(
+                objective_path(i),
+                vec![o.id.clone()],
+                format!(
+                    "objective `{}` of {} `{}` aligns to nothing",
+                    o.id,
+                    unit_kind(unit.kind),
+                    unit.id
+                ),
+                "align it to the objective or key result of its parent unit that it serves",
+            ));
         }
     }
 }

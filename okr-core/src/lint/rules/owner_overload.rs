@@ -1,7 +1,6 @@
-use crate::lint::context::Context;
+use crate::lint::context::{Context, groups_over};
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::ObjectiveState;
-use std::collections::BTreeMap;
 
 declare_rule! {
     /// ## What it does
@@ -32,34 +31,34 @@ impl Rule for OwnerOverload {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let limit = cx.settings.max_key_results_per_owner;
-        let mut by_owner: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            if matches!(
-                o.state(),
-                ObjectiveState::Closed | ObjectiveState::Cancelled
-            ) {
-                continue;
-            }
-            for (j, k) in o.key_results.iter().enumerate() {
-                if let Some(owner) = k.owner.as_deref().or(o.owner.as_deref()) {
-                    by_owner.entry(owner).or_default().push((i, j));
-                }
-            }
-        }
-        for (owner, list) in by_owner {
-            if list.len() > limit {
-                let (i, j) = list[limit];
-                let ids = list
-                    .iter()
-                    .map(|&(i, j)| cx.plan.objectives[i].key_results[j].id.clone())
-                    .collect();
-                out.push(Finding::new(
-                    format!("objectives[{i}].key_results[{j}].owner"),
-                    ids,
-                    format!("`{owner}` owns {} open key results; more than {limit} is more than one person can drive", list.len()),
-                    "give some of these key results to the people doing the work",
-                ));
-            }
+        let open_key_results = cx
+            .plan
+            .objectives
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| {
+                !matches!(
+                    o.state(),
+                    ObjectiveState::Closed | ObjectiveState::Cancelled
+                )
+            })
+            .flat_map(|(i, o)| {
+                o.key_results.iter().enumerate().filter_map(move |(j, k)| {
+                    Some((k.owner.as_deref().or(o.owner.as_deref())?, (i, j)))
+                })
+            });
+        for (owner, list) in groups_over(open_key_results, limit) {
+            let (i, j) = list[limit];
+            let ids = list
+                .iter()
+                .map(|&(i, j)| cx.plan.objectives[i].key_results[j].id.clone())
+                .collect();
+            out.push(Finding::new(
+                format!("objectives[{i}].key_results[{j}].owner"),
+                ids,
+                format!("`{owner}` owns {} open key results; more than {limit} is more than one person can drive", list.len()),
+                "give some of these key results to the people doing the work",
+            ));
         }
     }
 }

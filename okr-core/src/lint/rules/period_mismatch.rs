@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -29,27 +29,37 @@ impl Rule for PeriodMismatch {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (_, _, o, k, path) in cx.key_results() {
-            let (Some(due), Some(cycle)) =
-                (k.due, o.cycle.as_deref().and_then(|c| cx.cycles.get(c)))
-            else {
-                continue;
-            };
-            let outside = cycle.end.is_some_and(|end| due > end)
-                || cycle.start.is_some_and(|start| due < start);
-            if outside {
-                out.push(Finding::new(
-                    format!("{path}.due"),
-                    vec![k.id.clone()],
-                    format!(
-                        "key result `{}` is due {due}, outside its cycle `{}`",
-                        k.id, cycle.id
-                    ),
-                    "move it to the cycle it belongs to, or fix the due date",
-                ));
-            }
+    fn visits(&self) -> Visits {
+        Visits::KEY_RESULTS
+    }
+
+    fn check_key_result(&self, cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
+        let KeyResultAt {
+            objective: o,
+            key_result: k,
+            path,
+            ..
+        } = *at;
+        let (Some(due), Some(cycle)) = (k.due, o.cycle.as_deref().and_then(|c| cx.cycles.get(c)))
+        else {
+            return;
+        };
+        let outside =
+            cycle.end.is_some_and(|end| due > end) || cycle.start.is_some_and(|start| due < start);
+        if outside {
+            out.push(Finding::new(
+                format!("{path}.due"),
+                vec![k.id.clone()],
+                format!(
+                    "key result `{}` is due {due}, outside its cycle `{}`",
+                    k.id, cycle.id
+                ),
+                "move it to the cycle it belongs to, or fix the due date",
+            ));
         }
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (i, c) in cx.plan.cycles.iter().enumerate() {
             let Some(parent) = c.parent.as_deref().and_then(|p| cx.cycles.get(p)) else {
                 continue;

@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::lint::text::placeholder;
 
 declare_rule! {
@@ -29,34 +29,44 @@ impl Rule for PlaceholderValues {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            for (field, text) in [
-                ("title", Some(o.title.as_str())),
-                ("description", o.description.as_deref()),
-            ] {
-                if let Some(found) = text.and_then(placeholder) {
-                    out.push(Finding::new(
-                        format!("objectives[{i}].{field}"),
-                        vec![o.id.clone()],
-                        format!("objective `{}` still has placeholder text ({found})", o.id),
-                        "replace the placeholder with the real numbers",
-                    ));
-                }
-            }
-        }
-        for (_, h, _, k, path) in cx.key_results() {
-            if let Some(found) = cx.kr_text(h).placeholder {
+    fn visits(&self) -> Visits {
+        Visits::ALL
+    }
+
+    fn check_objective(&self, _cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
+        let (i, o) = (at.index, at.objective);
+        for (field, text) in [
+            ("title", Some(o.title.as_str())),
+            ("description", o.description.as_deref()),
+        ] {
+            if let Some(found) = text.and_then(placeholder) {
                 out.push(Finding::new(
-                    format!("{path}.title"),
-                    vec![k.id.clone()],
-                    format!(
-                        "key result `{}` still has placeholder text ({found}): \"{}\"",
-                        k.id, k.title
-                    ),
-                    "replace the placeholder with the real numbers and set `start` and `target`",
+                    format!("objectives[{i}].{field}"),
+                    vec![o.id.clone()],
+                    format!("objective `{}` still has placeholder text ({found})", o.id),
+                    "replace the placeholder with the real numbers",
                 ));
             }
+        }
+    }
+
+    fn check_key_result(&self, cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
+        let KeyResultAt {
+            handle: h,
+            key_result: k,
+            path,
+            ..
+        } = *at;
+        if let Some(found) = cx.kr_text(h).placeholder() {
+            out.push(Finding::new(
+                format!("{path}.title"),
+                vec![k.id.clone()],
+                format!(
+                    "key result `{}` still has placeholder text ({found}): \"{}\"",
+                    k.id, k.title
+                ),
+                "replace the placeholder with the real numbers and set `start` and `target`",
+            ));
         }
     }
 }

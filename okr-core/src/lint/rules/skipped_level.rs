@@ -1,6 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
-use std::collections::HashSet;
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -30,39 +29,39 @@ impl Rule for SkippedLevel {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        // A unit with no objectives of its own offers nothing to align through.
-        let with_objectives: HashSet<&str> = cx
-            .plan
-            .objectives
-            .iter()
-            .filter_map(|o| o.unit.as_deref())
-            .collect();
-        for (i, a) in cx.alignment.objectives.iter().enumerate() {
-            for skip in &a.skipped_levels {
-                if !skip
-                    .skipped_units
-                    .iter()
-                    .any(|u| with_objectives.contains(u.as_str()))
-                {
-                    continue;
-                }
-                out.push(Finding::new(
-                    format!("objectives[{i}].aligns_to"),
-                    vec![a.id.clone(), skip.parent.clone()],
-                    format!(
-                        "objective `{}` aligns to `{}`, skipping {}",
-                        a.id,
-                        skip.parent,
-                        skip.skipped_units
-                            .iter()
-                            .map(|u| format!("`{u}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    "align through the objectives of the units in between",
-                ));
+    fn visits(&self) -> Visits {
+        Visits::OBJECTIVES
+    }
+
+    fn check_objective(&self, cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
+        let (i, o) = (at.index, at.objective);
+        if o.aligns_to.is_empty() {
+            return;
+        }
+        let graph = cx.alignment();
+        for &p in graph.parents(i) {
+            let Some(skipped) = graph.skipped_units(i, p) else {
+                continue;
+            };
+            // A unit with no objectives of its own offers nothing to align through.
+            if !skipped.iter().any(|&u| cx.unit_has_objectives(u)) {
+                continue;
             }
+            let parent = &cx.plan.objectives[p].id;
+            out.push(Finding::new(
+                format!("objectives[{i}].aligns_to"),
+                vec![o.id.clone(), parent.clone()],
+                format!(
+                    "objective `{}` aligns to `{parent}`, skipping {}",
+                    o.id,
+                    skipped
+                        .iter()
+                        .map(|&u| format!("`{}`", cx.plan.units[u].id))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                "align through the objectives of the units in between",
+            ));
         }
     }
 }

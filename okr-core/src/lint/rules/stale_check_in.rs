@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::model::{DAY_MS, ObjectiveState};
 
 declare_rule! {
@@ -30,35 +30,45 @@ impl Rule for StaleCheckIn {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    fn visits(&self) -> Visits {
+        Visits::KEY_RESULTS
+    }
+
+    fn check_key_result(&self, cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
         let Some((engine, eval)) = &cx.scored else {
             return;
         };
         let limit = i64::from(cx.settings.stale_after_days) * DAY_MS;
-        for (i, h, o, k, path) in cx.key_results() {
-            let e = &eval.key_results[h];
-            if e.count == 0
-                || matches!(
-                    o.state(),
-                    ObjectiveState::Closed | ObjectiveState::Cancelled
-                )
-                || !engine.in_period(h, &cx.as_of)
-            {
-                continue;
-            }
-            let age = cx.as_of.instant_millis() - e.last;
-            if age > limit {
-                out.push(Finding::new(
-                    path,
-                    vec![k.id.clone(), cx.plan.objectives[i].id.clone()],
-                    format!(
-                        "key result `{}` was last checked in {} days ago",
-                        k.id,
-                        age / DAY_MS
-                    ),
-                    "check in weekly, even when the number has not moved",
-                ));
-            }
+        let KeyResultAt {
+            objective_index: i,
+            handle: h,
+            objective: o,
+            key_result: k,
+            path,
+            ..
+        } = *at;
+        let e = &eval.key_results[h];
+        if e.count == 0
+            || matches!(
+                o.state(),
+                ObjectiveState::Closed | ObjectiveState::Cancelled
+            )
+            || !engine.in_period(h, &cx.as_of)
+        {
+            return;
+        }
+        let age = cx.as_of.instant_millis() - e.last;
+        if age > limit {
+            out.push(Finding::new(
+                path,
+                vec![k.id.clone(), cx.plan.objectives[i].id.clone()],
+                format!(
+                    "key result `{}` was last checked in {} days ago",
+                    k.id,
+                    age / DAY_MS
+                ),
+                "check in weekly, even when the number has not moved",
+            ));
         }
     }
 }

@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::context::objective_path;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -31,7 +31,11 @@ impl Rule for TiedToCompensation {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    fn visits(&self) -> Visits {
+        Visits::OBJECTIVES
+    }
+
+    fn check_objective(&self, _cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
         const KEYS: [&str; 5] = [
             "compensation",
             "bonus",
@@ -40,26 +44,25 @@ impl Rule for TiedToCompensation {
             "tied_to_compensation",
         ];
         const WORDS: [&str; 4] = ["bonus", "appraisal", "performance review", "compensation"];
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            let flagged = o
-                .metadata
-                .iter()
-                .find(|(k, v)| KEYS.contains(&k.as_str()) && truthy(v))
-                .map(|(k, _)| format!("metadata `{k}`"));
-            let text =
-                format!("{} {}", o.title, o.description.as_deref().unwrap_or("")).to_lowercase();
-            let worded = WORDS
-                .iter()
-                .find(|w| text.contains(*w))
-                .map(|w| format!("the words \"{w}\""));
-            if let Some(why) = flagged.or(worded) {
-                out.push(Finding::new(
-                    objective_path(i),
-                    vec![o.id.clone()],
-                    format!("objective `{}` is tied to compensation ({why})", o.id),
-                    "keep OKRs out of pay and appraisal decisions, or people will set goals they know they can hit",
-                ));
-            }
+        let i = at.index;
+        let o = at.objective;
+        let flagged = o
+            .metadata
+            .iter()
+            .find(|(k, v)| KEYS.contains(&k.as_str()) && truthy(v))
+            .map(|(k, _)| format!("metadata `{k}`"));
+        let text = format!("{} {}", o.title, o.description.as_deref().unwrap_or("")).to_lowercase();
+        let worded = WORDS
+            .iter()
+            .find(|w| text.contains(*w))
+            .map(|w| format!("the words \"{w}\""));
+        if let Some(why) = flagged.or(worded) {
+            out.push(Finding::new(
+                objective_path(i),
+                vec![o.id.clone()],
+                format!("objective `{}` is tied to compensation ({why})", o.id),
+                "keep OKRs out of pay and appraisal decisions, or people will set goals they know they can hit",
+            ));
         }
     }
 }

@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::model::ProgressFrom;
 
 declare_rule! {
@@ -30,18 +30,22 @@ impl Rule for TooFewKeyResults {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    fn visits(&self) -> Visits {
+        Visits::OBJECTIVES
+    }
+
+    fn check_objective(&self, cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
         let min = cx.settings.min_key_results;
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            let n = o.key_results.len();
-            if n > 0 && n < min && o.progress_from != Some(ProgressFrom::Children) {
-                out.push(Finding::new(
-                    format!("objectives[{i}].key_results"),
-                    vec![o.id.clone()],
-                    format!("objective `{}` has {n} key result{}; {min} or more keep one number from standing for the whole objective", o.id, if n == 1 { "" } else { "s" }),
-                    "add a key result that balances the first (quality beside quantity)",
-                ));
-            }
+        let i = at.index;
+        let o = at.objective;
+        let n = o.key_results.len();
+        if n > 0 && n < min && o.progress_from != Some(ProgressFrom::Children) {
+            out.push(Finding::new(
+                format!("objectives[{i}].key_results"),
+                vec![o.id.clone()],
+                format!("objective `{}` has {n} key result{}; {min} or more keep one number from standing for the whole objective", o.id, if n == 1 { "" } else { "s" }),
+                "add a key result that balances the first (quality beside quantity)",
+            ));
         }
     }
 }

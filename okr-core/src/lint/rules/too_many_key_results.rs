@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -28,17 +28,21 @@ impl Rule for TooManyKeyResults {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    fn visits(&self) -> Visits {
+        Visits::OBJECTIVES
+    }
+
+    fn check_objective(&self, cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
         let limit = cx.settings.max_key_results;
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            if o.key_results.len() > limit {
-                out.push(Finding::new(
-                    format!("objectives[{i}].key_results"),
-                    vec![o.id.clone()],
-                    format!("objective `{}` has {} key results; at most {limit} keep it measurable at a glance", o.id, o.key_results.len()),
-                    "keep the results that best show the objective was reached; move deliverables to initiatives",
-                ));
-            }
+        let i = at.index;
+        let o = at.objective;
+        if o.key_results.len() > limit {
+            out.push(Finding::new(
+                format!("objectives[{i}].key_results"),
+                vec![o.id.clone()],
+                format!("objective `{}` has {} key results; at most {limit} keep it measurable at a glance", o.id, o.key_results.len()),
+                "keep the results that best show the objective was reached; move deliverables to initiatives",
+            ));
         }
     }
 }

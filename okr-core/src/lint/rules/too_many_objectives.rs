@@ -1,8 +1,7 @@
-use crate::lint::context::Context;
 use crate::lint::context::objective_path;
+use crate::lint::context::{Context, groups_over};
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::ObjectiveState;
-use std::collections::BTreeMap;
 
 declare_rule! {
     /// ## What it does
@@ -34,37 +33,34 @@ impl Rule for TooManyObjectives {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let limit = cx.settings.max_objectives;
-        let mut groups: BTreeMap<(&str, &str, &str), Vec<usize>> = BTreeMap::new();
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            if o.state() == ObjectiveState::Cancelled {
-                continue;
-            }
-            let cycle = o.cycle.as_deref().unwrap_or("");
-            if let Some(owner) = o.owner.as_deref() {
-                groups.entry(("owner", owner, cycle)).or_default().push(i);
-            }
-            if let Some(unit) = o.unit.as_deref() {
-                groups.entry(("unit", unit, cycle)).or_default().push(i);
-            }
-        }
-        for ((what, who, cycle), list) in groups {
-            if list.len() > limit {
-                let ids = list
-                    .iter()
-                    .map(|&i| cx.plan.objectives[i].id.clone())
-                    .collect();
-                let in_cycle = if cycle.is_empty() {
-                    String::new()
-                } else {
-                    format!(" in cycle `{cycle}`")
-                };
-                out.push(Finding::new(
-                    objective_path(list[limit]),
-                    ids,
-                    format!("{what} `{who}` has {} objectives{in_cycle}; at most {limit} keep a cycle focused", list.len()),
-                    "choose the objectives that matter most this cycle and move the rest to a backlog or to KPIs",
-                ));
-            }
+        let counted = cx
+            .plan
+            .objectives
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.state() != ObjectiveState::Cancelled)
+            .flat_map(|(i, o)| {
+                let cycle = o.cycle.as_deref().unwrap_or("");
+                [("owner", o.owner.as_deref()), ("unit", o.unit.as_deref())]
+                    .into_iter()
+                    .filter_map(move |(what, who)| Some(((what, who?, cycle), i)))
+            });
+        for ((what, who, cycle), list) in groups_over(counted, limit) {
+            let ids = list
+                .iter()
+                .map(|&i| cx.plan.objectives[i].id.clone())
+                .collect();
+            let in_cycle = if cycle.is_empty() {
+                String::new()
+            } else {
+                format!(" in cycle `{cycle}`")
+            };
+            out.push(Finding::new(
+                objective_path(list[limit]),
+                ids,
+                format!("{what} `{who}` has {} objectives{in_cycle}; at most {limit} keep a cycle focused", list.len()),
+                "choose the objectives that matter most this cycle and move the rest to a backlog or to KPIs",
+            ));
         }
     }
 }

@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::context::objective_path;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -30,16 +30,20 @@ impl Rule for TypeUnset {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            if o.commitment.is_none() {
-                out.push(Finding::new(
-                    objective_path(i),
-                    vec![o.id.clone()],
-                    format!("objective `{}` is neither committed nor aspirational", o.id),
-                    "set `type: committed` (expected at 1.0) or `type: aspirational` (a good result is about 0.7)",
-                ));
-            }
+    fn visits(&self) -> Visits {
+        Visits::OBJECTIVES
+    }
+
+    fn check_objective(&self, _cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
+        let i = at.index;
+        let o = at.objective;
+        if o.commitment.is_none() {
+            out.push(Finding::new(
+                objective_path(i),
+                vec![o.id.clone()],
+                format!("objective `{}` is neither committed nor aspirational", o.id),
+                "set `type: committed` (expected at 1.0) or `type: aspirational` (a good result is about 0.7)",
+            ));
         }
     }
 }

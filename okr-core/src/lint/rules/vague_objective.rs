@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -31,34 +31,38 @@ impl Rule for VagueObjective {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    fn visits(&self) -> Visits {
+        Visits::OBJECTIVES
+    }
+
+    fn check_objective(&self, cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
         let (min, max) = (
             cx.settings.objective_min_words,
             cx.settings.objective_max_words,
         );
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            let words = o.title.split_whitespace().count();
-            let lower = o.title.trim().to_lowercase();
-            let template = ["tbd", "todo", "untitled", "objective", "new objective"]
-                .contains(&lower.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' '));
-            let why = if template {
-                "it is template text".to_owned()
-            } else if words < min {
-                format!(
-                    "{words} word{} say too little",
-                    if words == 1 { "" } else { "s" }
-                )
-            } else if words > max {
-                format!("{words} words are more than people remember")
-            } else {
-                continue;
-            };
-            out.push(Finding::new(
-                format!("objectives[{i}].title"),
-                vec![o.id.clone()],
-                format!("objective `{}` is vague: {why}", o.id),
-                format!("write one sentence of {min}–{max} words that says what and why"),
-            ));
-        }
+        let i = at.index;
+        let o = at.objective;
+        let words = o.title.split_whitespace().count();
+        let lower = o.title.trim().to_lowercase();
+        let template = ["tbd", "todo", "untitled", "objective", "new objective"]
+            .contains(&lower.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' '));
+        let why = if template {
+            "it is template text".to_owned()
+        } else if words < min {
+            format!(
+                "{words} word{} say too little",
+                if words == 1 { "" } else { "s" }
+            )
+        } else if words > max {
+            format!("{words} words are more than people remember")
+        } else {
+            return;
+        };
+        out.push(Finding::new(
+            format!("objectives[{i}].title"),
+            vec![o.id.clone()],
+            format!("objective `{}` is vague: {why}", o.id),
+            format!("write one sentence of {min}–{max} words that says what and why"),
+        ));
     }
 }

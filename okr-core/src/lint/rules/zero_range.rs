@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -28,12 +28,27 @@ impl Rule for ZeroRange {
         &Self::META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (_, _, _, k, path) in cx.key_results() {
-            if let Some((start, Some(g))) = k.kind.range() {
-                if start.unwrap_or(0.0) == g {
-                    out.push(Finding::new(format!("{path}.target"), vec![k.id.clone()], format!("key result `{}` starts at its target ({g}): there is nothing to move", k.id), "use `type: stay_above`/`stay_below` for a level to hold, or set a real target"));
-                }
+    fn visits(&self) -> Visits {
+        Visits::KEY_RESULTS
+    }
+
+    fn check_key_result(&self, _cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
+        let KeyResultAt {
+            key_result: k,
+            path,
+            ..
+        } = *at;
+        if let Some((start, Some(g))) = k.kind.range() {
+            if start.unwrap_or(0.0) == g {
+                out.push(Finding::new(
+                    format!("{path}.target"),
+                    vec![k.id.clone()],
+                    format!(
+                        "key result `{}` starts at its target ({g}): there is nothing to move",
+                        k.id
+                    ),
+                    "use `type: stay_above`/`stay_below` for a level to hold, or set a real target",
+                ));
             }
         }
     }
