@@ -42,6 +42,7 @@ pub mod lint;
 pub mod model;
 pub mod policy;
 pub mod report;
+pub mod table;
 mod validate;
 
 pub use engine::{AsOf, Engine, KeyResultScore, ObjectiveScore, Scorecard, Status};

@@ -1,7 +1,7 @@
 //! Scorecards: an evaluation joined with the plan's text, plus forecasts and grades.
 
 use super::compile::{Engine, NO_WINDOW};
-use super::evaluate::Evaluation;
+use super::evaluate::{Evaluation, KrEval};
 use super::forecast::{Forecast, fit_line};
 use super::grade::{Grade, grade};
 use super::kinds::{Kind, decode_value, progress};
@@ -9,7 +9,7 @@ use super::status::{EPSILON, Status};
 use super::time::AsOf;
 use crate::error::{Error, Location};
 use crate::model::{
-    Commitment, DAY_MS, KrType, Moment, ObjectiveState, Plan, Value, millis_to_date,
+    Commitment, DAY_MS, KrKind, KrType, Moment, ObjectiveState, Plan, Value, millis_to_date,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -111,13 +111,7 @@ impl Engine {
 
     /// Joins an evaluation with the plan's text, and adds forecasts and grades.
     pub fn scorecard(&self, plan: &Plan, eval: &Evaluation) -> Result<Scorecard, Error> {
-        let krs: usize = plan.objectives.iter().map(|o| o.key_results.len()).sum();
-        if plan.objectives.len() != self.objective_ids.len() || krs != self.kr_ids.len() {
-            return Err(Error::InvalidValue {
-                message: "the plan has changed since this engine was compiled from it".into(),
-                location: Location::default(),
-            });
-        }
+        self.check_compiled_from(plan)?;
         let mut children: Vec<Vec<String>> = vec![Vec::new(); plan.objectives.len()];
         for (o, _) in plan.objectives.iter().enumerate() {
             for &(c, _) in self.children.row(o) {
@@ -144,19 +138,7 @@ impl Engine {
                 let status = e.status;
                 let confidence = e.confidence();
                 let policy = &self.policy.status;
-                let value = if e.value.is_nan() {
-                    match self.kind[h] {
-                        Kind::Linear { start, .. } | Kind::Untargeted { start }
-                            if kr.kind.start().is_some() =>
-                        {
-                            Some(Value::Number(start))
-                        }
-                        Kind::ZonesNumeric { baseline, .. } => Some(Value::Number(baseline)),
-                        _ => None,
-                    }
-                } else {
-                    Some(decode_value(&kr.kind, e.value))
-                };
+                let value = self.value_of(h, &kr.kind, e);
                 key_results.push(KeyResultScore {
                     id: kr.id.clone(),
                     objective_id: doc.id.clone(),
@@ -228,6 +210,40 @@ impl Engine {
             as_of: eval.as_of.moment,
             objectives,
         })
+    }
+
+    /// An error unless `plan` has the shape this engine was compiled from.
+    pub fn check_compiled_from(&self, plan: &Plan) -> Result<(), Error> {
+        let krs: usize = plan.objectives.iter().map(|o| o.key_results.len()).sum();
+        if plan.objectives.len() != self.objective_ids.len() || krs != self.kr_ids.len() {
+            return Err(Error::InvalidValue {
+                message: "the plan has changed since this engine was compiled from it".into(),
+                location: Location::default(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Key result `h`'s current value: its last check-in, or before any, its start.
+    pub fn value_of(&self, h: usize, kind: &KrKind, e: &KrEval) -> Option<Value> {
+        if e.value.is_nan() {
+            match self.kind[h] {
+                Kind::Linear { start, .. } | Kind::Untargeted { start }
+                    if kind.start().is_some() =>
+                {
+                    Some(Value::Number(start))
+                }
+                Kind::ZonesNumeric { baseline, .. } => Some(Value::Number(baseline)),
+                _ => None,
+            }
+        } else {
+            Some(decode_value(kind, e.value))
+        }
+    }
+
+    /// Key result `h`'s weight within its objective, as compiled.
+    pub fn weight_of(&self, h: usize) -> f64 {
+        self.weight[h]
     }
 
     /// Least-squares line through the KR's check-ins of the period so far, projected to

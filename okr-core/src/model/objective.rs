@@ -24,6 +24,26 @@ pub enum ObjectiveState {
     Cancelled,
 }
 
+impl Commitment {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Commitment::Committed => "committed",
+            Commitment::Aspirational => "aspirational",
+        }
+    }
+}
+
+impl ObjectiveState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ObjectiveState::Draft => "draft",
+            ObjectiveState::Active => "active",
+            ObjectiveState::Closed => "closed",
+            ObjectiveState::Cancelled => "cancelled",
+        }
+    }
+}
+
 /// Where an objective's progress comes from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
