@@ -32,6 +32,7 @@
 //! the bindings (Python, WebAssembly, Kotlin/Swift) wrap it without lifetimes.
 
 pub mod alignment;
+pub mod edit;
 pub mod engine;
 pub mod error;
 pub mod format;
@@ -79,6 +80,26 @@ pub fn load(text: &str, format: Format) -> Result<Plan> {
 /// column), or the plan when there is none.
 pub fn check(text: &str, format: Format) -> std::result::Result<Plan, Vec<Error>> {
     let plan = parse(text, format).map_err(|e| vec![e])?;
+    let errors = plan.validate();
+    if errors.is_empty() {
+        Ok(plan)
+    } else {
+        Err(locate_all(text, format, errors))
+    }
+}
+
+/// Parses `text`, merges the check-ins log the plan names (its text, when the caller
+/// found the file), and validates the whole. Every problem is returned, each with its
+/// line and column; problems in the log have paths starting with `check_ins_file`.
+pub fn check_with_log(
+    text: &str,
+    format: Format,
+    log: Option<&str>,
+) -> std::result::Result<Plan, Vec<Error>> {
+    let mut plan = parse(text, format).map_err(|e| vec![e])?;
+    if let Some(log) = log {
+        plan.attach_check_in_log(log).map_err(|e| vec![e])?;
+    }
     let errors = plan.validate();
     if errors.is_empty() {
         Ok(plan)

@@ -549,3 +549,59 @@ pub fn diagnostics(diagnostics: &[Diagnostic]) -> Table {
         ],
     }
 }
+
+/// How key result `id` moved through its period: one row every `step_days` from the
+/// period's start to its end (and one at the end), each evaluated as of the end of that
+/// day: value, progress, expected and status. The rows a burn-up chart is drawn from.
+pub fn history(plan: &Plan, engine: &Engine, id: &str, step_days: u32) -> Result<Table> {
+    engine.check_compiled_from(plan)?;
+    let missing = || crate::Error::NotFound {
+        entity: crate::Entity::KeyResult,
+        id: id.to_owned(),
+    };
+    let h = engine.key_result_handle(id).ok_or_else(missing)?;
+    let kr = plan.key_result(id).ok_or_else(missing)?;
+    let (start, end) = engine.period(h).ok_or_else(|| crate::Error::InvalidValue {
+        message: format!("key result `{id}` has no period (its objective names no cycle with dates)"),
+        location: crate::Location::default(),
+    })?;
+    let step = i64::from(step_days.max(1)) * crate::model::DAY_MS;
+    let mut moments: Vec<i64> = (0..)
+        .map(|n| start + n * step)
+        .take_while(|t| *t < end)
+        .collect();
+    moments.push(end);
+    let mut at = Vec::with_capacity(moments.len());
+    let mut value = Vec::with_capacity(moments.len());
+    let mut progress = Vec::with_capacity(moments.len());
+    let mut expected = Vec::with_capacity(moments.len());
+    let mut status = Categories::with(&STATUSES);
+    for t in moments {
+        let Some(moment) = chrono::DateTime::from_timestamp_millis(t) else {
+            continue;
+        };
+        let as_of = AsOf::end_of(moment.date_naive());
+        let eval = engine.evaluate(as_of);
+        let e = &eval.key_results[h];
+        at.push(Some(as_of.instant_millis()));
+        value.push(
+            engine
+                .value_of(h, &kr.kind, e)
+                .as_ref()
+                .map_or(f64::NAN, value_number),
+        );
+        progress.push(e.progress);
+        expected.push(e.expected);
+        status.push(Some(e.status.as_str()));
+    }
+    Ok(Table {
+        rows: at.len(),
+        columns: vec![
+            col("at", "the moment evaluated (end of that day, UTC)", Data::Timestamp(at)),
+            col("value", "the value as of then", Data::Float(value)),
+            col("progress", "progress as of then", Data::Float(progress)),
+            col("expected", "where progress should have been by then", Data::Float(expected)),
+            col("status", "status as of then", status.data()),
+        ],
+    })
+}

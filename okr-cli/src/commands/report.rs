@@ -30,17 +30,13 @@ pub fn run(args: Args) -> Result<(), Failure> {
         &args.file,
         Failure::Usage("the plan has errors (see above)".into()),
     )?;
-    let plan = &loaded.plan;
-    let engine = plan.engine().map_err(|e| Failure::Usage(e.to_string()))?;
-    let eval = engine.evaluate(as_of);
-    let card = engine
-        .scorecard(plan, &eval)
-        .map_err(|e| Failure::Usage(e.to_string()))?;
-    let diagnostics = okr_core::lint::lint_scored(plan, &engine, &eval, &LintConfig::default())
-        .map_err(|e| Failure::Usage(e[0].to_string()))?;
-    match args.format {
-        ReportFormat::Md => out!("{}", okr_core::report::markdown(plan, &card, &diagnostics)),
-        ReportFormat::Html => out!("{}", okr_core::report::html(plan, &card, &diagnostics)),
-    }
+    let format = match args.format {
+        ReportFormat::Md => okr_core::report::ReportFormat::Markdown,
+        ReportFormat::Html => okr_core::report::ReportFormat::Html,
+    };
+    let report =
+        okr_core::report::render(&loaded.plan, as_of, &LintConfig::default(), format)
+            .map_err(|e| Failure::Usage(e[0].to_string()))?;
+    out!("{report}");
     Ok(())
 }

@@ -206,6 +206,11 @@ impl Engine {
         (self.window[h] != NO_WINDOW).then_some(self.window[h].0)
     }
 
+    /// KR `h`'s period (its cycle's first day to its due moment, ms), when it has one.
+    pub fn period(&self, h: usize) -> Option<(i64, i64)> {
+        (self.window[h] != NO_WINDOW).then_some(self.window[h])
+    }
+
     /// Handle of the key result `id`.
     pub fn key_result_handle(&self, id: &str) -> Option<usize> {
         self.kr_by_id.get(id).map(|&h| h as usize)

@@ -4,7 +4,7 @@ pub mod check_in_log;
 pub mod csv;
 pub mod json;
 mod schema;
-mod serde_error;
+pub(crate) mod serde_error;
 pub mod source_map;
 pub mod text_value;
 pub mod yaml;

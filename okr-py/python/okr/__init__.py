@@ -1,0 +1,140 @@
+"""Objectives and Key Results as a library.
+
+Load a plan, score it as of a date, roll progress up the alignment tree, forecast,
+lint it for the anti-patterns that make OKR programmes fail, and analyse the results as
+pandas (or polars) DataFrames and charts::
+
+    import okr
+    plan = okr.load("examples/acme.yaml")
+    plan.scores_frame(as_of="2026-02-14")
+
+The engine is written in Rust (`okr._okr`); this package adds the file handling, the
+data frames, the notebook displays and the charts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Union
+
+from . import _okr
+from ._okr import (
+    CycleError,
+    DateOrderError,
+    Diagnostic,
+    DirectionMismatchError,
+    DuplicateIdError,
+    KeyResult,
+    KeyResultScore,
+    LimitError,
+    NotFoundError,
+    Objective,
+    ObjectiveScore,
+    OkrError,
+    ParseError,
+    Plan,
+    PolicyError,
+    Rule,
+    SchemaError,
+    Scorecard,
+    UnknownFieldError,
+    UnknownReferenceError,
+    ValidationError,
+    ZeroRangeError,
+    generate,
+    presets,
+    rule,
+    rules,
+    schema,
+)
+
+__version__ = _okr.version()
+
+_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
+
+PathLike = Union[str, Path]
+
+
+def format_of(path: PathLike) -> str:
+    """The format a file's extension names: "yaml", "json" or "csv"."""
+    suffix = Path(path).suffix.lower()
+    try:
+        return _FORMATS[suffix]
+    except KeyError:
+        raise ValueError(
+            f"cannot tell the format of {str(path)!r}: use a .yaml, .yml, .json or .csv file,"
+            " or pass format="
+        ) from None
+
+
+def load(path: PathLike, format: str | None = None, validate: bool = True) -> Plan:
+    """Reads and validates a plan file, with the check-ins log it names (resolved
+    against the file's folder) merged in. Raises a subclass of `OkrError` carrying the
+    path, line and column of the first problem, and every problem in `errors`."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    fmt = format or format_of(path)
+    log = None
+    # The plan names its log: read the name first, then load and validate both together.
+    name = _log_name(text, fmt)
+    if name is not None:
+        log_path = path.parent / name
+        if log_path.exists():
+            log = log_path.read_text(encoding="utf-8")
+    return _okr.Plan.loads(text, fmt, log, validate)
+
+
+def _log_name(text: str, fmt: str) -> str | None:
+    try:
+        return _okr.Plan._peek_check_ins_file(text, fmt)
+    except OkrError:
+        return None
+
+
+def loads(
+    text: str, format: str = "yaml", check_ins: str | None = None, validate: bool = True
+) -> Plan:
+    """Parses and validates a plan from text ("yaml", "json" or "csv"); with
+    ``validate=False`` it is only parsed (to lint or repair a plan with problems)."""
+    return _okr.Plan.loads(text, format, check_ins, validate)
+
+
+def save(plan: Plan, path: PathLike, format: str | None = None) -> None:
+    """Writes a plan to a file in the format its extension names."""
+    path = Path(path)
+    path.write_text(plan.dumps(format or format_of(path)), encoding="utf-8")
+
+
+__all__ = [
+    "CycleError",
+    "DateOrderError",
+    "Diagnostic",
+    "DirectionMismatchError",
+    "DuplicateIdError",
+    "KeyResult",
+    "KeyResultScore",
+    "LimitError",
+    "NotFoundError",
+    "Objective",
+    "ObjectiveScore",
+    "OkrError",
+    "ParseError",
+    "Plan",
+    "PolicyError",
+    "Rule",
+    "SchemaError",
+    "Scorecard",
+    "UnknownFieldError",
+    "UnknownReferenceError",
+    "ValidationError",
+    "ZeroRangeError",
+    "format_of",
+    "generate",
+    "load",
+    "loads",
+    "presets",
+    "rule",
+    "rules",
+    "save",
+    "schema",
+]

@@ -1,0 +1,222 @@
+"""The Python face of the engine: building, loading, saving, scoring, linting,
+policies, errors, pickling and displays."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+from pathlib import Path
+
+import pytest
+
+import okr
+from conftest import EXAMPLE
+
+
+def built() -> okr.Plan:
+    plan = okr.Plan(name="Built in Python")
+    plan.add_unit("co", "Company", kind="company")
+    plan.add_unit("sales", "Sales", kind="department", parent="co")
+    plan.add_cycle("q1", start=dt.date(2026, 1, 1), end="2026-03-31")
+    plan.add_objective("grow", "Grow the business", unit="co", cycle="q1", owner="ana", type="committed")
+    plan.add_objective("win", "Win the DACH market", unit="sales", cycle="q1", aligns_to=[{"objective": "grow"}])
+    plan.add_key_result("win", "deals", "Sign 20 DACH customers", "increase", start=0, target=20)
+    plan.add_key_result("win", "launch", "Launch the German site", "milestone")
+    plan.add_check_in("deals", dt.datetime(2026, 2, 1, 12, 0), 10, confidence=0.8)
+    plan.add_check_in("launch", "2026-01-20", True)
+    return plan
+
+
+def test_a_plan_built_with_keywords_scores() -> None:
+    plan = built()
+    plan.check()
+    card = plan.score(as_of=dt.date(2026, 2, 14))
+    deals = card.key_result("deals")
+    assert deals.progress == pytest.approx(0.5)
+    assert deals.value == 10
+    assert deals.confidence == pytest.approx(0.8)
+    assert card.key_result("launch").progress == 1.0
+    assert card.objective("win").progress == pytest.approx(0.75)
+    assert card.objective("grow").children == ["win"]
+
+
+def test_dates_as_strings_dates_and_datetimes_agree() -> None:
+    plan = built()
+    a = plan.score(as_of="2026-02-14").key_result("deals").expected
+    b = plan.score(as_of=dt.date(2026, 2, 14)).key_result("deals").expected
+    c = plan.score(as_of=dt.datetime(2026, 2, 14, 23, 59, 59, 999000, tzinfo=dt.timezone.utc)).key_result("deals").expected
+    assert a == b
+    assert c == pytest.approx(b, abs=1e-6)
+    with pytest.raises(okr.ValidationError):
+        plan.score(as_of="the fourteenth")
+    with pytest.raises(TypeError):
+        plan.score(as_of=3.5)  # type: ignore[arg-type]
+
+
+def test_adding_checks_the_item() -> None:
+    plan = built()
+    with pytest.raises(okr.DuplicateIdError) as dup:
+        plan.add_objective("win", "Again")
+    assert dup.value.path == "objectives[2]"
+    with pytest.raises(okr.NotFoundError):
+        plan.add_key_result("nope", "k9", "x", "milestone")
+    with pytest.raises(okr.SchemaError) as wrong:
+        plan.add_key_result("win", "k9", "x", "milestone", target=3)
+    assert wrong.value.path.startswith("objectives[1].key_results[2]")
+    with pytest.raises(okr.UnknownFieldError):
+        plan.add_key_result("win", "k9", "x", "increase", start=0, tagret=3)
+    with pytest.raises(okr.ValidationError):
+        plan.add_check_in("deals", "2026-02-02", float("nan"))
+    with pytest.raises(okr.NotFoundError):
+        plan.add_check_in("nope", "2026-02-02", 1)
+
+
+def test_problems_found_later_are_typed_and_listed() -> None:
+    plan = built()
+    plan.add_objective("stray", "Point nowhere", aligns_to=[{"objective": "ghost"}], unit="nowhere")
+    problems = plan.validate()
+    assert {type(p) for p in problems} == {okr.UnknownReferenceError}
+    assert all(isinstance(p, okr.OkrError) for p in problems)
+    with pytest.raises(okr.UnknownReferenceError) as raised:
+        plan.score(as_of="2026-02-14")
+    assert raised.value.path.startswith("objectives[2]")
+    with pytest.raises(okr.OkrError) as checked:
+        plan.check()
+    assert len(checked.value.errors) == len(problems) == 2
+    assert "1 more problem" in str(checked.value)
+
+
+def test_errors_carry_line_and_column() -> None:
+    text = "schema_version: 1\nobjectives:\n  - id: o\n    title: t\n    weight: heavy\n"
+    with pytest.raises(okr.SchemaError) as raised:
+        okr.loads(text)
+    e = raised.value
+    assert (e.kind, e.path, e.line) == ("schema", "objectives[0].weight", 5)
+    assert isinstance(e.column, int)
+    with pytest.raises(okr.ParseError):
+        okr.loads("{", "json")
+    with pytest.raises(okr.CycleError) as cycle:
+        okr.loads(
+            "schema_version: 1\nobjectives:\n"
+            "  - {id: a, title: A, aligns_to: [{objective: b}]}\n"
+            "  - {id: b, title: B, aligns_to: [{objective: a}]}\n"
+        )
+    assert set(cycle.value.ids) == {"a", "b"}
+
+
+def test_every_family_is_an_okr_error() -> None:
+    for cls in (
+        okr.ParseError,
+        okr.LimitError,
+        okr.SchemaError,
+        okr.UnknownFieldError,
+        okr.ValidationError,
+        okr.DuplicateIdError,
+        okr.ZeroRangeError,
+        okr.DirectionMismatchError,
+        okr.DateOrderError,
+        okr.PolicyError,
+        okr.UnknownReferenceError,
+        okr.CycleError,
+        okr.NotFoundError,
+    ):
+        assert issubclass(cls, okr.OkrError)
+    assert issubclass(okr.LimitError, okr.ParseError)
+    assert issubclass(okr.PolicyError, okr.ValidationError)
+
+
+def test_load_save_and_dict_round_trips_keep_every_field(tmp_path: Path) -> None:
+    # The document alone: the check-ins log it names is a file of its own.
+    plan = okr.loads(EXAMPLE.read_text(encoding="utf-8"))
+    assert okr.Plan.from_dict(plan.to_dict()) == plan
+    for suffix in (".yaml", ".json"):
+        target = tmp_path / f"plan{suffix}"
+        okr.save(plan, target)
+        assert okr.load(target, validate=True).to_dict() == plan.to_dict()
+    assert okr.loads(plan.to_json(), "json") == plan
+
+
+def test_the_example_merges_its_check_ins_log() -> None:
+    plan = okr.load(EXAMPLE)
+    assert plan.check_ins_file is not None
+    checked_in = plan.check_ins_frame()
+    written = sum(len(k.check_ins) for o in plan.objectives for k in o.key_results)
+    assert len(checked_in) > written
+
+
+def test_pickle_keeps_plans_and_items() -> None:
+    plan = okr.load(EXAMPLE)
+    again = pickle.loads(pickle.dumps(plan))
+    assert again == plan
+    assert again.score(as_of="2026-11-23").to_dict() == plan.score(as_of="2026-11-23").to_dict()
+    o = plan.objectives[0]
+    assert pickle.loads(pickle.dumps(o)) == o
+    k = o.key_results[0]
+    assert pickle.loads(pickle.dumps(k)) == k
+    unfinished = okr.Plan()
+    unfinished.add_objective("o", "Aligned to something not added yet", aligns_to=[{"objective": "later"}])
+    assert pickle.loads(pickle.dumps(unfinished)) == unfinished
+
+
+def test_reprs_say_what_they_hold() -> None:
+    plan = okr.load(EXAMPLE)
+    assert repr(plan).startswith('Plan(name="Acme Ledger')
+    card = plan.score(as_of="2026-11-23")
+    assert "ObjectiveScore(id=" in repr(card.objectives[0])
+    for html in (plan._repr_html_(), card._repr_html_(), plan.objectives[0]._repr_html_()):
+        assert html.startswith("<style>") and "<table" in html
+    found = plan.lint(as_of="2026-11-23")
+    assert found and "<table" in found[0]._repr_html_()
+
+
+def test_lint_report_alignment_and_rules() -> None:
+    plan = okr.load(EXAMPLE)
+    found = plan.lint(as_of="2026-11-23")
+    assert {d.rule for d in found} >= {"activity-key-result"}
+    strict = plan.lint(profile="strict", as_of="2026-11-23")
+    assert len(strict) >= len(found)
+    only = plan.lint(select=["OKR202"], as_of="2026-11-23")
+    assert {d.code for d in only} == {"OKR202"}
+    with pytest.raises(okr.UnknownReferenceError):
+        plan.lint(select=["no-such-rule"])
+    assert okr.rule("OKR202").name == "activity-key-result"
+    assert len(okr.rules()) == 33
+    assert "## What it does" in okr.rule("activity-key-result").doc
+    assert plan.report(as_of="2026-11-23").startswith("#")
+    assert "<html" in plan.report("html", as_of="2026-11-23")
+    alignment = plan.alignment()
+    assert set(alignment) >= {"roots", "orphans", "objectives"}
+
+
+def test_policies_and_presets() -> None:
+    assert "google" in okr.presets()
+    data = {
+        "schema_version": 1,
+        "objectives": [
+            {
+                "id": "o",
+                "title": "t",
+                "key_results": [
+                    {"id": "k", "title": "k", "type": "increase", "start": 0, "target": 100,
+                     "check_ins": [{"at": "2026-01-05", "value": 150}]}
+                ],
+            }
+        ],
+    }
+    plan = okr.Plan.from_dict(data)
+    assert plan.score(as_of="2026-02-01").key_result("k").progress == 1.0
+    quantive = plan.with_policy("quantive")
+    assert quantive.score(as_of="2026-02-01").key_result("k").progress == pytest.approx(1.5)
+    assert quantive.policy["scoring"]["overshoot"] == "keep"
+    with pytest.raises(okr.PolicyError):
+        plan.with_policy("no-such-tool")
+    with pytest.raises(okr.OkrError):
+        plan.with_policy(overshoot="sometimes")
+
+
+def test_generator_sizes() -> None:
+    small = okr.generate("S", seed=3)
+    assert len(small) == 1000
+    assert okr.generate(50) == okr.generate(50)
+    with pytest.raises(ValueError):
+        okr.generate("XL")
