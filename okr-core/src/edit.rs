@@ -50,7 +50,12 @@ impl Plan {
     pub fn add_cycle(&mut self, cycle: Cycle) -> Result<()> {
         let at = format!("cycles[{}]", self.cycles.len());
         if let Some(i) = self.cycles.iter().position(|c| c.id == cycle.id) {
-            return Err(duplicate(Entity::Cycle, &cycle.id, format!("cycles[{i}]"), at));
+            return Err(duplicate(
+                Entity::Cycle,
+                &cycle.id,
+                format!("cycles[{i}]"),
+                at,
+            ));
         }
         self.cycles.push(cycle);
         Ok(())

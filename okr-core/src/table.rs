@@ -297,50 +297,86 @@ pub fn key_results(plan: &Plan) -> Table {
 
 /// One row per check-in written in the plan, then per check-in of an attached log.
 pub fn check_ins(plan: &Plan) -> Table {
-    let mut kr = Vec::new();
-    let mut objective = Vec::new();
-    let mut at = Vec::new();
-    let mut value = Vec::new();
-    let mut text = Vec::new();
-    let mut confidence = Vec::new();
-    let mut note = Vec::new();
+    let rows = plan
+        .objectives
+        .iter()
+        .flat_map(|o| &o.key_results)
+        .map(|k| k.check_ins.len())
+        .sum::<usize>()
+        + plan.logged_check_ins.len();
+    // Key results and objectives are labels repeated once per check-in: categories
+    // in document order, coded by position.
+    let kr_ids: Vec<String> = plan
+        .objectives
+        .iter()
+        .flat_map(|o| o.key_results.iter().map(|k| k.id.clone()))
+        .collect();
+    let objective_ids: Vec<String> = plan.objectives.iter().map(|o| o.id.clone()).collect();
+    let mut kr = Vec::with_capacity(rows);
+    let mut objective = Vec::with_capacity(rows);
+    let mut at = Vec::with_capacity(rows);
+    let mut value = Vec::with_capacity(rows);
+    let mut text = Vec::with_capacity(rows);
+    let mut confidence = Vec::with_capacity(rows);
+    let mut note = Vec::with_capacity(rows);
     let mut author = Categories::default();
-    let mut owner_of: HashMap<&str, &str> = HashMap::default();
-    for o in &plan.objectives {
-        for k in &o.key_results {
-            owner_of.insert(&k.id, &o.id);
-            for c in &k.check_ins {
-                kr.push(k.id.clone());
-                objective.push(o.id.clone());
-                at.push(Some(c.at.millis()));
-                value.push(value_number(&c.value));
-                text.push(value_text(&c.value));
-                confidence.push(c.confidence.unwrap_or(f64::NAN));
-                note.push(c.note.clone());
-                author.push(c.author.as_deref());
-            }
-        }
-    }
-    for c in &plan.logged_check_ins {
-        kr.push(c.key_result.clone());
-        objective.push(
-            owner_of
-                .get(c.key_result.as_str())
-                .map(|o| (*o).to_owned())
-                .unwrap_or_default(),
-        );
+    let mut row = |c: &crate::model::CheckIn| {
         at.push(Some(c.at.millis()));
         value.push(value_number(&c.value));
         text.push(value_text(&c.value));
         confidence.push(c.confidence.unwrap_or(f64::NAN));
         note.push(c.note.clone());
         author.push(c.author.as_deref());
+    };
+    let mut h = 0i32;
+    for (i, o) in plan.objectives.iter().enumerate() {
+        for k in &o.key_results {
+            for c in &k.check_ins {
+                kr.push(h);
+                objective.push(i as i32);
+                row(c);
+            }
+            h += 1;
+        }
+    }
+    if !plan.logged_check_ins.is_empty() {
+        let mut position: HashMap<&str, (i32, i32)> = HashMap::default();
+        let mut h = 0i32;
+        for (i, o) in plan.objectives.iter().enumerate() {
+            for k in &o.key_results {
+                position.insert(&k.id, (h, i as i32));
+                h += 1;
+            }
+        }
+        for c in &plan.logged_check_ins {
+            let (k, o) = position
+                .get(c.key_result.as_str())
+                .copied()
+                .unwrap_or((-1, -1));
+            kr.push(k);
+            objective.push(o);
+            row(&c.check_in());
+        }
     }
     Table {
-        rows: kr.len(),
+        rows,
         columns: vec![
-            col("key_result_id", "key result checked in", Data::Text(kr)),
-            col("objective_id", "its objective", Data::Text(objective)),
+            col(
+                "key_result_id",
+                "key result checked in",
+                Data::Category {
+                    codes: kr,
+                    categories: kr_ids,
+                },
+            ),
+            col(
+                "objective_id",
+                "its objective",
+                Data::Category {
+                    codes: objective,
+                    categories: objective_ids,
+                },
+            ),
             col("at", "when (UTC)", Data::Timestamp(at)),
             col(
                 "value",
@@ -562,7 +598,9 @@ pub fn history(plan: &Plan, engine: &Engine, id: &str, step_days: u32) -> Result
     let h = engine.key_result_handle(id).ok_or_else(missing)?;
     let kr = plan.key_result(id).ok_or_else(missing)?;
     let (start, end) = engine.period(h).ok_or_else(|| crate::Error::InvalidValue {
-        message: format!("key result `{id}` has no period (its objective names no cycle with dates)"),
+        message: format!(
+            "key result `{id}` has no period (its objective names no cycle with dates)"
+        ),
         location: crate::Location::default(),
     })?;
     let step = i64::from(step_days.max(1)) * crate::model::DAY_MS;
@@ -597,10 +635,18 @@ pub fn history(plan: &Plan, engine: &Engine, id: &str, step_days: u32) -> Result
     Ok(Table {
         rows: at.len(),
         columns: vec![
-            col("at", "the moment evaluated (end of that day, UTC)", Data::Timestamp(at)),
+            col(
+                "at",
+                "the moment evaluated (end of that day, UTC)",
+                Data::Timestamp(at),
+            ),
             col("value", "the value as of then", Data::Float(value)),
             col("progress", "progress as of then", Data::Float(progress)),
-            col("expected", "where progress should have been by then", Data::Float(expected)),
+            col(
+                "expected",
+                "where progress should have been by then",
+                Data::Float(expected),
+            ),
             col("status", "status as of then", status.data()),
         ],
     })

@@ -8,20 +8,90 @@ use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-create_exception!(_okr, OkrError, PyException, "Base class of every error okr raises.");
-create_exception!(_okr, ParseError, OkrError, "The text is not well-formed JSON, YAML, CSV or JSON Lines.");
-create_exception!(_okr, LimitError, ParseError, "Input past a safety limit (size, nesting, alias expansion).");
-create_exception!(_okr, SchemaError, OkrError, "Well-formed input of the wrong shape: a wrong type, a missing field, an unknown value.");
-create_exception!(_okr, UnknownFieldError, SchemaError, "A field name the format does not know.");
-create_exception!(_okr, ValidationError, OkrError, "A value the model does not allow: NaN, a negative weight, dates out of order, …");
-create_exception!(_okr, DuplicateIdError, ValidationError, "Two items of one kind share an id.");
-create_exception!(_okr, ZeroRangeError, ValidationError, "A key result whose start equals its target.");
-create_exception!(_okr, DirectionMismatchError, ValidationError, "An increase whose target is below its start, or a decrease above.");
-create_exception!(_okr, DateOrderError, ValidationError, "A start after an end.");
-create_exception!(_okr, PolicyError, ValidationError, "A scoring policy that cannot be used: an unknown preset, a bad setting.");
-create_exception!(_okr, UnknownReferenceError, OkrError, "An id that names nothing in the plan.");
-create_exception!(_okr, CycleError, OkrError, "A loop among alignments or aggregate key results.");
-create_exception!(_okr, NotFoundError, OkrError, "An id passed to a call that the plan does not hold.");
+create_exception!(
+    _okr,
+    OkrError,
+    PyException,
+    "Base class of every error okr raises."
+);
+create_exception!(
+    _okr,
+    ParseError,
+    OkrError,
+    "The text is not well-formed JSON, YAML, CSV or JSON Lines."
+);
+create_exception!(
+    _okr,
+    LimitError,
+    ParseError,
+    "Input past a safety limit (size, nesting, alias expansion)."
+);
+create_exception!(
+    _okr,
+    SchemaError,
+    OkrError,
+    "Well-formed input of the wrong shape: a wrong type, a missing field, an unknown value."
+);
+create_exception!(
+    _okr,
+    UnknownFieldError,
+    SchemaError,
+    "A field name the format does not know."
+);
+create_exception!(
+    _okr,
+    ValidationError,
+    OkrError,
+    "A value the model does not allow: NaN, a negative weight, dates out of order, …"
+);
+create_exception!(
+    _okr,
+    DuplicateIdError,
+    ValidationError,
+    "Two items of one kind share an id."
+);
+create_exception!(
+    _okr,
+    ZeroRangeError,
+    ValidationError,
+    "A key result whose start equals its target."
+);
+create_exception!(
+    _okr,
+    DirectionMismatchError,
+    ValidationError,
+    "An increase whose target is below its start, or a decrease above."
+);
+create_exception!(
+    _okr,
+    DateOrderError,
+    ValidationError,
+    "A start after an end."
+);
+create_exception!(
+    _okr,
+    PolicyError,
+    ValidationError,
+    "A scoring policy that cannot be used: an unknown preset, a bad setting."
+);
+create_exception!(
+    _okr,
+    UnknownReferenceError,
+    OkrError,
+    "An id that names nothing in the plan."
+);
+create_exception!(
+    _okr,
+    CycleError,
+    OkrError,
+    "A loop among alignments or aggregate key results."
+);
+create_exception!(
+    _okr,
+    NotFoundError,
+    OkrError,
+    "An id passed to a call that the plan does not hold."
+);
 
 /// Registers the exception classes on the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -34,10 +104,16 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ValidationError", py.get_type::<ValidationError>())?;
     m.add("DuplicateIdError", py.get_type::<DuplicateIdError>())?;
     m.add("ZeroRangeError", py.get_type::<ZeroRangeError>())?;
-    m.add("DirectionMismatchError", py.get_type::<DirectionMismatchError>())?;
+    m.add(
+        "DirectionMismatchError",
+        py.get_type::<DirectionMismatchError>(),
+    )?;
     m.add("DateOrderError", py.get_type::<DateOrderError>())?;
     m.add("PolicyError", py.get_type::<PolicyError>())?;
-    m.add("UnknownReferenceError", py.get_type::<UnknownReferenceError>())?;
+    m.add(
+        "UnknownReferenceError",
+        py.get_type::<UnknownReferenceError>(),
+    )?;
     m.add("CycleError", py.get_type::<CycleError>())?;
     m.add("NotFoundError", py.get_type::<NotFoundError>())?;
     Ok(())

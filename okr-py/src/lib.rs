@@ -12,8 +12,7 @@ use plan::PyPlan;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use records::{
-    PyDiagnostic, PyKeyResult, PyKeyResultScore, PyObjective, PyObjectiveScore, PyRule,
-    PyScorecard,
+    PyDiagnostic, PyKeyResult, PyKeyResultScore, PyObjective, PyObjectiveScore, PyRule, PyScorecard,
 };
 
 /// A seeded synthetic enterprise: `size` is "S" (1,000 objectives), "M" (10,000), "L"
@@ -30,7 +29,9 @@ fn generate(py: Python<'_>, size: Option<&Bound<'_, PyAny>>, seed: u64) -> PyRes
             "size must be \"S\", \"M\", \"L\" or a positive number of objectives, not {text:?}"
         ))
     })?;
-    Ok(PyPlan::new(py.detach(|| okr_core::generate::generate(size, seed))))
+    Ok(PyPlan::new(
+        py.detach(|| okr_core::generate::generate(size, seed)),
+    ))
 }
 
 /// Every lint rule, in code order.
@@ -42,17 +43,19 @@ fn rules() -> Vec<PyRule> {
 /// The rule with this code (`OKR202`) or name (`activity-key-result`).
 #[pyfunction]
 fn rule(py: Python<'_>, code_or_name: &str) -> PyResult<PyRule> {
-    okr_core::lint::rule(code_or_name).map(PyRule).ok_or_else(|| {
-        errors::raise(
-            py,
-            &okr_core::Error::UnknownReference {
-                entity: okr_core::Entity::Objective,
-                id: code_or_name.to_owned(),
-                hint: Some("no lint rule has this code or name; okr.rules() lists them".into()),
-                location: okr_core::Location::at("rule"),
-            },
-        )
-    })
+    okr_core::lint::rule(code_or_name)
+        .map(PyRule)
+        .ok_or_else(|| {
+            errors::raise(
+                py,
+                &okr_core::Error::UnknownReference {
+                    entity: okr_core::Entity::Objective,
+                    id: code_or_name.to_owned(),
+                    hint: Some("no lint rule has this code or name; okr.rules() lists them".into()),
+                    location: okr_core::Location::at("rule"),
+                },
+            )
+        })
 }
 
 /// The names of the scoring-policy presets.

@@ -4,9 +4,7 @@
 
 use crate::convert::{self, kwargs_object};
 use crate::errors::{IntoPy, PolicyError, raise, raise_all};
-use crate::records::{
-    PyDiagnostic, PyKeyResult, PyObjective, PyScorecard, not_found,
-};
+use crate::records::{PyDiagnostic, PyKeyResult, PyObjective, PyScorecard, not_found};
 use crate::tables;
 use okr_core::report::ReportFormat;
 use okr_core::{Engine, Entity, Format, LintConfig, Plan, Policy, PolicyConfig, Preset};
@@ -14,6 +12,9 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use std::sync::{Arc, OnceLock};
+
+/// What `__reduce__` returns: the rebuilder and its arguments (JSON, log lines).
+type Reduced<'py> = (Bound<'py, PyAny>, (String, Vec<String>));
 
 #[pyclass(module = "okr._okr", name = "Plan")]
 #[derive(Debug)]
@@ -62,10 +63,16 @@ impl PyPlan {
             map.insert("ignore".into(), i.into());
         }
         if let Some(s) = severity {
-            map.insert("severity".into(), convert::to_json(s.as_any(), "lint.severity")?);
+            map.insert(
+                "severity".into(),
+                convert::to_json(s.as_any(), "lint.severity")?,
+            );
         }
         if let Some(s) = settings {
-            map.insert("settings".into(), convert::to_json(s.as_any(), "lint.settings")?);
+            map.insert(
+                "settings".into(),
+                convert::to_json(s.as_any(), "lint.settings")?,
+            );
         }
         okr_core::edit::from_value(serde_json::Value::Object(map), "lint").py_err(py)
     }
@@ -173,18 +180,25 @@ impl PyPlan {
 
     #[getter]
     fn objectives(&self) -> Vec<PyObjective> {
-        self.plan.objectives.iter().cloned().map(PyObjective).collect()
+        self.plan
+            .objectives
+            .iter()
+            .cloned()
+            .map(PyObjective)
+            .collect()
     }
 
     #[getter]
     fn units<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let v = serde_json::to_value(&self.plan.units).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let v = serde_json::to_value(&self.plan.units)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
         convert::to_py(py, &v)
     }
 
     #[getter]
     fn cycles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let v = serde_json::to_value(&self.plan.cycles).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let v = serde_json::to_value(&self.plan.cycles)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
         convert::to_py(py, &v)
     }
 
@@ -218,7 +232,12 @@ impl PyPlan {
         let name = name.cloned().unwrap_or_else(|| id.clone());
         let kind = pyo3::types::PyString::new(py, kind).into_any();
         let value = kwargs_object(
-            &[("id", Some(id)), ("name", Some(&name)), ("kind", Some(&kind)), ("parent", parent)],
+            &[
+                ("id", Some(id)),
+                ("name", Some(&name)),
+                ("kind", Some(&kind)),
+                ("parent", parent),
+            ],
             extra,
             &at,
         )?;
@@ -298,7 +317,11 @@ impl PyPlan {
             None => return Err(not_found(py, Entity::Objective, objective)),
         };
         let value = kwargs_object(
-            &[("id", Some(id)), ("title", Some(title)), ("type", Some(r#type))],
+            &[
+                ("id", Some(id)),
+                ("title", Some(title)),
+                ("type", Some(r#type)),
+            ],
             fields,
             &at,
         )?;
@@ -401,9 +424,17 @@ impl PyPlan {
 
     /// The report as Markdown (`"md"`) or one self-contained HTML page (`"html"`).
     #[pyo3(signature = (format = "md", as_of = None))]
-    fn report(&self, py: Python<'_>, format: &str, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
-        let format = ReportFormat::parse(format)
-            .ok_or_else(|| PyValueError::new_err(format!("unknown report format {format:?}: use \"md\" or \"html\"")))?;
+    fn report(
+        &self,
+        py: Python<'_>,
+        format: &str,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let format = ReportFormat::parse(format).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "unknown report format {format:?}: use \"md\" or \"html\""
+            ))
+        })?;
         let as_of = convert::as_of(as_of)?;
         py.detach(|| okr_core::report::render(&self.plan, as_of, &LintConfig::default(), format))
             .py_err(py)
@@ -413,7 +444,7 @@ impl PyPlan {
     #[getter]
     fn policy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let policy: Policy = self.plan.policy();
-        let v = serde_json::to_value(&policy).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let v = serde_json::to_value(policy).map_err(|e| PyValueError::new_err(e.to_string()))?;
         convert::to_py(py, &v)
     }
 
@@ -496,7 +527,12 @@ impl PyPlan {
     }
 
     fn __repr__(&self) -> String {
-        let krs: usize = self.plan.objectives.iter().map(|o| o.key_results.len()).sum();
+        let krs: usize = self
+            .plan
+            .objectives
+            .iter()
+            .map(|o| o.key_results.len())
+            .sum();
         format!(
             "Plan(name={:?}, units={}, cycles={}, objectives={}, key_results={})",
             self.plan.name.as_deref().unwrap_or(""),
@@ -512,7 +548,7 @@ impl PyPlan {
     fn __reduce__<'py>(
         &self,
         py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, (String, Vec<String>))> {
+    ) -> PyResult<Reduced<'py>> {
         let rebuild = py.import("okr._pickle")?.getattr("plan")?;
         let log = self
             .plan
@@ -540,7 +576,8 @@ impl PyPlan {
         table: Bound<'py, PyDict>,
         backend: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        py.import("okr.frames")?.call_method1("build", (table, backend))
+        py.import("okr.frames")?
+            .call_method1("build", (table, backend))
     }
 
     /// One row per objective (see `docs/python.md` for the columns).
@@ -552,7 +589,11 @@ impl PyPlan {
 
     /// One row per key result.
     #[pyo3(signature = (backend = "pandas"))]
-    fn key_results_frame<'py>(&self, py: Python<'py>, backend: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn key_results_frame<'py>(
+        &self,
+        py: Python<'py>,
+        backend: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let t = self._table(py, "key_results", None, None, None, None)?;
         self._frame(py, t, backend)
     }
@@ -612,7 +653,10 @@ impl PyPlan {
     }
 
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        slf.py().import("okr._html")?.call_method1("plan", (slf,))?.extract()
+        slf.py()
+            .import("okr._html")?
+            .call_method1("plan", (slf,))?
+            .extract()
     }
 
     /// Rebuilds a pickled plan (see `__reduce__`).

@@ -60,13 +60,21 @@ impl PyObjective {
     }
     #[getter]
     fn key_results(&self) -> Vec<PyKeyResult> {
-        self.0.key_results.iter().cloned().map(PyKeyResult).collect()
+        self.0
+            .key_results
+            .iter()
+            .cloned()
+            .map(PyKeyResult)
+            .collect()
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         dict(py, &self.0)
     }
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        slf.py().import("okr._html")?.call_method1("objective", (slf,))?.extract()
+        slf.py()
+            .import("okr._html")?
+            .call_method1("objective", (slf,))?
+            .extract()
     }
     fn __repr__(&self) -> String {
         format!(
@@ -79,7 +87,10 @@ impl PyObjective {
     fn __eq__(&self, other: &Self) -> bool {
         self.0 == other.0
     }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>,))> {
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>,))> {
         let rebuild = py.import("okr._pickle")?.getattr("objective")?;
         Ok((rebuild, (self.to_dict(py)?,)))
     }
@@ -141,7 +152,10 @@ impl PyKeyResult {
     fn __eq__(&self, other: &Self) -> bool {
         self.0 == other.0
     }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>,))> {
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>,))> {
         let rebuild = py.import("okr._pickle")?.getattr("key_result")?;
         Ok((rebuild, (self.to_dict(py)?,)))
     }
@@ -352,7 +366,10 @@ impl PyScorecard {
         self.0.objectives.len()
     }
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        slf.py().import("okr._html")?.call_method1("scorecard", (slf,))?.extract()
+        slf.py()
+            .import("okr._html")?
+            .call_method1("scorecard", (slf,))?
+            .extract()
     }
     fn __repr__(&self) -> String {
         format!(
@@ -420,7 +437,10 @@ impl PyDiagnostic {
         dict(py, &self.0)
     }
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        slf.py().import("okr._html")?.call_method1("diagnostics", ([slf],))?.extract()
+        slf.py()
+            .import("okr._html")?
+            .call_method1("diagnostics", ([slf],))?
+            .extract()
     }
     fn __repr__(&self) -> String {
         format!(

@@ -34,9 +34,8 @@ pub fn run(args: Args) -> Result<(), Failure> {
         ReportFormat::Md => okr_core::report::ReportFormat::Markdown,
         ReportFormat::Html => okr_core::report::ReportFormat::Html,
     };
-    let report =
-        okr_core::report::render(&loaded.plan, as_of, &LintConfig::default(), format)
-            .map_err(|e| Failure::Usage(e[0].to_string()))?;
+    let report = okr_core::report::render(&loaded.plan, as_of, &LintConfig::default(), format)
+        .map_err(|e| Failure::Usage(e[0].to_string()))?;
     out!("{report}");
     Ok(())
 }

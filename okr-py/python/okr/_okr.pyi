@@ -3,8 +3,39 @@
 import datetime
 from typing import Any, Literal, Optional, Union, final
 
-DateLike = Union[str, datetime.date, datetime.datetime]
-Backend = Literal["pandas", "polars"]
+_DateLike = Union[str, datetime.date, datetime.datetime]
+_Backend = Literal["pandas", "polars"]
+
+__all__ = [
+    "OkrError",
+    "ParseError",
+    "LimitError",
+    "SchemaError",
+    "UnknownFieldError",
+    "ValidationError",
+    "DuplicateIdError",
+    "ZeroRangeError",
+    "DirectionMismatchError",
+    "DateOrderError",
+    "PolicyError",
+    "UnknownReferenceError",
+    "CycleError",
+    "NotFoundError",
+    "Plan",
+    "Objective",
+    "KeyResult",
+    "Scorecard",
+    "ObjectiveScore",
+    "KeyResultScore",
+    "Diagnostic",
+    "Rule",
+    "generate",
+    "rules",
+    "rule",
+    "presets",
+    "schema",
+    "version",
+]
 
 class OkrError(Exception):
     kind: str
@@ -49,7 +80,7 @@ class KeyResult:
     @staticmethod
     def from_dict(d: dict[str, Any]) -> "KeyResult": ...
     def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
 @final
 class Objective:
@@ -76,7 +107,7 @@ class Objective:
     def from_dict(d: dict[str, Any]) -> "Objective": ...
     def _repr_html_(self) -> str: ...
     def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
 @final
 class KeyResultScore:
@@ -226,8 +257,8 @@ class Plan:
     def add_cycle(
         self,
         id: str,
-        start: DateLike,
-        end: DateLike,
+        start: _DateLike,
+        end: _DateLike,
         name: Optional[str] = None,
         parent: Optional[str] = None,
         **extra: Any,
@@ -237,7 +268,7 @@ class Plan:
     def add_check_in(
         self,
         key_result: str,
-        at: DateLike,
+        at: _DateLike,
         value: Union[float, bool, list[str]],
         confidence: Optional[float] = None,
         note: Optional[str] = None,
@@ -245,7 +276,7 @@ class Plan:
     ) -> None: ...
     def validate(self) -> list[OkrError]: ...
     def check(self) -> None: ...
-    def score(self, as_of: Optional[DateLike] = None) -> Scorecard: ...
+    def score(self, as_of: Optional[_DateLike] = None) -> Scorecard: ...
     def alignment(self) -> dict[str, Any]: ...
     def lint(
         self,
@@ -254,27 +285,27 @@ class Plan:
         ignore: Optional[list[str]] = None,
         severity: Optional[dict[str, str]] = None,
         settings: Optional[dict[str, Any]] = None,
-        as_of: Optional[DateLike] = None,
+        as_of: Optional[_DateLike] = None,
     ) -> list[Diagnostic]: ...
-    def report(self, format: str = "md", as_of: Optional[DateLike] = None) -> str: ...
+    def report(self, format: str = "md", as_of: Optional[_DateLike] = None) -> str: ...
     def with_policy(self, preset: Optional[str] = None, **fields: Any) -> "Plan": ...
-    def objectives_frame(self, backend: Backend = "pandas") -> Any: ...
-    def key_results_frame(self, backend: Backend = "pandas") -> Any: ...
-    def check_ins_frame(self, backend: Backend = "pandas") -> Any: ...
-    def scores_frame(self, as_of: Optional[DateLike] = None, backend: Backend = "pandas") -> Any: ...
+    def objectives_frame(self, backend: _Backend = "pandas") -> Any: ...
+    def key_results_frame(self, backend: _Backend = "pandas") -> Any: ...
+    def check_ins_frame(self, backend: _Backend = "pandas") -> Any: ...
+    def scores_frame(self, as_of: Optional[_DateLike] = None, backend: _Backend = "pandas") -> Any: ...
     def diagnostics_frame(
         self,
         profile: Optional[str] = None,
         select: Optional[list[str]] = None,
         ignore: Optional[list[str]] = None,
-        as_of: Optional[DateLike] = None,
-        backend: Backend = "pandas",
+        as_of: Optional[_DateLike] = None,
+        backend: _Backend = "pandas",
     ) -> Any: ...
-    def history_frame(self, key_result: str, step_days: int = 7, backend: Backend = "pandas") -> Any: ...
+    def history_frame(self, key_result: str, step_days: int = 7, backend: _Backend = "pandas") -> Any: ...
     def _table(
         self,
         which: str,
-        as_of: Optional[DateLike] = None,
+        as_of: Optional[_DateLike] = None,
         profile: Optional[str] = None,
         select: Optional[list[str]] = None,
         ignore: Optional[list[str]] = None,
@@ -286,7 +317,7 @@ class Plan:
     def _unpickle(json: str, log: list[str]) -> "Plan": ...
     def _repr_html_(self) -> str: ...
     def __len__(self) -> int: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str, list[str]]]: ...
 
 def generate(size: Union[str, int, None] = None, seed: int = 1) -> Plan: ...
