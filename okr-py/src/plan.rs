@@ -545,10 +545,7 @@ impl PyPlan {
 
     /// Pickles as the JSON document plus the attached check-ins log, which keep every
     /// field; unpickling does not validate, so a plan being built survives the trip.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<Reduced<'py>> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
         let rebuild = py.import("okr._pickle")?.getattr("plan")?;
         let log = self
             .plan
