@@ -14,6 +14,20 @@ fn dict<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, Py
     convert::to_py(py, &json)
 }
 
+/// A core value from a dict shaped like its `to_dict()` (used by unpickling).
+fn from_dict<T: serde::de::DeserializeOwned>(d: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
+    let value = convert::to_json(d, what)?;
+    okr_core::edit::from_value(value, what).map_err(|e| crate::errors::raise(d.py(), &e))
+}
+
+/// `(rebuild, (dict,))` for `__reduce__`: `rebuild` is `okr._pickle.<name>`.
+fn reduce<'py, T: Serialize>(py: Python<'py>, name: &str, value: &T) -> PyResult<Reduced<'py>> {
+    let rebuild = py.import("okr._pickle")?.getattr(name)?;
+    Ok((rebuild, (dict(py, value)?,)))
+}
+
+type Reduced<'py> = (Bound<'py, PyAny>, (Bound<'py, PyAny>,));
+
 fn pct(x: Option<f64>) -> String {
     x.map(|p| format!("{:.0}%", p * 100.0))
         .unwrap_or_else(|| "–".into())
@@ -223,6 +237,16 @@ impl PyKeyResultScore {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         dict(py, &self.0)
     }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce(py, "key_result_score", &self.0)
+    }
+    #[staticmethod]
+    fn _from_dict(d: &Bound<'_, PyAny>) -> PyResult<Self> {
+        from_dict(d, "key_result_score").map(PyKeyResultScore)
+    }
+    fn __eq__(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
     fn __repr__(&self) -> String {
         format!(
             "KeyResultScore(id={:?}, progress={}, expected={}, status={:?})",
@@ -305,6 +329,16 @@ impl PyObjectiveScore {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         dict(py, &self.0)
     }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce(py, "objective_score", &self.0)
+    }
+    #[staticmethod]
+    fn _from_dict(d: &Bound<'_, PyAny>) -> PyResult<Self> {
+        from_dict(d, "objective_score").map(PyObjectiveScore)
+    }
+    fn __eq__(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
     fn __repr__(&self) -> String {
         format!(
             "ObjectiveScore(id={:?}, progress={}, expected={}, status={:?})",
@@ -370,6 +404,16 @@ impl PyScorecard {
             .import("okr._html")?
             .call_method1("scorecard", (slf,))?
             .extract()
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce(py, "scorecard", &self.0)
+    }
+    #[staticmethod]
+    fn _from_dict(d: &Bound<'_, PyAny>) -> PyResult<Self> {
+        from_dict(d, "scorecard").map(PyScorecard)
+    }
+    fn __eq__(&self, other: &Self) -> bool {
+        self.0 == other.0
     }
     fn __repr__(&self) -> String {
         format!(
@@ -441,6 +485,34 @@ impl PyDiagnostic {
             .import("okr._html")?
             .call_method1("diagnostics", ([slf],))?
             .extract()
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce(py, "diagnostic", &self.0)
+    }
+    /// A diagnostic from its dict; the code must name a rule.
+    #[staticmethod]
+    fn _from_dict(py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let code: String = d.get_item("code")?.extract()?;
+        let meta = okr_core::lint::rule(&code).ok_or_else(|| {
+            crate::errors::SchemaError::new_err(format!("no lint rule has the code {code:?}"))
+        })?;
+        let severity = convert::to_json(&d.get_item("severity")?, "severity")?;
+        let severity = okr_core::edit::from_value(severity, "severity")
+            .map_err(|e| crate::errors::raise(py, &e))?;
+        Ok(PyDiagnostic(Diagnostic {
+            code: meta.code,
+            rule: meta.name,
+            severity,
+            message: d.get_item("message")?.extract()?,
+            help: d.get_item("help")?.extract::<String>()?.into(),
+            ids: d.get_item("ids")?.extract()?,
+            path: d.get_item("path")?.extract()?,
+            line: d.get_item("line")?.extract()?,
+            column: d.get_item("column")?.extract()?,
+        }))
+    }
+    fn __eq__(&self, other: &Self) -> bool {
+        self.0 == other.0
     }
     fn __repr__(&self) -> String {
         format!(

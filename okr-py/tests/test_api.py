@@ -153,6 +153,12 @@ def test_pickle_keeps_plans_and_items() -> None:
     assert pickle.loads(pickle.dumps(o)) == o
     k = o.key_results[0]
     assert pickle.loads(pickle.dumps(k)) == k
+    card = plan.score(as_of="2026-11-23")
+    assert pickle.loads(pickle.dumps(card)) == card
+    assert pickle.loads(pickle.dumps(card.objectives[0])) == card.objectives[0]
+    assert pickle.loads(pickle.dumps(card.key_results[0])) == card.key_results[0]
+    found = plan.lint(as_of="2026-11-23")
+    assert pickle.loads(pickle.dumps(found)) == found
     unfinished = okr.Plan()
     unfinished.add_objective("o", "Aligned to something not added yet", aligns_to=[{"objective": "later"}])
     assert pickle.loads(pickle.dumps(unfinished)) == unfinished

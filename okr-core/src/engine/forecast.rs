@@ -1,9 +1,9 @@
 //! Least-squares forecast of where a key result will land.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A straight line fitted through the check-ins so far, projected to the due date.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Forecast {
     /// Value the line reaches at the due date.
     pub projected_value: f64,

@@ -15,7 +15,7 @@ pub enum Band {
     Green,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Grade {
     /// The final score: the hand-set one when present, else the computed progress.
     pub score: f64,

@@ -12,10 +12,10 @@ use crate::model::{
     Commitment, DAY_MS, KrKind, KrType, Moment, ObjectiveState, Plan, Value, millis_to_date,
 };
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Scores of a whole plan as of one moment.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scorecard {
     pub as_of: Moment,
     pub objectives: Vec<ObjectiveScore>,
@@ -34,7 +34,7 @@ impl Scorecard {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ObjectiveScore {
     pub id: String,
     pub title: String,
@@ -63,13 +63,13 @@ pub struct ObjectiveScore {
     pub key_results: Vec<KeyResultScore>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ObjectiveForecast {
     /// Weighted mean of the key results' projected progress at their due dates.
     pub projected_progress: f64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KeyResultScore {
     pub id: String,
     pub objective_id: String,

@@ -17,3 +17,19 @@ def objective(data: dict[str, Any]) -> _okr.Objective:
 
 def key_result(data: dict[str, Any]) -> _okr.KeyResult:
     return _okr.KeyResult.from_dict(data)
+
+
+def scorecard(data: dict[str, Any]) -> _okr.Scorecard:
+    return _okr.Scorecard._from_dict(data)
+
+
+def objective_score(data: dict[str, Any]) -> _okr.ObjectiveScore:
+    return _okr.ObjectiveScore._from_dict(data)
+
+
+def key_result_score(data: dict[str, Any]) -> _okr.KeyResultScore:
+    return _okr.KeyResultScore._from_dict(data)
+
+
+def diagnostic(data: dict[str, Any]) -> _okr.Diagnostic:
+    return _okr.Diagnostic._from_dict(data)
