@@ -21,6 +21,8 @@ type Reduced<'py> = (Bound<'py, PyAny>, (String, Vec<String>));
 pub struct PyPlan {
     pub plan: Plan,
     engine: OnceLock<Arc<Engine>>,
+    /// The text the plan was read from, so diagnostics can name lines; dropped on edits.
+    source: Option<Arc<(String, Format)>>,
 }
 
 impl PyPlan {
@@ -28,11 +30,30 @@ impl PyPlan {
         PyPlan {
             plan,
             engine: OnceLock::new(),
+            source: None,
         }
     }
 
     fn changed(&mut self) {
         self.engine = OnceLock::new();
+        self.source = None;
+    }
+
+    /// Lints, with lines and columns when the plan came from text.
+    fn diagnostics(
+        &self,
+        py: Python<'_>,
+        config: &LintConfig,
+        as_of: okr_core::AsOf,
+    ) -> PyResult<Vec<okr_core::Diagnostic>> {
+        py.detach(|| {
+            let mut found = okr_core::lint(&self.plan, config, as_of)?;
+            if let Some(source) = &self.source {
+                okr_core::lint::locate(&source.0, source.1, &mut found);
+            }
+            Ok::<_, Vec<okr_core::Error>>(found)
+        })
+        .py_err(py)
     }
 
     /// The compiled engine, compiling (with validation) on first use.
@@ -122,7 +143,9 @@ impl PyPlan {
             }
             plan
         };
-        Ok(PyPlan::new(plan))
+        let mut loaded = PyPlan::new(plan);
+        loaded.source = Some(Arc::new((text.to_owned(), format)));
+        Ok(loaded)
     }
 
     /// A plan from a dict shaped like the JSON format, validated.
@@ -416,9 +439,7 @@ impl PyPlan {
     ) -> PyResult<Vec<PyDiagnostic>> {
         let config = Self::lint_config(py, profile, select, ignore, severity, settings)?;
         let as_of = convert::as_of(as_of)?;
-        let found = py
-            .detach(|| okr_core::lint(&self.plan, &config, as_of))
-            .py_err(py)?;
+        let found = self.diagnostics(py, &config, as_of)?;
         Ok(found.into_iter().map(PyDiagnostic).collect())
     }
 
@@ -506,9 +527,7 @@ impl PyPlan {
             "diagnostics" => {
                 let config = Self::lint_config(py, profile, select, ignore, None, None)?;
                 let as_of = convert::as_of(as_of)?;
-                let found = py
-                    .detach(|| okr_core::lint(&self.plan, &config, as_of))
-                    .py_err(py)?;
+                let found = self.diagnostics(py, &config, as_of)?;
                 okr_core::table::diagnostics(&found)
             }
             other => {

@@ -63,7 +63,7 @@ def score_distribution(plan: _okr.Plan, as_of: Any = None, ax: Any = None, top: 
     objectives = scores[scores["kind"] == "objective"].dropna(subset=["progress"])
     units = objectives["unit"].value_counts().head(top).index
     data = [objectives.loc[objectives["unit"] == u, "progress"] * 100 for u in units]
-    ax.boxplot(data, vert=False)
+    ax.boxplot(data, orientation="horizontal")
     ax.set_yticks(range(1, len(units) + 1), [str(u) for u in units])
     ax.set_xlabel("objective progress (%)")
     ax.set_title("Score distribution per unit", fontsize=10, loc="left")
