@@ -115,16 +115,10 @@ pub fn value_number(value: &Value) -> f64 {
     }
 }
 
-const STATUSES: [&str; 8] = [
-    "not_started",
-    "on_track",
-    "at_risk",
-    "off_track",
-    "done",
-    "missed",
-    "closed",
-    "no_target",
-];
+/// Status labels in their order (best to worst), for ordered category columns.
+fn statuses() -> Categories {
+    Categories::with(&crate::engine::Status::ALL.map(crate::engine::Status::as_str))
+}
 
 /// One row per objective.
 pub fn objectives(plan: &Plan) -> Table {
@@ -418,7 +412,7 @@ pub fn scores(plan: &Plan, engine: &Engine, eval: &Evaluation) -> Result<Table> 
     let mut kind = Categories::with(&["objective", "key_result"]);
     let mut unit = Categories::default();
     let mut owner = Categories::default();
-    let mut status = Categories::with(&STATUSES);
+    let mut status = statuses();
     let mut kr_type = Categories::default();
     let mut value = Vec::with_capacity(rows);
     let mut progress = Vec::with_capacity(rows);
@@ -511,7 +505,7 @@ pub fn scores(plan: &Plan, engine: &Engine, eval: &Evaluation) -> Result<Table> 
             ),
             col(
                 "status",
-                "not_started, on_track, at_risk, off_track, done, missed, closed or no_target",
+                "done, on_track, not_started, stale, behind, at_risk, closed or no_target",
                 status.data(),
             ),
             col(
@@ -613,7 +607,7 @@ pub fn history(plan: &Plan, engine: &Engine, id: &str, step_days: u32) -> Result
     let mut value = Vec::with_capacity(moments.len());
     let mut progress = Vec::with_capacity(moments.len());
     let mut expected = Vec::with_capacity(moments.len());
-    let mut status = Categories::with(&STATUSES);
+    let mut status = statuses();
     for t in moments {
         let Some(moment) = chrono::DateTime::from_timestamp_millis(t) else {
             continue;

@@ -26,6 +26,18 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, from best to worst, then those that say nothing about progress.
+    pub const ALL: [Status; 8] = [
+        Status::Done,
+        Status::OnTrack,
+        Status::NotStarted,
+        Status::Stale,
+        Status::Behind,
+        Status::AtRisk,
+        Status::Closed,
+        Status::NoTarget,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::NotStarted => "not_started",

@@ -11,9 +11,9 @@ from typing import Any, Iterable
 _STATUS_COLOURS = {
     "on_track": "#2e7d32",
     "done": "#1b5e20",
-    "at_risk": "#ef6c00",
-    "off_track": "#c62828",
-    "missed": "#b71c1c",
+    "at_risk": "#c62828",
+    "behind": "#f9a825",
+    "stale": "#8d6e63",
     "not_started": "#757575",
     "closed": "#455a64",
     "no_target": "#9e9e9e",
