@@ -8,7 +8,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any, Iterable
 
-_STATUS_COLOURS = {
+STATUS_COLOURS = {
+    # One colour per engine status, shared by the displays and the charts.
     "on_track": "#2e7d32",
     "done": "#1b5e20",
     "at_risk": "#c62828",
@@ -31,7 +32,7 @@ def _bar(progress: float | None, expected: float | None, status: str) -> str:
     if progress is None:
         return "–"
     width = max(0.0, min(progress, 1.0)) * 100
-    colour = _STATUS_COLOURS.get(status, "#607d8b")
+    colour = STATUS_COLOURS.get(status, "#607d8b")
     mark = ""
     if expected is not None:
         x = max(0.0, min(expected, 1.0)) * 100
@@ -47,7 +48,7 @@ def _pct(x: float | None) -> str:
 
 
 def _status(s: str) -> str:
-    colour = _STATUS_COLOURS.get(s, "#607d8b")
+    colour = STATUS_COLOURS.get(s, "#607d8b")
     return f'<span style="color:{colour};font-weight:600">{escape(s.replace("_", " "))}</span>'
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import _okr
+from ._html import STATUS_COLOURS
 
 
 def _axes(ax: Any) -> Any:
@@ -77,18 +78,8 @@ def status_overview(plan: _okr.Plan, as_of: Any = None, ax: Any = None) -> Any:
     krs = scores[scores["kind"] == "key_result"]
     counts = krs["status"].value_counts(sort=False)
     counts = counts[counts > 0]
-    colours = {
-        "on_track": "#2e7d32",
-        "done": "#1b5e20",
-        "at_risk": "#c62828",
-        "behind": "#f9a825",
-        "stale": "#8d6e63",
-        "not_started": "#757575",
-        "closed": "#455a64",
-        "no_target": "#9e9e9e",
-    }
     labels = [str(s) for s in counts.index]
-    ax.barh(labels, counts.values, color=[colours.get(s, "#607d8b") for s in labels])
+    ax.barh(labels, counts.values, color=[STATUS_COLOURS.get(s, "#607d8b") for s in labels])
     ax.invert_yaxis()
     ax.set_xlabel("key results")
     ax.set_title("Status overview", fontsize=10, loc="left")
