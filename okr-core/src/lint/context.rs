@@ -23,6 +23,8 @@ pub struct Context<'a> {
     /// Load problems that lint rules report themselves (direction, alignment loops).
     pub load_problems: Vec<Error>,
     alignment: OnceLock<Graph>,
+    /// Handle of each objective's first key result, and the total at the end.
+    kr_starts: OnceLock<Vec<usize>>,
     units_with_objectives: OnceLock<Vec<bool>>,
     kr_text: OnceLock<Vec<Features>>,
 }
@@ -43,6 +45,7 @@ impl<'a> Context<'a> {
             cycles: plan.cycles.iter().map(|c| (c.id.as_str(), c)).collect(),
             scored,
             alignment: OnceLock::new(),
+            kr_starts: OnceLock::new(),
             units_with_objectives: OnceLock::new(),
             load_problems,
             kr_text: OnceLock::new(),
@@ -76,6 +79,43 @@ impl<'a> Context<'a> {
                     },
                 )
             })
+    }
+
+    fn kr_starts(&self) -> &[usize] {
+        self.kr_starts.get_or_init(|| {
+            let mut starts = Vec::with_capacity(self.plan.objectives.len() + 1);
+            let mut h = 0;
+            for o in &self.plan.objectives {
+                starts.push(h);
+                h += o.key_results.len();
+            }
+            starts.push(h);
+            starts
+        })
+    }
+
+    /// How many key results the plan has.
+    pub fn key_result_count(&self) -> usize {
+        self.kr_starts().last().copied().unwrap_or(0)
+    }
+
+    /// Key result `h`'s document path.
+    pub fn kr_path(&self, h: usize) -> KrPath {
+        let starts = self.kr_starts();
+        let i = starts.partition_point(|&s| s <= h) - 1;
+        KrPath {
+            objective: i,
+            key_result: h - starts[i],
+        }
+    }
+
+    /// Key result `h` and its objective's index.
+    pub fn key_result(&self, h: usize) -> (usize, &'a KeyResult) {
+        let p = self.kr_path(h);
+        (
+            p.objective,
+            &self.plan.objectives[p.objective].key_results[p.key_result],
+        )
     }
 
     /// The alignment graph, built the first time a rule asks for it.

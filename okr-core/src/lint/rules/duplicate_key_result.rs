@@ -1,8 +1,6 @@
 use crate::lint::context::Context;
-use crate::lint::context::KrPath;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::lint::text::normal_form;
-use foldhash::HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -34,50 +32,43 @@ impl Rule for DuplicateKeyResult {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        // The first key result with each normal form, by hash; distinct forms whose
-        // hashes collide (a vanishing case) wait in `collided`.
-        let mut seen: HashMap<u64, First<'_>> = HashMap::default();
-        let mut collided: Vec<(u64, First<'_>)> = Vec::new();
-        for (i, h, _, k, path) in cx.key_results() {
-            let Some(hash) = cx.kr_text(h).normal_hash() else {
+        // Every titled key result by (normal-form hash, handle), sorted: titles with the
+        // same normal form end up side by side, in document order. Sorting pairs of
+        // integers is cheaper than a hash table keyed by 400,000 titles.
+        let mut by_hash: Vec<(u64, usize)> = (0..cx.key_result_count())
+            .filter_map(|h| Some((cx.kr_text(h).normal_hash()?, h)))
+            .collect();
+        by_hash.sort_unstable();
+        for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() < 2 {
                 continue;
-            };
-            let this = First {
-                objective: i,
-                id: &k.id,
-                title: &k.title,
-                path,
-            };
-            let Some(first) = seen.get(&hash) else {
-                seen.insert(hash, this);
-                continue;
-            };
-            let form = normal_form(&k.title);
-            let same = std::iter::once(first)
-                .chain(collided.iter().filter(|c| c.0 == hash).map(|c| &c.1))
-                .find(|f| normal_form(f.title) == form);
-            match same {
-                Some(first) if first.objective != i => {
+            }
+            // Equal hashes almost always mean equal forms; the text decides.
+            let mut forms: Vec<(String, usize)> = run
+                .iter()
+                .map(|&(_, h)| (normal_form(&cx.key_result(h).1.title), h))
+                .collect();
+            forms.sort();
+            for same in forms.chunk_by(|a, b| a.0 == b.0) {
+                let (first_objective, first) = cx.key_result(same[0].1);
+                let first_path = cx.kr_path(same[0].1);
+                for &(_, h) in &same[1..] {
+                    let (i, k) = cx.key_result(h);
+                    if i == first_objective {
+                        continue;
+                    }
+                    let path = cx.kr_path(h);
                     out.push(Finding::new(
                         format!("{path}.title"),
-                        vec![k.id.clone(), first.id.to_owned()],
+                        vec![k.id.clone(), first.id.clone()],
                         format!(
-                            "key result `{}` repeats `{}` ({}): \"{}\"",
-                            k.id, first.id, first.path, k.title
+                            "key result `{}` repeats `{}` ({first_path}): \"{}\"",
+                            k.id, first.id, k.title
                         ),
                         "keep one and align or aggregate the other to it",
                     ));
                 }
-                Some(_) => {}
-                None => collided.push((hash, this)),
             }
         }
     }
-}
-
-struct First<'a> {
-    objective: usize,
-    id: &'a str,
-    title: &'a str,
-    path: KrPath,
 }
