@@ -32,43 +32,45 @@ pub fn read(path: &Path) -> Result<String, Failure> {
 pub fn load(path: &Path, problem: Failure) -> Result<Loaded, Failure> {
     let format = format_of(path)?;
     let text = read(path)?;
-    let mut plan = match okr_core::parse(&text, format) {
-        Ok(plan) => plan,
-        Err(e) => {
-            report(path, &[e]);
-            return Err(problem);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut log_path = None;
+    let mut unreadable = None;
+    let checked = okr_core::check_reading_log(&text, format, |name| {
+        let log = dir.join(name);
+        let read = std::fs::read_to_string(&log);
+        log_path = Some(log);
+        match read {
+            Ok(t) => Some(t),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                unreadable = Some(e);
+                None
+            }
         }
-    };
-    let log_path = plan
-        .check_ins_file
-        .as_ref()
-        .map(|f| path.parent().unwrap_or(Path::new(".")).join(f));
-    if let Some(log) = &log_path
-        && log.exists()
-    {
-        let log_text = read(log)?;
-        if let Err(e) = plan.attach_check_in_log(&log_text) {
-            report(log, &[e]);
-            return Err(problem);
+    });
+    if let (Some(e), Some(log)) = (unreadable, &log_path) {
+        return Err(Failure::Usage(format!(
+            "cannot read `{}`: {e}",
+            log.display()
+        )));
+    }
+    match checked {
+        Ok(plan) => Ok(Loaded {
+            plan,
+            path: path.to_owned(),
+            log_path,
+        }),
+        Err(errors) => {
+            let (in_log, in_plan): (Vec<Error>, Vec<Error>) = errors
+                .into_iter()
+                .partition(|e| e.path().starts_with("check_ins_file"));
+            report(path, &in_plan);
+            if let Some(log) = &log_path {
+                report(log, &in_log);
+            }
+            Err(problem)
         }
     }
-    let errors = plan.validate();
-    if !errors.is_empty() {
-        let errors = okr_core::locate_all(&text, format, errors);
-        let (in_log, in_plan): (Vec<Error>, Vec<Error>) = errors
-            .into_iter()
-            .partition(|e| e.path().starts_with("check_ins_file"));
-        report(path, &in_plan);
-        if let Some(log) = &log_path {
-            report(log, &in_log);
-        }
-        return Err(problem);
-    }
-    Ok(Loaded {
-        plan,
-        path: path.to_owned(),
-        log_path,
-    })
 }
 
 /// Prints errors as `file:line:column: error[kind]: message` plus the document path.

@@ -96,9 +96,19 @@ pub fn check_with_log(
     format: Format,
     log: Option<&str>,
 ) -> std::result::Result<Plan, Vec<Error>> {
+    check_reading_log(text, format, |_| log.map(str::to_owned))
+}
+
+/// [`check_with_log`], asking `read_log` for the log's text by the name the plan gives
+/// it (`None`: there is no such log), so the plan is parsed once.
+pub fn check_reading_log(
+    text: &str,
+    format: Format,
+    read_log: impl FnOnce(&str) -> Option<String>,
+) -> std::result::Result<Plan, Vec<Error>> {
     let mut plan = parse(text, format).map_err(|e| vec![e])?;
-    if let Some(log) = log {
-        plan.attach_check_in_log(log).map_err(|e| vec![e])?;
+    if let Some(log) = plan.check_ins_file.clone().and_then(|name| read_log(&name)) {
+        plan.attach_check_in_log(&log).map_err(|e| vec![e])?;
     }
     let errors = plan.validate();
     if errors.is_empty() {

@@ -122,28 +122,52 @@ impl PyPlan {
     /// Parses and validates a plan from text; every problem found is in the raised
     /// error's `errors`. `check_ins` is the text of the JSON Lines log the plan names.
     /// With `validate=False` the text is only parsed, so that a plan with problems
-    /// can still be linted or repaired.
+    /// can still be linted or repaired. `check_ins` is the text of the check-ins log;
+    /// without it, the log the plan names is read from `log_dir` when given.
     #[staticmethod]
-    #[pyo3(signature = (text, format = "yaml", check_ins = None, validate = true))]
+    #[pyo3(signature = (text, format = "yaml", check_ins = None, validate = true, log_dir = None))]
     fn loads(
         py: Python<'_>,
         text: &str,
         format: &str,
         check_ins: Option<&str>,
         validate: bool,
+        log_dir: Option<std::path::PathBuf>,
     ) -> PyResult<Self> {
         let format = format_named(format)?;
-        let plan = if validate {
-            py.detach(|| okr_core::check_with_log(text, format, check_ins))
-                .py_err(py)?
-        } else {
-            let mut plan = py.detach(|| okr_core::parse(text, format)).py_err(py)?;
-            if let Some(log) = check_ins {
-                plan.attach_check_in_log(log).py_err(py)?;
+        let mut unreadable = None;
+        let mut read_log = |name: &str| -> Option<String> {
+            if let Some(text) = check_ins {
+                return Some(text.to_owned());
             }
-            plan
+            let path = log_dir.as_ref()?.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(t) => Some(t),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => {
+                    unreadable = Some(pyo3::exceptions::PyOSError::new_err(format!(
+                        "cannot read {}: {e}",
+                        path.display()
+                    )));
+                    None
+                }
+            }
         };
-        let mut loaded = PyPlan::new(plan);
+        let plan = if validate {
+            py.detach(|| okr_core::check_reading_log(text, format, read_log))
+        } else {
+            py.detach(|| {
+                let mut plan = okr_core::parse(text, format).map_err(|e| vec![e])?;
+                if let Some(log) = plan.check_ins_file.clone().and_then(|n| read_log(&n)) {
+                    plan.attach_check_in_log(&log).map_err(|e| vec![e])?;
+                }
+                Ok(plan)
+            })
+        };
+        if let Some(e) = unreadable {
+            return Err(e);
+        }
+        let mut loaded = PyPlan::new(plan.py_err(py)?);
         loaded.source = Some(Arc::new((text.to_owned(), format)));
         Ok(loaded)
     }
@@ -162,7 +186,7 @@ impl PyPlan {
 
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        Self::loads(py, text, "json", None, true)
+        Self::loads(py, text, "json", None, true, None)
     }
 
     /// The plan as a dict shaped like the JSON format (every field kept).
@@ -574,14 +598,6 @@ impl PyPlan {
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
         Ok((rebuild, (self.to_json(py)?, log)))
-    }
-
-    /// The `check_ins_file` a plan's text names, read without validating it.
-    #[staticmethod]
-    fn _peek_check_ins_file(py: Python<'_>, text: &str, format: &str) -> PyResult<Option<String>> {
-        let format = format_named(format)?;
-        let plan = py.detach(|| okr_core::parse(text, format)).py_err(py)?;
-        Ok(plan.check_ins_file)
     }
 
     /// A pandas DataFrame of one of the tables (see `okr.frames`): `which` is

@@ -226,3 +226,32 @@ def test_generator_sizes() -> None:
     assert okr.generate(50) == okr.generate(50)
     with pytest.raises(ValueError):
         okr.generate("XL")
+
+
+def test_a_bad_check_ins_log_is_reported_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text(
+        "schema_version: 1\ncheck_ins_file: log.jsonl\nobjectives:\n"
+        "  - id: o\n    title: Grow\n    key_results:\n"
+        "      - {id: k, title: Sign 10, type: increase, start: 0, target: 10}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "log.jsonl").write_text(
+        '{"key_result": "k", "at": "2026-01-05", "value": 3}\n{"key_result": "k", "at": "2026-01-12", "valu": 4}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(okr.OkrError) as raised:
+        okr.load(tmp_path / "plan.yaml")
+    assert raised.value.path.startswith("check_ins_file[1]")
+    (tmp_path / "log.jsonl").write_text('{"key_result": "k", "at": "2026-01-05", "value": 3}\n', encoding="utf-8")
+    plan = okr.load(tmp_path / "plan.yaml")
+    assert plan.score(as_of="2026-01-06").key_result("k").value == 3
+
+
+def test_csv_plans_load_and_save(tmp_path: Path) -> None:
+    plan = okr.loads(EXAMPLE.read_text(encoding="utf-8"))
+    okr.save(plan, tmp_path / "plan.csv")
+    # CSV carries a documented subset (no KPIs), so the example's KPI links dangle.
+    again = okr.load(tmp_path / "plan.csv", validate=False)
+    assert [o.id for o in again.objectives] == [o.id for o in plan.objectives]
+    with pytest.raises(ValueError):
+        okr.format_of(tmp_path / "plan.txt")

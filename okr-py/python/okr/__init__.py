@@ -73,22 +73,7 @@ def load(path: PathLike, format: str | None = None, validate: bool = True) -> Pl
     path, line and column of the first problem, and every problem in `errors`."""
     path = Path(path)
     text = path.read_text(encoding="utf-8")
-    fmt = format or format_of(path)
-    log = None
-    # The plan names its log: read the name first, then load and validate both together.
-    name = _log_name(text, fmt)
-    if name is not None:
-        log_path = path.parent / name
-        if log_path.exists():
-            log = log_path.read_text(encoding="utf-8")
-    return _okr.Plan.loads(text, fmt, log, validate)
-
-
-def _log_name(text: str, fmt: str) -> str | None:
-    try:
-        return _okr.Plan._peek_check_ins_file(text, fmt)
-    except OkrError:
-        return None
+    return _okr.Plan.loads(text, format or format_of(path), None, validate, path.parent)
 
 
 def loads(

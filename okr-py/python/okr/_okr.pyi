@@ -1,6 +1,7 @@
 """Type stubs of the native module `okr._okr` (checked against it by mypy's stubtest)."""
 
 import datetime
+import os
 from typing import Any, Literal, Optional, Union, final
 
 _DateLike = Union[str, datetime.date, datetime.datetime]
@@ -238,7 +239,11 @@ class Plan:
     def __new__(cls, name: Optional[str] = None) -> "Plan": ...
     @staticmethod
     def loads(
-        text: str, format: str = "yaml", check_ins: Optional[str] = None, validate: bool = True
+        text: str,
+        format: str = "yaml",
+        check_ins: Optional[str] = None,
+        validate: bool = True,
+        log_dir: Union[str, "os.PathLike[str]", None] = None,
     ) -> "Plan": ...
     @staticmethod
     def from_dict(data: dict[str, Any]) -> "Plan": ...
@@ -327,8 +332,6 @@ class Plan:
         ignore: Optional[list[str]] = None,
     ) -> dict[str, tuple[str, Any, Any, str]]: ...
     def _frame(self, table: dict[str, tuple[str, Any, Any, str]], backend: str) -> Any: ...
-    @staticmethod
-    def _peek_check_ins_file(text: str, format: str) -> Optional[str]: ...
     @staticmethod
     def _unpickle(json: str, log: list[str]) -> "Plan": ...
     def _repr_html_(self) -> str: ...
