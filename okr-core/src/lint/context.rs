@@ -27,6 +27,7 @@ pub struct Context<'a> {
     kr_starts: OnceLock<Vec<usize>>,
     units_with_objectives: OnceLock<Vec<bool>>,
     kr_text: OnceLock<Vec<Features>>,
+    objective_text: OnceLock<Vec<Features>>,
 }
 
 impl<'a> Context<'a> {
@@ -49,6 +50,7 @@ impl<'a> Context<'a> {
             units_with_objectives: OnceLock::new(),
             load_problems,
             kr_text: OnceLock::new(),
+            objective_text: OnceLock::new(),
         }
     }
 
@@ -134,6 +136,18 @@ impl<'a> Context<'a> {
             with
         });
         with[u]
+    }
+
+    /// What the text heuristics make of objective `i`'s title, computed once per run.
+    pub fn objective_text(&self, i: usize) -> &Features {
+        let all = self.objective_text.get_or_init(|| {
+            self.plan
+                .objectives
+                .iter()
+                .map(|o| Features::of(&o.title))
+                .collect()
+        });
+        &all[i]
     }
 
     /// What the text heuristics make of key result `h`'s title, computed once per run.

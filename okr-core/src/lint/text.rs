@@ -5,8 +5,6 @@
 //! word tests compare a lower-cased copy of each word on the stack against the word
 //! lists, and [`Features::of`] reads a title once for everything the rules ask of it.
 
-use std::hash::BuildHasher;
-
 /// Words for numbers people write instead of digits.
 const NUMBER_WORDS: [&str; 24] = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -298,18 +296,42 @@ pub fn normal_hash(text: &str) -> Option<u64> {
 
 /// The hash of a word too long, or not ASCII, for [`short_key`].
 fn word_hash(word: &str) -> u64 {
-    let lower = word.to_lowercase();
-    // Lower-casing can make a word short ASCII (the Kelvin sign becomes `k`).
-    match short_key(&lower) {
-        Some(key) => mix(key),
-        None => foldhash::quality::FixedState::with_seed(0x6f6b72).hash_one(lower.as_bytes()),
+    if word.is_ascii() {
+        chunks_hash(word.as_bytes(), true)
+    } else {
+        // Lower-casing can make a word ASCII (the Kelvin sign becomes `k`); it then
+        // hashes as that ASCII word does.
+        chunks_hash(word.to_lowercase().as_bytes(), false)
     }
 }
 
+/// The bytes of a word, 8 at a time (ASCII ones lower-cased on the way when
+/// `ascii` is set), folded into one hash with [`mix`]. No allocation.
+fn chunks_hash(bytes: &[u8], ascii: bool) -> u64 {
+    let mut h = bytes.len() as u64;
+    for chunk in bytes.chunks(8) {
+        let mut buf = [0u8; 8];
+        buf[..chunk.len()].copy_from_slice(chunk);
+        let x = u64::from_le_bytes(buf);
+        h = mix(h ^ if ascii { lower8(x) } else { x });
+    }
+    h
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Eight ASCII bytes with 'A'–'Z' lower-cased, without a loop: those bytes get their
+/// high bit set by the two additions, and 0x20 added from it.
+fn lower8(x: u64) -> u64 {
+    let at_least_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let above_z = x.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+    let upper = at_least_a & !above_z & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
 /// An ASCII word of at most 8 bytes, lower-cased and packed into a `u64` (as [`pack`]
-/// does), without a loop over its bytes.
+/// does).
 fn short_key(word: &str) -> Option<u64> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let b = word.as_bytes();
     if b.len() > 8 {
         return None;
@@ -317,14 +339,7 @@ fn short_key(word: &str) -> Option<u64> {
     let mut buf = [0u8; 8];
     buf[..b.len()].copy_from_slice(b);
     let x = u64::from_le_bytes(buf);
-    if x & (ONES * 0x80) != 0 {
-        return None;
-    }
-    // Bytes from 'A' to 'Z' get their high bit set here, and 0x20 added below.
-    let at_least_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
-    let above_z = x.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
-    let upper = at_least_a & !above_z & (ONES * 0x80);
-    Some(x | (upper >> 2))
+    (x & (ONES * 0x80) == 0).then(|| lower8(x))
 }
 
 /// A 64-bit mix of a packed word (a folded multiply, as foldhash does).
@@ -337,6 +352,19 @@ fn mix(key: u64) -> u64 {
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
     text.len() >= prefix.len()
         && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// Whether `text` contains `needle` (lower-case ASCII), ignoring ASCII case, without
+/// allocating a lower-cased copy.
+pub fn contains_ignore_case(text: &str, needle: &str) -> bool {
+    let (t, n) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    t.len() >= n.len()
+        && (0..=t.len() - n.len()).any(|i| {
+            t[i].to_ascii_lowercase() == first && t[i..i + n.len()].eq_ignore_ascii_case(n)
+        })
 }
 
 /// Blanks written as a currency or percent sign with a letter for the number.
@@ -420,10 +448,7 @@ impl Features {
                 }
             }
             if word.len() > 4 || !STOPWORD_KEYS.contains(key) {
-                let h = match key {
-                    Some(k) => mix(k),
-                    None => word_hash(word),
-                };
+                let h = word_hash(word);
                 normal_hash = Some(normal_hash.unwrap_or(0).wrapping_add(h));
             }
         }
@@ -528,6 +553,14 @@ mod tests {
             Some("from X to Y")
         );
         assert_eq!(placeholder("Ship NN% of the backlog, tbd"), Some("TBD"));
+    }
+
+    #[test]
+    fn contains_ignores_case() {
+        assert!(contains_ignore_case("Tie the BONUS to it", "bonus"));
+        assert!(contains_ignore_case("bonus", "bonus"));
+        assert!(!contains_ignore_case("bonu", "bonus"));
+        assert!(!contains_ignore_case("", "bonus"));
     }
 
     #[test]

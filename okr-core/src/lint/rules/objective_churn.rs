@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
-use crate::lint::text::{normal_form, normal_hash};
+use crate::lint::text::normal_form;
 use foldhash::HashMap;
 use std::collections::BTreeMap;
 
@@ -39,11 +39,11 @@ impl Rule for ObjectiveChurn {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut by_unit: HashMap<&str, TitlesByCycle<'_>> = HashMap::default();
-        for o in &cx.plan.objectives {
+        for (i, o) in cx.plan.objectives.iter().enumerate() {
             let (Some(unit), Some(cycle)) = (o.unit.as_deref(), o.cycle.as_deref()) else {
                 continue;
             };
-            let hash = normal_hash(&o.title).unwrap_or(0);
+            let hash = cx.objective_text(i).normal_hash().unwrap_or(0);
             let start = cx.cycles.get(cycle).and_then(|c| c.start);
             by_unit
                 .entry(unit)

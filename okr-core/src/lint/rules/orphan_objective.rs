@@ -37,10 +37,13 @@ impl Rule for OrphanObjective {
     fn check_objective(&self, cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
         let i = at.index;
         let o = at.objective;
+        if !o.aligns_to.is_empty() {
+            return;
+        }
         let Some(unit) = o.unit.as_deref().and_then(|u| cx.units.get(u)) else {
             return;
         };
-        if unit.kind != UnitKind::Company && o.aligns_to.is_empty() {
+        if unit.kind != UnitKind::Company {
             out.push(Finding::new(
                 objective_path(i),
                 vec![o.id.clone()],

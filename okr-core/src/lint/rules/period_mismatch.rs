@@ -40,8 +40,10 @@ impl Rule for PeriodMismatch {
             path,
             ..
         } = *at;
-        let (Some(due), Some(cycle)) = (k.due, o.cycle.as_deref().and_then(|c| cx.cycles.get(c)))
-        else {
+        let Some(due) = k.due else {
+            return;
+        };
+        let Some(cycle) = o.cycle.as_deref().and_then(|c| cx.cycles.get(c)) else {
             return;
         };
         let outside =

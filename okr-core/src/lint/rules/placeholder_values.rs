@@ -33,13 +33,16 @@ impl Rule for PlaceholderValues {
         Visits::ALL
     }
 
-    fn check_objective(&self, _cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
+    fn check_objective(&self, cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
         let (i, o) = (at.index, at.objective);
-        for (field, text) in [
-            ("title", Some(o.title.as_str())),
-            ("description", o.description.as_deref()),
+        for (field, found) in [
+            ("title", cx.objective_text(i).placeholder()),
+            (
+                "description",
+                o.description.as_deref().and_then(placeholder),
+            ),
         ] {
-            if let Some(found) = text.and_then(placeholder) {
+            if let Some(found) = found {
                 out.push(Finding::new(
                     format!("objectives[{i}].{field}"),
                     vec![o.id.clone()],

@@ -1,6 +1,7 @@
 use crate::lint::context::Context;
 use crate::lint::context::objective_path;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::text::contains_ignore_case;
 
 declare_rule! {
     /// ## What it does
@@ -51,10 +52,14 @@ impl Rule for TiedToCompensation {
             .iter()
             .find(|(k, v)| KEYS.contains(&k.as_str()) && truthy(v))
             .map(|(k, _)| format!("metadata `{k}`"));
-        let text = format!("{} {}", o.title, o.description.as_deref().unwrap_or("")).to_lowercase();
         let worded = WORDS
             .iter()
-            .find(|w| text.contains(*w))
+            .find(|w| {
+                contains_ignore_case(&o.title, w)
+                    || o.description
+                        .as_deref()
+                        .is_some_and(|d| contains_ignore_case(d, w))
+            })
             .map(|w| format!("the words \"{w}\""));
         if let Some(why) = flagged.or(worded) {
             out.push(Finding::new(

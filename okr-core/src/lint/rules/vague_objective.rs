@@ -43,9 +43,13 @@ impl Rule for VagueObjective {
         let i = at.index;
         let o = at.objective;
         let words = o.title.split_whitespace().count();
-        let lower = o.title.trim().to_lowercase();
+        let stem = o
+            .title
+            .trim()
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
         let template = ["tbd", "todo", "untitled", "objective", "new objective"]
-            .contains(&lower.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' '));
+            .iter()
+            .any(|t| stem.eq_ignore_ascii_case(t));
         let why = if template {
             "it is template text".to_owned()
         } else if words < min {
