@@ -2,11 +2,6 @@ use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::lint::text::normal_form;
 use foldhash::HashMap;
-use std::collections::BTreeMap;
-
-/// A unit's objective titles (with their normal-form hashes) per cycle, in cycle start
-/// order.
-type TitlesByCycle<'a> = BTreeMap<(Option<chrono::NaiveDate>, &'a str), Vec<(u64, &'a str)>>;
 
 declare_rule! {
     /// ## What it does
@@ -38,32 +33,51 @@ impl Rule for ObjectiveChurn {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let mut by_unit: HashMap<&str, TitlesByCycle<'_>> = HashMap::default();
+        // Units and cycles named by objectives become small integers, so that one sort
+        // of plain rows groups objectives by unit, then cycle (in start order), then
+        // normal-form hash.
+        let mut unit_ids: HashMap<&str, u32> = HashMap::default();
+        let mut units: Vec<&str> = Vec::new();
+        let mut cycle_ids: HashMap<&str, u32> = HashMap::default();
+        let mut cycles: Vec<(Option<chrono::NaiveDate>, &str)> = Vec::new();
+        let mut rows: Vec<Row> = Vec::with_capacity(cx.plan.objectives.len());
         for (i, o) in cx.plan.objectives.iter().enumerate() {
             let (Some(unit), Some(cycle)) = (o.unit.as_deref(), o.cycle.as_deref()) else {
                 continue;
             };
+            let u = *unit_ids.entry(unit).or_insert_with(|| {
+                units.push(unit);
+                units.len() as u32 - 1
+            });
+            let c = *cycle_ids.entry(cycle).or_insert_with(|| {
+                cycles.push((cx.cycles.get(cycle).and_then(|c| c.start), cycle));
+                cycles.len() as u32 - 1
+            });
             let hash = cx.objective_text(i).normal_hash().unwrap_or(0);
-            let start = cx.cycles.get(cycle).and_then(|c| c.start);
-            by_unit
-                .entry(unit)
-                .or_default()
-                .entry((start, cycle))
-                .or_default()
-                .push((hash, &o.title));
+            rows.push((u, c, hash, i as u32));
         }
+        let mut by_start: Vec<usize> = (0..cycles.len()).collect();
+        by_start.sort_by_key(|&c| cycles[c]);
+        let mut rank = vec![0u32; cycles.len()];
+        for (r, &c) in by_start.iter().enumerate() {
+            rank[c] = r as u32;
+        }
+        for row in &mut rows {
+            row.1 = rank[row.1 as usize];
+        }
+        rows.sort_unstable();
+        let title = |row: &Row| cx.plan.objectives[row.3 as usize].title.as_str();
         let mut churned: Vec<(&str, usize)> = Vec::new();
-        for (unit, mut cycles) in by_unit {
-            if cycles.len() < cx.settings.churn_min_cycles {
+        for unit_rows in rows.chunk_by(|a, b| a.0 == b.0) {
+            let by_cycle: Vec<&[Row]> = unit_rows.chunk_by(|a, b| a.1 == b.1).collect();
+            if by_cycle.len() < cx.settings.churn_min_cycles {
                 continue;
             }
-            let mut lists: Vec<&mut Vec<(u64, &str)>> = cycles.values_mut().collect();
-            let churn = (1..lists.len()).all(|n| {
-                let (before, after) = lists.split_at_mut(n);
-                !carries_over(before[n - 1], after[0])
-            });
-            if churn {
-                churned.push((unit, lists.len()));
+            if by_cycle
+                .windows(2)
+                .all(|w| !carries_over(w[0], w[1], title))
+            {
+                churned.push((units[unit_rows[0].0 as usize], by_cycle.len()));
             }
         }
         churned.sort_unstable();
@@ -79,26 +93,25 @@ impl Rule for ObjectiveChurn {
     }
 }
 
+/// (unit, cycle rank, normal-form hash of the title, objective index).
+type Row = (u32, u32, u64, u32);
+
 /// Whether an objective title of one cycle comes back in the next: the same hash, then
-/// the same normal form. Both lists are sorted by hash here, so this is a merge.
-fn carries_over(before: &mut [(u64, &str)], after: &mut [(u64, &str)]) -> bool {
-    before.sort_unstable();
-    after.sort_unstable();
+/// the same normal form. Both lists are sorted by hash, so this is a merge.
+fn carries_over<'a>(before: &[Row], after: &[Row], title: impl Fn(&Row) -> &'a str) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < before.len() && j < after.len() {
-        match before[i].0.cmp(&after[j].0) {
+        match before[i].2.cmp(&after[j].2) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let h = before[i].0;
-                let run = |list: &[(u64, &str)], from: usize| {
-                    list[from..].iter().take_while(|x| x.0 == h).count()
-                };
-                let (n, m) = (run(before, i), run(after, j));
-                let same = before[i..i + n].iter().any(|(_, a)| {
+                let h = before[i].2;
+                let n = before[i..].iter().take_while(|r| r.2 == h).count();
+                let m = after[j..].iter().take_while(|r| r.2 == h).count();
+                let same = before[i..i + n].iter().any(|a| {
                     after[j..j + m]
                         .iter()
-                        .any(|(_, b)| normal_form(a) == normal_form(b))
+                        .any(|b| normal_form(title(a)) == normal_form(title(b)))
                 });
                 if same {
                     return true;
