@@ -46,7 +46,7 @@ impl Rule for BehindSchedule {
         if e.status == Status::AtRisk {
             let numbers = match (e.progress(), e.expected()) {
                 (Some(p), Some(x)) => {
-                    format!(": {:.0}% against {:.0}% expected", p * 100.0, x * 100.0)
+                    format!(": {}% against {}% expected", percent(p), percent(x))
                 }
                 _ => String::new(),
             };
@@ -58,4 +58,10 @@ impl Rule for BehindSchedule {
             ));
         }
     }
+}
+
+/// A share as a whole percentage, rounded as `{:.0}` rounds (ties to even), but
+/// formatted as an integer, which is several times cheaper than float formatting.
+fn percent(share: f64) -> i64 {
+    (share * 100.0).round_ties_even() as i64
 }

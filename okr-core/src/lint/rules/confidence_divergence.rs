@@ -56,10 +56,21 @@ impl Rule for ConfidenceDivergence {
                 format!(
                     "key result `{}` is {} but its owner's confidence is {c}",
                     k.id,
-                    e.status.as_str().replace('_', " ")
+                    status_words(e.status)
                 ),
                 "reconcile the two at the next check-in and say why in the note",
             ));
         }
+    }
+}
+
+/// A status as words (`at risk`), without allocating.
+fn status_words(status: Status) -> &'static str {
+    match status {
+        Status::NotStarted => "not started",
+        Status::OnTrack => "on track",
+        Status::AtRisk => "at risk",
+        Status::NoTarget => "no target",
+        other => other.as_str(),
     }
 }

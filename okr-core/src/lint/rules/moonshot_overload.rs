@@ -1,5 +1,5 @@
 use crate::lint::context::objective_path;
-use crate::lint::context::{Context, groups_over};
+use crate::lint::context::{Context, groups_over, owned_ids};
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::{Commitment, ObjectiveState};
 
@@ -44,10 +44,7 @@ impl Rule for MoonshotOverload {
             })
             .filter_map(|(i, o)| Some(((o.unit.as_deref()?, o.cycle.as_deref().unwrap_or("")), i)));
         for ((unit, _), list) in groups_over(aspirational, limit) {
-            let ids = list
-                .iter()
-                .map(|&i| cx.plan.objectives[i].id.clone())
-                .collect();
+            let ids = owned_ids(list.iter().map(|&i| cx.plan.objectives[i].id.as_str()));
             out.push(Finding::new(
                 objective_path(list[limit]),
                 ids,

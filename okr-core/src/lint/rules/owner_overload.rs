@@ -1,4 +1,4 @@
-use crate::lint::context::{Context, groups_over};
+use crate::lint::context::{Context, groups_over, owned_ids};
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::ObjectiveState;
 
@@ -49,10 +49,10 @@ impl Rule for OwnerOverload {
             });
         for (owner, list) in groups_over(open_key_results, limit) {
             let (i, j) = list[limit];
-            let ids = list
-                .iter()
-                .map(|&(i, j)| cx.plan.objectives[i].key_results[j].id.clone())
-                .collect();
+            let ids = owned_ids(
+                list.iter()
+                    .map(|&(i, j)| cx.plan.objectives[i].key_results[j].id.as_str()),
+            );
             out.push(Finding::new(
                 format!("objectives[{i}].key_results[{j}].owner"),
                 ids,

@@ -1,5 +1,5 @@
 use crate::lint::context::objective_path;
-use crate::lint::context::{Context, groups_over};
+use crate::lint::context::{Context, groups_over, owned_ids};
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::ObjectiveState;
 
@@ -46,10 +46,7 @@ impl Rule for TooManyObjectives {
                     .filter_map(move |(what, who)| Some(((what, who?, cycle), i)))
             });
         for ((what, who, cycle), list) in groups_over(counted, limit) {
-            let ids = list
-                .iter()
-                .map(|&i| cx.plan.objectives[i].id.clone())
-                .collect();
+            let ids = owned_ids(list.iter().map(|&i| cx.plan.objectives[i].id.as_str()));
             let in_cycle = if cycle.is_empty() {
                 String::new()
             } else {
