@@ -24,6 +24,7 @@ use crate::error::{Error, ErrorKind};
 use crate::model::Plan;
 use crate::policy::ZeroRange;
 use context::Context;
+use foldhash::HashMap;
 
 /// Metadata of every rule, in code order.
 pub fn rules() -> Vec<&'static RuleMeta> {
@@ -131,36 +132,46 @@ fn run(
         r.check(&cx, out);
     }
     walk(&cx, &enabled, &mut findings);
-    let mut out = Vec::with_capacity(findings.iter().map(Vec::len).sum());
-    for ((r, level), found) in enabled.iter().zip(findings) {
+    // (rule, finding) of every finding not suppressed; rules are in code order.
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(findings.iter().map(Vec::len).sum());
+    for (n, ((r, _), found)) in enabled.iter().zip(&findings).enumerate() {
         let meta = r.meta();
-        for f in found {
-            if suppressed.iter().any(|(path, rule)| {
+        for (k, f) in found.iter().enumerate() {
+            let suppressed_here = suppressed.iter().any(|(path, rule)| {
                 matches(meta, rule)
                     && f.path
                         .strip_prefix(path.as_str())
                         .is_some_and(|inner| inner.is_empty() || inner.starts_with('.'))
-            }) {
-                continue;
-            }
-            let severity = level
-                .and_then(Level::severity)
-                .or(f.severity)
-                .unwrap_or(meta.category.default_severity());
-            out.push(Diagnostic {
-                code: meta.code,
-                rule: meta.name,
-                severity,
-                message: f.message,
-                help: f.help,
-                ids: f.ids,
-                path: f.path,
-                line: None,
-                column: None,
             });
+            if !suppressed_here {
+                kept.push((n, k));
+            }
         }
     }
-    in_document_order(&mut out);
+    let order = document_order(kept.iter().map(|&(n, k)| (findings[n][k].path.as_str(), n)));
+    // Each finding's text moves into its diagnostic once, in the final order.
+    let mut out = Vec::with_capacity(kept.len());
+    for i in order {
+        let (n, k) = kept[i];
+        let (r, level) = enabled[n];
+        let meta = r.meta();
+        let f = &mut findings[n][k];
+        let severity = level
+            .and_then(Level::severity)
+            .or(f.severity)
+            .unwrap_or(meta.category.default_severity());
+        out.push(Diagnostic {
+            code: meta.code,
+            rule: meta.name,
+            severity,
+            message: std::mem::take(&mut f.message),
+            help: std::mem::take(&mut f.help),
+            ids: std::mem::take(&mut f.ids),
+            path: std::mem::take(&mut f.path),
+            line: None,
+            column: None,
+        });
+    }
     Ok(out)
 }
 
@@ -230,21 +241,48 @@ fn suppressions(plan: &Plan) -> Vec<(String, String)> {
     out
 }
 
-/// Sorts diagnostics by path as the document orders them (`objectives[10]` after
-/// `objectives[9]`, a field after its parent), then by code; ties keep their order.
+/// Positions of `(path, rank)` items in the order the document reads the paths
+/// (`objectives[10]` after `objectives[9]`, a field after its parent), then by rank;
+/// ties keep their order.
 ///
-/// Each rule reports in document order already, so a stable sort of positions (which
-/// merges those runs) does few comparisons, and the diagnostics move once.
-fn in_document_order(diagnostics: &mut Vec<Diagnostic>) {
-    let keys: Vec<(PathKey<'_>, &str)> = diagnostics
-        .iter()
-        .map(|d| (PathKey::of(&d.path), d.code))
+/// Segment names are ranked among the few that occur, so the sort compares small
+/// integer keys rather than text; items arrive as runs already in order (one per
+/// rule), which the stable sort merges.
+fn document_order<'a>(items: impl Iterator<Item = (&'a str, usize)>) -> Vec<usize> {
+    let mut ids: HashMap<&'a str, u32> = HashMap::default();
+    let mut names: Vec<&'a str> = Vec::new();
+    let mut id = |name: &'a str| -> u32 {
+        *ids.entry(name).or_insert_with(|| {
+            names.push(name);
+            names.len() as u32 - 1
+        })
+    };
+    type Key = ([(u32, usize); 4], u32, usize);
+    let mut keys: Vec<Key> = items
+        .map(|(path, rank)| {
+            let key = PathKey::of(path);
+            (
+                key.segments.map(|(name, index)| (id(name), index)),
+                id(key.rest),
+                rank,
+            )
+        })
         .collect();
+    let mut by_text: Vec<u32> = (0..names.len() as u32).collect();
+    by_text.sort_by_key(|&i| names[i as usize]);
+    let mut rank_of = vec![0u32; names.len()];
+    for (r, &i) in by_text.iter().enumerate() {
+        rank_of[i as usize] = r as u32;
+    }
+    for key in &mut keys {
+        for segment in &mut key.0 {
+            segment.0 = rank_of[segment.0 as usize];
+        }
+        key.1 = rank_of[key.1 as usize];
+    }
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
-    drop(keys);
-    let mut slots: Vec<Option<Diagnostic>> = diagnostics.drain(..).map(Some).collect();
-    diagnostics.extend(order.into_iter().filter_map(|n| slots[n].take()));
+    order
 }
 
 /// A document path split into (name, index) segments without allocating: the first
@@ -296,7 +334,7 @@ pub fn locate(text: &str, format: crate::error::Format, diagnostics: &mut [Diagn
 
 #[cfg(test)]
 mod tests {
-    use super::{Diagnostic, PathKey, Severity, in_document_order};
+    use super::{Diagnostic, PathKey, Severity, document_order};
 
     #[test]
     fn paths_sort_as_the_document_reads() {
@@ -313,7 +351,7 @@ mod tests {
             "objectives[9].aligns_to",
         ];
         paths.sort_by_key(|p| PathKey::of(p));
-        let mut diagnostics: Vec<Diagnostic> = paths
+        let diagnostics: Vec<Diagnostic> = paths
             .iter()
             .rev()
             .flat_map(|p| {
@@ -330,10 +368,14 @@ mod tests {
                 })
             })
             .collect();
-        in_document_order(&mut diagnostics);
-        let sorted: Vec<(&str, &str)> = diagnostics
+        let order = document_order(
+            diagnostics
+                .iter()
+                .map(|d| (d.path.as_str(), usize::from(d.code == "OKR301"))),
+        );
+        let sorted: Vec<(&str, &str)> = order
             .iter()
-            .map(|d| (d.path.as_str(), d.code))
+            .map(|&i| (diagnostics[i].path.as_str(), diagnostics[i].code))
             .collect();
         let expected: Vec<(&str, &str)> = paths
             .iter()
