@@ -612,6 +612,31 @@ impl PyPlan {
             .call_method1("build", (table, backend))
     }
 
+    /// A polars DataFrame of a table by name (`scores`, `objectives`, `key_results`,
+    /// `check_ins`, `diagnostics`): the same as `<name>_frame(backend="polars")`.
+    #[pyo3(signature = (table, as_of = None))]
+    fn to_polars<'py>(
+        &self,
+        py: Python<'py>,
+        table: &str,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let t = self._table(py, table, as_of, None, None, None)?;
+        self._frame(py, t, "polars")
+    }
+
+    /// A pandas DataFrame of a table by name; see `to_polars`.
+    #[pyo3(signature = (table, as_of = None))]
+    fn to_pandas<'py>(
+        &self,
+        py: Python<'py>,
+        table: &str,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let t = self._table(py, table, as_of, None, None, None)?;
+        self._frame(py, t, "pandas")
+    }
+
     /// One row per objective (see `docs/python.md` for the columns).
     #[pyo3(signature = (backend = "pandas"))]
     fn objectives_frame<'py>(&self, py: Python<'py>, backend: &str) -> PyResult<Bound<'py, PyAny>> {

@@ -89,6 +89,10 @@ def test_polars_frames_hold_the_same_values(plan: okr.Plan) -> None:
     right = [None if math.isnan(x) else x for x in pd_df["progress"]]
     assert left == right
     assert plan.check_ins_frame(backend="polars")["at"].dtype == pl.Datetime("ms", "UTC")
+    assert plan.to_polars("scores", as_of=AS_OF).equals(pl_df)
+    assert plan.to_pandas("scores", as_of=AS_OF).equals(pd_df)
+    with pytest.raises(ValueError):
+        plan.to_polars("nothing")
     with pytest.raises(ValueError):
         plan.scores_frame(backend="spark")  # type: ignore[arg-type]
 
