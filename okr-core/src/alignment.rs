@@ -86,8 +86,6 @@ pub(crate) struct Graph {
     parent_list: Vec<usize>,
     child_offsets: Vec<usize>,
     child_list: Vec<usize>,
-    /// Links up to a root along first parents.
-    pub depth: Vec<usize>,
     /// Each objective's unit, when it names one that exists.
     pub unit: Vec<Option<usize>>,
     pub unit_parent: Vec<Option<usize>>,
@@ -176,12 +174,11 @@ impl Graph {
             .enumerate()
             .map(|(i, u)| (u.id.as_str(), i))
             .collect();
-        let mut graph = Graph {
+        Graph {
             parent_offsets,
             parent_list,
             child_offsets,
             child_list,
-            depth: vec![0; n],
             unit: plan
                 .objectives
                 .iter()
@@ -193,15 +190,22 @@ impl Graph {
                 .map(|u| u.parent.as_deref().and_then(|p| unit_index.get(p).copied()))
                 .collect(),
             unit_kind: plan.units.iter().map(|u| u.kind).collect(),
-        };
+        }
+    }
+
+    /// Links up to a root along first parents, per objective (what the report shows;
+    /// the lint rules do not need it, so it is not part of building the graph).
+    pub fn depths(&self) -> Vec<usize> {
+        let n = self.unit.len();
+        let mut depth = vec![0usize; n];
         // Parents before children, so a depth is known before it is needed.
-        let order = post_order(n, |v| graph.parents(v)).unwrap_or_else(|| (0..n).collect());
+        let order = post_order(n, |v| self.parents(v)).unwrap_or_else(|| (0..n).collect());
         for o in order {
-            if let Some(&p) = graph.parents(o).first() {
-                graph.depth[o] = graph.depth[p] + 1;
+            if let Some(&p) = self.parents(o).first() {
+                depth[o] = depth[p] + 1;
             }
         }
-        graph
+        depth
     }
 
     /// Objectives `i` aligns to, first-named first.
@@ -242,6 +246,7 @@ impl Graph {
 
 pub fn analyze(plan: &Plan) -> AlignmentReport {
     let graph = Graph::build(plan, None);
+    let depth = graph.depths();
     let id = |i: usize| plan.objectives[i].id.clone();
     let mut report = AlignmentReport {
         roots: Vec::new(),
@@ -303,7 +308,7 @@ pub fn analyze(plan: &Plan) -> AlignmentReport {
             unit: o.unit.clone(),
             parents: parents.iter().map(|&p| id(p)).collect(),
             children: graph.children(i).iter().map(|&c| id(c)).collect(),
-            depth: graph.depth[i],
+            depth: depth[i],
             orphan,
             skipped_levels,
             coverage,

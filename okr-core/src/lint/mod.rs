@@ -24,7 +24,6 @@ use crate::error::{Error, ErrorKind};
 use crate::model::Plan;
 use crate::policy::ZeroRange;
 use context::Context;
-use foldhash::HashMap;
 
 /// Metadata of every rule, in code order.
 pub fn rules() -> Vec<&'static RuleMeta> {
@@ -249,13 +248,16 @@ fn suppressions(plan: &Plan) -> Vec<(String, String)> {
 /// integer keys rather than text; items arrive as runs already in order (one per
 /// rule), which the stable sort merges.
 fn document_order<'a>(items: impl Iterator<Item = (&'a str, usize)>) -> Vec<usize> {
-    let mut ids: HashMap<&'a str, u32> = HashMap::default();
+    // Paths use a handful of names, so a short list searched in place beats hashing.
     let mut names: Vec<&'a str> = Vec::new();
     let mut id = |name: &'a str| -> u32 {
-        *ids.entry(name).or_insert_with(|| {
-            names.push(name);
-            names.len() as u32 - 1
-        })
+        match names.iter().position(|n| *n == name) {
+            Some(i) => i as u32,
+            None => {
+                names.push(name);
+                names.len() as u32 - 1
+            }
+        }
     };
     type Key = ([(u32, usize); 4], u32, usize);
     let mut keys: Vec<Key> = items

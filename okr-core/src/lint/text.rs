@@ -367,6 +367,30 @@ pub fn contains_ignore_case(text: &str, needle: &str) -> bool {
         })
 }
 
+/// The first of `needles` (lower-case ASCII) that `text` contains, ignoring ASCII case,
+/// found in one pass over the text.
+pub fn find_any_ignore_case<'n>(text: &str, needles: &[&'n str]) -> Option<&'n str> {
+    let t = text.as_bytes();
+    let mut found: Option<(usize, &'n str)> = None;
+    for (i, b) in t.iter().enumerate() {
+        let b = b.to_ascii_lowercase();
+        for (k, n) in needles.iter().enumerate() {
+            let nb = n.as_bytes();
+            if nb.first() == Some(&b)
+                && t.len() - i >= nb.len()
+                && t[i..i + nb.len()].eq_ignore_ascii_case(nb)
+                && found.is_none_or(|(f, _)| k < f)
+            {
+                found = Some((k, n));
+            }
+        }
+        if found.is_some_and(|(k, _)| k == 0) {
+            break;
+        }
+    }
+    found.map(|(_, n)| n)
+}
+
 /// Blanks written as a currency or percent sign with a letter for the number.
 fn is_blank_amount(word: &str) -> bool {
     matches!(
@@ -553,6 +577,20 @@ mod tests {
             Some("from X to Y")
         );
         assert_eq!(placeholder("Ship NN% of the backlog, tbd"), Some("TBD"));
+    }
+
+    #[test]
+    fn the_first_listed_needle_wins() {
+        let needles = ["bonus", "appraisal"];
+        assert_eq!(
+            find_any_ignore_case("Appraisal and BONUS", &needles),
+            Some("bonus")
+        );
+        assert_eq!(
+            find_any_ignore_case("an appraisal", &needles),
+            Some("appraisal")
+        );
+        assert_eq!(find_any_ignore_case("a bonu", &needles), None);
     }
 
     #[test]

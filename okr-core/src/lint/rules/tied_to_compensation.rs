@@ -1,7 +1,7 @@
 use crate::lint::context::Context;
 use crate::lint::context::objective_path;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
-use crate::lint::text::contains_ignore_case;
+use crate::lint::text::find_any_ignore_case;
 
 declare_rule! {
     /// ## What it does
@@ -52,13 +52,11 @@ impl Rule for TiedToCompensation {
             .iter()
             .find(|(k, v)| KEYS.contains(&k.as_str()) && truthy(v))
             .map(|(k, _)| format!("metadata `{k}`"));
-        let worded = WORDS
-            .iter()
-            .find(|w| {
-                contains_ignore_case(&o.title, w)
-                    || o.description
-                        .as_deref()
-                        .is_some_and(|d| contains_ignore_case(d, w))
+        let worded = find_any_ignore_case(&o.title, &WORDS)
+            .or_else(|| {
+                o.description
+                    .as_deref()
+                    .and_then(|d| find_any_ignore_case(d, &WORDS))
             })
             .map(|w| format!("the words \"{w}\""));
         if let Some(why) = flagged.or(worded) {
