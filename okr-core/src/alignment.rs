@@ -93,64 +93,13 @@ pub(crate) struct Graph {
 }
 
 impl Graph {
-    /// The graph of `plan`; `engine`, compiled from it, saves looking key results up.
+    /// The graph of `plan`; `engine`, compiled from it, has the links resolved already.
     pub fn build(plan: &Plan, engine: Option<&Engine>) -> Graph {
         let n = plan.objectives.len();
-        let objective_index: HashMap<&str, usize> = plan
-            .objectives
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.as_str(), i))
-            .collect();
-        // Only key results something aligns to need resolving to their objective; a
-        // compiled engine knows them already.
-        let mut kr_targets: HashMap<&str, Option<usize>> = HashMap::default();
-        for o in &plan.objectives {
-            for a in &o.aligns_to {
-                if let (None, Some(k)) = (&a.objective, &a.key_result) {
-                    kr_targets.insert(k.as_str(), None);
-                }
-            }
-        }
-        match engine {
-            Some(engine) => {
-                for (id, owner) in kr_targets.iter_mut() {
-                    *owner = engine
-                        .key_result_handle(id)
-                        .map(|h| engine.kr_objective[h] as usize);
-                }
-            }
-            None if kr_targets.is_empty() => {}
-            None => {
-                for (i, o) in plan.objectives.iter().enumerate() {
-                    for k in &o.key_results {
-                        if let Some(owner) = kr_targets.get_mut(k.id.as_str()) {
-                            owner.get_or_insert(i);
-                        }
-                    }
-                }
-            }
-        }
-
-        let mut parent_offsets = Vec::with_capacity(n + 1);
-        let mut parent_list = Vec::with_capacity(n);
-        parent_offsets.push(0);
-        for (i, o) in plan.objectives.iter().enumerate() {
-            let start = parent_list.len();
-            for a in &o.aligns_to {
-                let parent = match (&a.objective, &a.key_result) {
-                    (Some(p), _) => objective_index.get(p.as_str()).copied(),
-                    (None, Some(k)) => kr_targets.get(k.as_str()).copied().flatten(),
-                    _ => None,
-                };
-                if let Some(p) = parent {
-                    if p != i && !parent_list[start..].contains(&p) {
-                        parent_list.push(p);
-                    }
-                }
-            }
-            parent_offsets.push(parent_list.len());
-        }
+        let (parent_offsets, parent_list) = match engine {
+            Some(engine) => parents_from_engine(engine, n),
+            None => parents_from_plan(plan),
+        };
         // Children grouped by parent, each group in document order (a counting sort).
         let mut child_offsets = vec![0usize; n + 1];
         for &p in &parent_list {
@@ -244,6 +193,69 @@ impl Graph {
     }
 }
 
+/// Parents of each objective as a compiled engine resolved them (the same links, in the
+/// same order; a plan that compiled has no self-alignment).
+fn parents_from_engine(engine: &Engine, n: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut offsets = Vec::with_capacity(n + 1);
+    let mut list = Vec::with_capacity(n);
+    offsets.push(0);
+    for i in 0..n {
+        list.extend(engine.parents.row(i).iter().map(|&p| p as usize));
+        offsets.push(list.len());
+    }
+    (offsets, list)
+}
+
+/// Parents of each objective, resolved from the plan's ids: CSR offsets and list.
+fn parents_from_plan(plan: &Plan) -> (Vec<usize>, Vec<usize>) {
+    let n = plan.objectives.len();
+    let objective_index: HashMap<&str, usize> = plan
+        .objectives
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.as_str(), i))
+        .collect();
+    // Only key results something aligns to need resolving to their objective.
+    let mut kr_targets: HashMap<&str, Option<usize>> = HashMap::default();
+    for o in &plan.objectives {
+        for a in &o.aligns_to {
+            if let (None, Some(k)) = (&a.objective, &a.key_result) {
+                kr_targets.insert(k.as_str(), None);
+            }
+        }
+    }
+    if !kr_targets.is_empty() {
+        for (i, o) in plan.objectives.iter().enumerate() {
+            for k in &o.key_results {
+                if let Some(owner) = kr_targets.get_mut(k.id.as_str()) {
+                    owner.get_or_insert(i);
+                }
+            }
+        }
+    }
+
+    let mut parent_offsets = Vec::with_capacity(n + 1);
+    let mut parent_list = Vec::with_capacity(n);
+    parent_offsets.push(0);
+    for (i, o) in plan.objectives.iter().enumerate() {
+        let start = parent_list.len();
+        for a in &o.aligns_to {
+            let parent = match (&a.objective, &a.key_result) {
+                (Some(p), _) => objective_index.get(p.as_str()).copied(),
+                (None, Some(k)) => kr_targets.get(k.as_str()).copied().flatten(),
+                _ => None,
+            };
+            if let Some(p) = parent {
+                if p != i && !parent_list[start..].contains(&p) {
+                    parent_list.push(p);
+                }
+            }
+        }
+        parent_offsets.push(parent_list.len());
+    }
+    (parent_offsets, parent_list)
+}
+
 pub fn analyze(plan: &Plan) -> AlignmentReport {
     let graph = Graph::build(plan, None);
     let depth = graph.depths();
@@ -315,4 +327,40 @@ pub fn analyze(plan: &Plan) -> AlignmentReport {
         });
     }
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same_links(plan: &Plan) {
+        let engine = crate::Engine::new(plan).expect("compiles");
+        let (from_plan, from_engine) =
+            (Graph::build(plan, None), Graph::build(plan, Some(&engine)));
+        for i in 0..plan.objectives.len() {
+            assert_eq!(
+                from_plan.parents(i),
+                from_engine.parents(i),
+                "parents of {i}"
+            );
+            assert_eq!(
+                from_plan.children(i),
+                from_engine.children(i),
+                "children of {i}"
+            );
+        }
+        assert_eq!(from_plan.depths(), from_engine.depths());
+    }
+
+    #[test]
+    fn the_engine_and_the_plan_give_the_same_graph() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/acme.yaml");
+        let text = std::fs::read_to_string(path).expect("example");
+        same_links(&crate::load(&text, crate::Format::Yaml).expect("loads"));
+        #[cfg(feature = "generate")]
+        same_links(&crate::generate::generate(
+            crate::generate::Size::Objectives(2_000),
+            7,
+        ));
+    }
 }
