@@ -99,7 +99,15 @@ def test_polars_frames_hold_the_same_values(plan: okr.Plan) -> None:
 
 def test_charts_draw(plan: okr.Plan) -> None:
     ax = okr.plot.burn_up(plan, "arr", as_of=AS_OF)
-    labels = {line.get_label() for line in ax.get_lines()}
-    assert {"expected", "progress", "forecast"} <= labels
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    assert {"expected", "actual", "forecast"} <= set(lines)
+    # In the key result's own units: the expected line runs from start towards target,
+    # and the actual points are its check-in values.
+    kr = plan.key_result("arr")
+    assert lines["expected"].get_ydata()[0] == pytest.approx(kr.start, abs=0.1)
+    values = plan.check_ins_frame().query("key_result_id == 'arr'")["value"]
+    assert set(lines["actual"].get_ydata()) <= set(values)
+    milestone = next(k.id for o in plan.objectives for k in o.key_results if k.type == "milestone")
+    assert okr.plot.burn_up(plan, milestone, as_of=AS_OF).get_ylabel() == "progress (%)"
     assert okr.plot.status_overview(plan, as_of=AS_OF).patches
     assert okr.plot.score_distribution(okr.generate(200), as_of="2026-02-14").get_yticklabels()

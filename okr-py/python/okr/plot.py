@@ -13,6 +13,11 @@ from . import _okr
 from ._html import STATUS_COLOURS
 
 
+def _text(label: str) -> str:
+    """A label as written: matplotlib would read "$10M to $12M" as mathematics."""
+    return label.replace("$", r"\$")
+
+
 def _axes(ax: Any) -> Any:
     if ax is not None:
         return ax
@@ -25,34 +30,56 @@ def _axes(ax: Any) -> Any:
 
 
 def burn_up(plan: _okr.Plan, key_result: str, as_of: Any = None, ax: Any = None) -> Any:
-    """Progress of one key result through its period: where it stood each week, where
-    it was expected to be, and the forecast to its due date."""
+    """One key result through its period: its actual values (each check-in), where it
+    was expected to be each week, and the engine's forecast to its due date.
+
+    A key result with a start and a target is drawn in its own units (the expected line
+    runs from start to target as progress is expected). Other kinds (milestones,
+    checklists, thresholds) are drawn as progress in percent."""
     import pandas as pd
 
     ax = _axes(ax)
     history = plan.history_frame(key_result)
     card = plan.score(as_of=as_of)
     score = card.key_result(key_result)
+    kr = plan.key_result(key_result)
     now = pd.Timestamp(card.as_of)
     if now.tzinfo is None:
         now = now.tz_localize("UTC")
     past = history[history["at"] <= now]
-    ax.plot(history["at"], history["expected"] * 100, color="#888", linestyle="--", label="expected")
-    ax.plot(past["at"], past["progress"] * 100, color="#1565c0", marker="o", markersize=3, label="progress")
-    forecast = score.forecast
-    if forecast and forecast.get("projected_progress") is not None and len(past):
-        end = history["at"].iloc[-1]
-        last = past.iloc[-1]
+    forecast = score.forecast or {}
+    in_units = kr.start is not None and kr.target is not None
+    if in_units:
+        start, target = float(kr.start), float(kr.target)  # type: ignore[arg-type]
+        expected = start + history["expected"] * (target - start)
+        check_ins = plan.check_ins_frame()
+        mine = check_ins[(check_ins["key_result_id"] == key_result) & (check_ins["at"] <= now)]
+        actual_at, actual = mine["at"], mine["value"]
+        projected = forecast.get("projected_value")
+        unit_label = kr.to_dict().get("measure") or "value"
+    else:
+        expected = history["expected"] * 100
+        actual_at, actual = past["at"], past["progress"] * 100
+        projected = forecast.get("projected_progress")
+        projected = None if projected is None else projected * 100
+        unit_label = "progress (%)"
+    ax.plot(history["at"], expected, color="#888", linestyle="--", label="expected")
+    ax.plot(actual_at, actual, color="#1565c0", marker="o", markersize=3, label="actual")
+    if projected is not None and len(actual):
         ax.plot(
-            [last["at"], end],
-            [last["progress"] * 100, forecast["projected_progress"] * 100],
+            [actual_at.iloc[-1], history["at"].iloc[-1]],
+            [actual.iloc[-1], projected],
             color="#1565c0",
             linestyle=":",
             label="forecast",
         )
-    ax.set_ylim(bottom=0)
-    ax.set_ylabel("progress (%)")
-    ax.set_title(f"{score.id}: {score.title}", fontsize=10, loc="left")
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_ylabel(_text(unit_label))
+    ax.set_title(_text(f"{score.id}: {score.title}"), fontsize=10, loc="left")
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     return ax
 
