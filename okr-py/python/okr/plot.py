@@ -7,6 +7,7 @@ Each function draws on ``ax`` (a new figure when omitted) and returns the axes.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from . import _okr
@@ -73,8 +74,8 @@ def burn_up(plan: _okr.Plan, key_result: str, as_of: Any = None, ax: Any = None)
             linestyle=":",
             label="forecast",
         )
-    import matplotlib.dates as mdates
-
+    # matplotlib.dates has no type annotations; use it as a plain module.
+    mdates: Any = importlib.import_module("matplotlib.dates")
     locator = mdates.AutoDateLocator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
