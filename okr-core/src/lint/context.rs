@@ -168,33 +168,28 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Owned copies of many ids, for a finding that names them all. Ids live in scattered
-/// heap blocks; touching a batch first lets the cache misses overlap (as for titles).
+/// Owned copies of many ids, for a finding that names them all.
 pub fn owned_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
     let ids: Vec<&str> = ids.collect();
-    let mut out = Vec::with_capacity(ids.len());
-    for batch in ids.chunks(16) {
-        let touched = batch.iter().fold(0u8, |acc, t| {
-            acc ^ t.as_bytes().first().copied().unwrap_or(0)
-        });
-        std::hint::black_box(touched);
-        out.extend(batch.iter().map(|t| (*t).to_owned()));
-    }
-    out
+    map_touched(&ids, str::to_owned)
 }
 
-/// The features of many titles. Each title is its own heap block, so reading one is
-/// usually a cache miss; touching the first bytes of a batch of titles before reading
-/// any lets those misses overlap instead of queueing one after another.
+/// The features of many titles.
 fn features_of_all(titles: &[&str]) -> Vec<Features> {
-    const BATCH: usize = 16;
-    let mut out = Vec::with_capacity(titles.len());
-    for batch in titles.chunks(BATCH) {
+    map_touched(titles, Features::of)
+}
+
+/// `f` of each text, in order. Each text is its own heap block, so reading one is
+/// usually a cache miss; touching the first bytes of a batch of 16 before reading any
+/// lets those misses overlap instead of queueing one after another.
+fn map_touched<T>(texts: &[&str], f: impl Fn(&str) -> T) -> Vec<T> {
+    let mut out = Vec::with_capacity(texts.len());
+    for batch in texts.chunks(16) {
         let touched = batch.iter().fold(0u8, |acc, t| {
             acc ^ t.as_bytes().first().copied().unwrap_or(0)
         });
         std::hint::black_box(touched);
-        out.extend(batch.iter().map(|t| Features::of(t)));
+        out.extend(batch.iter().map(|t| f(t)));
     }
     out
 }

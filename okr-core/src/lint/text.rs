@@ -354,19 +354,6 @@ fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
         && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
-/// Whether `text` contains `needle` (lower-case ASCII), ignoring ASCII case, without
-/// allocating a lower-cased copy.
-pub fn contains_ignore_case(text: &str, needle: &str) -> bool {
-    let (t, n) = (text.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else {
-        return true;
-    };
-    t.len() >= n.len()
-        && (0..=t.len() - n.len()).any(|i| {
-            t[i].to_ascii_lowercase() == first && t[i..i + n.len()].eq_ignore_ascii_case(n)
-        })
-}
-
 /// The first of `needles` (lower-case ASCII) that `text` contains, ignoring ASCII case,
 /// found in one pass over the text.
 pub fn find_any_ignore_case<'n>(text: &str, needles: &[&'n str]) -> Option<&'n str> {
@@ -591,14 +578,6 @@ mod tests {
             Some("appraisal")
         );
         assert_eq!(find_any_ignore_case("a bonu", &needles), None);
-    }
-
-    #[test]
-    fn contains_ignores_case() {
-        assert!(contains_ignore_case("Tie the BONUS to it", "bonus"));
-        assert!(contains_ignore_case("bonus", "bonus"));
-        assert!(!contains_ignore_case("bonu", "bonus"));
-        assert!(!contains_ignore_case("", "bonus"));
     }
 
     #[test]
