@@ -1,158 +1,16 @@
 //! Heuristics over OKR text, which is messy: numbers, activity verbs, placeholders,
 //! business-as-usual wording, and a normal form for spotting duplicates.
 //!
-//! Titles are read often (every key result of a large plan, by several rules), so the
-//! word tests compare a lower-cased copy of each word on the stack against the word
-//! lists, and [`Features::of`] reads a title once for everything the rules ask of it.
+//! Titles are read often (every key result of a large plan, by several rules), so
+//! [`Features::of`] reads a title once for everything the rules ask of it, and looks
+//! each short word up in all the word lists at once ([`lexicon`]).
 
-/// Words for numbers people write instead of digits.
-const NUMBER_WORDS: [&str; 24] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "twenty", "thirty", "fifty", "hundred", "thousand", "million", "billion", "half",
-    "double", "triple", "twice", "zero",
-];
+mod features;
+mod lexicon;
 
-/// Verbs that name work to do (outputs) rather than a result.
-pub const ACTIVITY_VERBS: [&str; 37] = [
-    "launch",
-    "create",
-    "develop",
-    "deliver",
-    "build",
-    "implement",
-    "define",
-    "test",
-    "prepare",
-    "plan",
-    "release",
-    "ship",
-    "make",
-    "consult",
-    "help",
-    "analyze",
-    "analyse",
-    "participate",
-    "design",
-    "write",
-    "hold",
-    "organize",
-    "organise",
-    "run",
-    "migrate",
-    "roll",
-    "complete",
-    "finish",
-    "kick",
-    "conduct",
-    "introduce",
-    "deploy",
-    "publish",
-    "set",
-    "hire",
-    "attend",
-    "draft",
-];
-
-/// Verbs that name a change in a result.
-const OUTCOME_VERBS: [&str; 22] = [
-    "convert", "increase", "reduce", "raise", "grow", "cut", "lift", "reach", "achieve", "lower",
-    "double", "triple", "halve", "win", "retain", "sign", "acquire", "save", "earn", "drive",
-    "decrease", "improve",
-];
-
-const STOPWORDS: [&str; 16] = [
-    "the", "a", "an", "of", "to", "for", "and", "in", "on", "by", "our", "with", "from", "at",
-    "all", "new",
-];
-
-const BLANK_WORDS: [&str; 4] = ["tbd", "tbc", "tk", "xxx"];
-
-const BAU_VERBS: [&str; 6] = [
-    "maintain", "keep", "continue", "sustain", "preserve", "uphold",
-];
-
-/// Longer than any listed word, so a word that does not fit is in no list.
-const WORD_BUF: usize = 16;
-
-/// A word lower-cased (ASCII letters only) on the stack: its first [`WORD_BUF`] bytes,
-/// and whether that is all of it.
-struct Lower {
-    buf: [u8; WORD_BUF],
-    len: usize,
-    whole: bool,
-}
-
-impl Lower {
-    fn of(word: &str) -> Lower {
-        let b = word.as_bytes();
-        let len = b.len().min(WORD_BUF);
-        let mut buf = [0u8; WORD_BUF];
-        for (d, s) in buf.iter_mut().zip(&b[..len]) {
-            *d = s.to_ascii_lowercase();
-        }
-        Lower {
-            buf,
-            len,
-            whole: len == b.len(),
-        }
-    }
-
-    fn bytes(&self) -> &[u8] {
-        &self.buf[..self.len]
-    }
-
-    /// The entry of `list` the word starts with.
-    fn starts_with_any(&self, list: &[&str]) -> bool {
-        list.iter().any(|w| self.bytes().starts_with(w.as_bytes()))
-    }
-
-    /// The verb of `list` that the word is, or a simple inflection of (launches, launched).
-    fn inflection_of(&self, list: &[&'static str]) -> Option<&'static str> {
-        if !self.whole {
-            return None;
-        }
-        let b = self.bytes();
-        ["", "s", "es", "ed", "d"].iter().find_map(|suffix| {
-            let stem = b.strip_suffix(suffix.as_bytes())?;
-            list.iter().copied().find(|v| v.as_bytes() == stem)
-        })
-    }
-}
-
-/// Up to 8 bytes, zero-padded, as one integer.
-const fn pack(word: &[u8]) -> u64 {
-    let mut out = 0u64;
-    let mut i = 0;
-    while i < word.len() && i < 8 {
-        out |= (word[i] as u64) << (8 * i);
-        i += 1;
-    }
-    out
-}
-
-/// A word list of words of at most 8 bytes, packed for integer compares.
-struct Packed<const N: usize>([u64; N]);
-
-impl<const N: usize> Packed<N> {
-    const fn of(words: [&str; N]) -> Packed<N> {
-        let mut out = [0u64; N];
-        let mut i = 0;
-        while i < N {
-            assert!(words[i].len() <= 8);
-            out[i] = pack(words[i].as_bytes());
-            i += 1;
-        }
-        Packed(out)
-    }
-
-    fn contains(&self, key: Option<u64>) -> bool {
-        key.is_some_and(|k| self.0.contains(&k))
-    }
-}
-
-const NUMBER_KEYS: Packed<24> = Packed::of(NUMBER_WORDS);
-const STOPWORD_KEYS: Packed<16> = Packed::of(STOPWORDS);
-const BLANK_KEYS: Packed<4> = Packed::of(BLANK_WORDS);
+pub use features::Features;
+pub use lexicon::ACTIVITY_VERBS;
+use lexicon::{BAU_VERBS, LEXICON, Lower, STOPWORD};
 
 /// How an ASCII byte splits words: 1 for a word byte (letters, digits, `% $ .`), 0 for
 /// a separator; bytes of other characters are decoded and asked `is_alphanumeric`.
@@ -213,13 +71,92 @@ impl<'a> Iterator for Tokens<'a> {
                 }
                 self.at += width;
             }
-            let token = self.text[start..self.at].trim_matches('.');
-            if !token.is_empty() {
-                return Some(token);
+            // Dots are ASCII, so trimming them byte by byte keeps char boundaries.
+            let bytes = self.text.as_bytes();
+            let (mut from, mut to) = (start, self.at);
+            while from < to && bytes[from] == b'.' {
+                from += 1;
+            }
+            while to > from && bytes[to - 1] == b'.' {
+                to -= 1;
+            }
+            if from < to {
+                return Some(&self.text[from..to]);
             }
         }
         None
     }
+}
+
+/// How [`ascii_words`] classes an ASCII byte: bit 0 for a word byte (as
+/// [`WORD_BYTE`]), bit 1 for a digit or a percent sign.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = WORD_BYTE[b] as u8 | (((c.is_ascii_digit() || c == b'%') as u8) << 1);
+        b += 1;
+    }
+    t
+};
+
+/// The words of ASCII `bytes` as `(from, to)` byte ranges, as [`tokens`] splits them,
+/// without a branch per byte: each block of 64 bytes becomes a mask of its word bytes,
+/// and words are read off the mask's runs of ones. (A branch on every byte mispredicts
+/// at every word boundary, which costs more than the rest of reading a title.) Returns
+/// whether the text has a digit or a percent sign, which the same pass notes.
+pub(super) fn ascii_words(bytes: &[u8], mut f: impl FnMut(usize, usize)) -> bool {
+    let mut word_from: Option<usize> = None;
+    let mut classes = 0u8;
+    let mut emit = |from: usize, to: usize| {
+        let (mut from, mut to) = (from, to);
+        while from < to && bytes[from] == b'.' {
+            from += 1;
+        }
+        while to > from && bytes[to - 1] == b'.' {
+            to -= 1;
+        }
+        if from < to {
+            f(from, to);
+        }
+    };
+    for (block_index, block) in bytes.chunks(64).enumerate() {
+        let base = block_index * 64;
+        let mut mask = 0u64;
+        for (i, &b) in block.iter().enumerate() {
+            let class = ASCII_CLASS[usize::from(b & 0x7f)];
+            classes |= class;
+            mask |= u64::from(class & 1) << i;
+        }
+        // Bits at and above `at` are still to read.
+        let mut at = 0u32;
+        while at < 64 {
+            let rest = mask >> at;
+            match word_from {
+                Some(from) => {
+                    let run = (!rest).trailing_zeros();
+                    if at + run >= 64 {
+                        break;
+                    }
+                    at += run;
+                    emit(from, base + at as usize);
+                    word_from = None;
+                }
+                None => {
+                    if rest == 0 {
+                        break;
+                    }
+                    at += rest.trailing_zeros();
+                    word_from = Some(base + at as usize);
+                }
+            }
+        }
+    }
+    if let Some(from) = word_from {
+        emit(from, bytes.len());
+    }
+    classes & 2 != 0
 }
 
 /// The words of `text`, lower-cased.
@@ -273,14 +210,14 @@ pub fn business_as_usual(text: &str) -> Option<&'static str> {
     BAU_VERBS
         .iter()
         .copied()
-        .find(|v| first.whole && v.as_bytes() == first.bytes())
+        .find(|v| first.is_whole() && v.as_bytes() == first.bytes())
 }
 
 /// A normal form of a title for spotting near-identical ones: lower case, punctuation
 /// and filler words dropped, words sorted.
 pub fn normal_form(text: &str) -> String {
     let mut w: Vec<String> = tokens(text)
-        .filter(|x| !STOPWORD_KEYS.contains(short_key(x)))
+        .filter(|x| short_key(x).is_none_or(|k| LEXICON.class(k) & STOPWORD == 0))
         .map(str::to_lowercase)
         .collect();
     w.sort();
@@ -294,7 +231,8 @@ pub fn normal_hash(text: &str) -> Option<u64> {
     Features::of(text).normal_hash()
 }
 
-/// The hash of a word too long, or not ASCII, for [`short_key`].
+/// The hash of a word as [`normal_hash`] adds it up: its bytes, 8 at a time, lower-cased
+/// (ASCII letters only, unless the word is not ASCII, when it is lower-cased in full).
 fn word_hash(word: &str) -> u64 {
     if word.is_ascii() {
         chunks_hash(word.as_bytes(), true)
@@ -305,47 +243,25 @@ fn word_hash(word: &str) -> u64 {
     }
 }
 
-/// The bytes of a word, 8 at a time (ASCII ones lower-cased on the way when
-/// `ascii` is set), folded into one hash with [`mix`]. No allocation.
+/// The bytes of a word, 8 at a time (ASCII letters lower-cased on the way when `ascii`
+/// is set), folded into one hash with [`lexicon::mix`]. No allocation.
 fn chunks_hash(bytes: &[u8], ascii: bool) -> u64 {
     let mut h = bytes.len() as u64;
-    for chunk in bytes.chunks(8) {
-        let mut buf = [0u8; 8];
-        buf[..chunk.len()].copy_from_slice(chunk);
-        let x = u64::from_le_bytes(buf);
-        h = mix(h ^ if ascii { lower8(x) } else { x });
+    for at in (0..bytes.len()).step_by(8) {
+        let x = lexicon::load(bytes, at, (bytes.len() - at).min(8));
+        h = lexicon::mix(h ^ if ascii { lexicon::lower8(x) } else { x });
     }
     h
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// Eight ASCII bytes with 'A'–'Z' lower-cased, without a loop: those bytes get their
-/// high bit set by the two additions, and 0x20 added from it.
-fn lower8(x: u64) -> u64 {
-    let at_least_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
-    let above_z = x.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
-    let upper = at_least_a & !above_z & (ONES * 0x80);
-    x | (upper >> 2)
-}
-
-/// An ASCII word of at most 8 bytes, lower-cased and packed into a `u64` (as [`pack`]
-/// does).
+/// An ASCII word of at most 8 bytes, lower-cased and packed into a `u64`.
 fn short_key(word: &str) -> Option<u64> {
     let b = word.as_bytes();
     if b.len() > 8 {
         return None;
     }
-    let mut buf = [0u8; 8];
-    buf[..b.len()].copy_from_slice(b);
-    let x = u64::from_le_bytes(buf);
-    (x & (ONES * 0x80) == 0).then(|| lower8(x))
-}
-
-/// A 64-bit mix of a packed word (a folded multiply, as foldhash does).
-fn mix(key: u64) -> u64 {
-    let m = u128::from(key ^ 0x243f_6a88_85a3_08d3) * 0x9e37_79b9_7f4a_7c15;
-    (m as u64) ^ ((m >> 64) as u64)
+    let x = lexicon::load(b, 0, b.len());
+    (x & lexicon::HIGH == 0).then(|| lexicon::lower8(x))
 }
 
 /// Whether `text` starts with `prefix` (lower-case ASCII), ignoring ASCII case.
@@ -376,113 +292,6 @@ pub fn find_any_ignore_case<'n>(text: &str, needles: &[&'n str]) -> Option<&'n s
         }
     }
     found.map(|(_, n)| n)
-}
-
-/// Blanks written as a currency or percent sign with a letter for the number.
-fn is_blank_amount(word: &str) -> bool {
-    matches!(
-        word,
-        "$N" | "$X" | "$XX" | "$NN" | "N%" | "X%" | "XX%" | "NN%"
-    )
-}
-
-/// The placeholders [`placeholder`] names, strongest first.
-const PLACEHOLDERS: [&str; 4] = ["from X to Y", "TBD", "$N / N%", "template text"];
-
-/// Everything the wording rules ask of a title, read in one pass over its words. Kept
-/// to 16 bytes, since a large plan holds one per key result.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Features {
-    /// See [`normal_hash`]; 0 when no word is left.
-    hash: u64,
-    /// A digit, a percent sign or a number word.
-    pub has_number: bool,
-    /// An outcome verb after the opening activity verb, and a number.
-    pub outcome_clause: bool,
-    /// 1 + the index of the opening verb in [`ACTIVITY_VERBS`], or 0.
-    activity: u8,
-    /// 1 + the index in [`PLACEHOLDERS`], or 0.
-    blank: u8,
-}
-
-impl Features {
-    pub fn activity_verb(&self) -> Option<&'static str> {
-        self.activity
-            .checked_sub(1)
-            .map(|i| ACTIVITY_VERBS[usize::from(i)])
-    }
-
-    pub fn placeholder(&self) -> Option<&'static str> {
-        self.blank
-            .checked_sub(1)
-            .map(|i| PLACEHOLDERS[usize::from(i)])
-    }
-
-    pub fn normal_hash(&self) -> Option<u64> {
-        (self.hash != 0).then_some(self.hash)
-    }
-
-    pub fn of(title: &str) -> Features {
-        let bytes = title.as_bytes();
-        let mut number = bytes.iter().any(|b| b.is_ascii_digit() || *b == b'%');
-        let mut activity_verb = None;
-        let mut later_outcome = false;
-        let mut normal_hash: Option<u64> = None;
-        // Placeholders, strongest first: from X to Y, TBD, $N / N%, template text.
-        let mut from_x_to_y = false;
-        let mut blank_word = title.contains("???");
-        let mut blank_amount = false;
-        let mut template = false;
-        for (n, word) in tokens(title).enumerate() {
-            let key = short_key(word);
-            if n == 0 {
-                activity_verb = Lower::of(word).inflection_of(&ACTIVITY_VERBS);
-            } else if activity_verb.is_some() && !later_outcome {
-                later_outcome = Lower::of(word).starts_with_any(&OUTCOME_VERBS);
-            }
-            number = number || NUMBER_KEYS.contains(key);
-            blank_word = blank_word || (word.len() <= 3 && BLANK_KEYS.contains(key));
-            blank_amount = blank_amount
-                || (word.starts_with('$') || word.ends_with('%')) && is_blank_amount(word);
-            if let Some(k) = key {
-                let start = word.as_ptr() as usize - title.as_ptr() as usize;
-                let rest = &title[start + word.len()..];
-                if k == pack(b"from") {
-                    from_x_to_y = from_x_to_y
-                        || starts_with_ignore_case(rest, " x to y")
-                        || starts_with_ignore_case(rest, " x% to y%");
-                } else if k == pack(b"lorem") {
-                    template = template || starts_with_ignore_case(rest, " ipsum");
-                } else if k == pack(b"insert") {
-                    template =
-                        template || matches!(title[..start].bytes().last(), Some(b'<' | b'['));
-                }
-            }
-            if word.len() > 4 || !STOPWORD_KEYS.contains(key) {
-                let h = word_hash(word);
-                normal_hash = Some(normal_hash.unwrap_or(0).wrapping_add(h));
-            }
-        }
-        let blank = [from_x_to_y, blank_word, blank_amount, template]
-            .iter()
-            .position(|b| *b)
-            .map_or(0, |i| i as u8 + 1);
-        Features {
-            // A sum of exactly 0 is taken as 1, so that 0 can mean "no words".
-            hash: normal_hash.map_or(0, |h| h.max(1)),
-            has_number: number,
-            outcome_clause: later_outcome && number,
-            activity: activity_verb
-                .and_then(|v| ACTIVITY_VERBS.iter().position(|a| *a == v))
-                .map_or(0, |i| i as u8 + 1),
-            blank,
-        }
-    }
-
-    /// An activity with no measured result named beside it.
-    pub fn is_activity(&self) -> bool {
-        self.activity != 0 && !self.outcome_clause
-    }
 }
 
 #[cfg(test)]
