@@ -225,33 +225,54 @@ pub fn is_numeric_goal(kind: &KrKind) -> bool {
     )
 }
 
-pub fn objective_path(i: usize) -> String {
-    format!("objectives[{i}]")
-}
-
 /// The groups of more than `limit` items, by key order; each group's items in the
 /// order given.
 ///
 /// Items are grouped by a 64-bit hash of their key, so building the table never reads
-/// a second key's text; the keys of each large group are then compared, and a group
-/// that two keys share by a hash collision is split.
+/// a second key's text. A first pass numbers the hashes and counts their items; only
+/// the groups over the limit get a vector of their own (most groups are small, and a
+/// vector each would cost more than the counting). The keys of each large group are
+/// then compared, and a group that two keys share by a hash collision is split.
 pub fn groups_over<K: Hash + Ord + Copy, T>(
     items: impl IntoIterator<Item = (K, T)>,
     limit: usize,
 ) -> Vec<(K, Vec<T>)> {
     let hasher = foldhash::quality::FixedState::with_seed(0x6f6b72);
-    let mut groups: HashMap<u64, Vec<(K, T)>> = HashMap::default();
+    let items = items.into_iter();
+    let mut group_of: HashMap<u64, u32> = HashMap::default();
+    let mut counts: Vec<usize> = Vec::new();
+    let mut tagged: Vec<(u32, K, T)> = Vec::with_capacity(items.size_hint().0);
     for (key, item) in items {
-        groups
-            .entry(hasher.hash_one(key))
-            .or_default()
-            .push((key, item));
+        let next = counts.len() as u32;
+        let group = *group_of.entry(hasher.hash_one(key)).or_insert(next);
+        if group == next {
+            counts.push(0);
+        }
+        counts[group as usize] += 1;
+        tagged.push((group, key, item));
+    }
+    const SMALL: u32 = u32::MAX;
+    let mut large: Vec<Vec<(K, T)>> = Vec::new();
+    let slots: Vec<u32> = counts
+        .iter()
+        .map(|&n| {
+            if n > limit {
+                large.push(Vec::with_capacity(n));
+                large.len() as u32 - 1
+            } else {
+                SMALL
+            }
+        })
+        .collect();
+    for (group, key, item) in tagged {
+        let slot = slots[group as usize];
+        if slot != SMALL {
+            large[slot as usize].push((key, item));
+        }
     }
     let mut over: Vec<(K, Vec<T>)> = Vec::new();
-    for (_, members) in groups {
-        if members.len() > limit {
-            split_by_key(members, limit, &mut over);
-        }
+    for members in large {
+        split_by_key(members, limit, &mut over);
     }
     over.sort_unstable_by_key(|a| a.0);
     over

@@ -6,6 +6,7 @@
 //! sets their options; `lint_ignore` on an objective or key result switches a rule off
 //! there, with a reason.
 
+pub mod at;
 pub mod config;
 pub mod context;
 pub mod diagnostic;
@@ -14,6 +15,7 @@ pub mod rules;
 pub mod settings;
 pub mod text;
 
+pub use at::At;
 pub use config::{Level, LintConfig};
 pub use diagnostic::{Diagnostic, Severity};
 pub use rule::{Category, RuleMeta};
@@ -23,6 +25,7 @@ use crate::engine::{AsOf, Engine, Evaluation};
 use crate::error::{Error, ErrorKind};
 use crate::model::Plan;
 use crate::policy::ZeroRange;
+use at::Suppressed;
 use context::Context;
 
 /// Metadata of every rule, in code order.
@@ -136,18 +139,15 @@ fn run(
     for (n, ((r, _), found)) in enabled.iter().zip(&findings).enumerate() {
         let meta = r.meta();
         for (k, f) in found.iter().enumerate() {
-            let suppressed_here = suppressed.iter().any(|(path, rule)| {
-                matches(meta, rule)
-                    && f.path
-                        .strip_prefix(path.as_str())
-                        .is_some_and(|inner| inner.is_empty() || inner.starts_with('.'))
-            });
+            let suppressed_here = suppressed
+                .iter()
+                .any(|(place, rule)| matches(meta, rule) && f.at.is_within(place));
             if !suppressed_here {
                 kept.push((n, k));
             }
         }
     }
-    let order = document_order(kept.iter().map(|&(n, k)| (findings[n][k].path.as_str(), n)));
+    let order = document_order(kept.iter().map(|&(n, k)| (&findings[n][k].at, n)));
     // Each finding's text moves into its diagnostic once, in the final order.
     let mut out = Vec::with_capacity(kept.len());
     for i in order {
@@ -166,7 +166,7 @@ fn run(
             message: std::mem::take(&mut f.message),
             help: std::mem::take(&mut f.help),
             ids: std::mem::take(&mut f.ids),
-            path: std::mem::take(&mut f.path),
+            path: f.at.to_string(),
             line: None,
             column: None,
         });
@@ -220,38 +220,47 @@ fn walk(
     }
 }
 
-/// (document path, rule) for every `lint_ignore` entry.
-fn suppressions(plan: &Plan) -> Vec<(String, String)> {
+/// (place, rule) for every `lint_ignore` entry.
+fn suppressions(plan: &Plan) -> Vec<(Suppressed, String)> {
     let mut out = Vec::new();
     for (i, o) in plan.objectives.iter().enumerate() {
         out.extend(
             o.lint_ignore
                 .iter()
-                .map(|s| (format!("objectives[{i}]"), s.rule.clone())),
+                .map(|s| (Suppressed::Objective(i), s.rule.clone())),
         );
         for (j, k) in o.key_results.iter().enumerate() {
+            let path = context::KrPath {
+                objective: i,
+                key_result: j,
+            };
             out.extend(
                 k.lint_ignore
                     .iter()
-                    .map(|s| (format!("objectives[{i}].key_results[{j}]"), s.rule.clone())),
+                    .map(|s| (Suppressed::KeyResult(path), s.rule.clone())),
             );
         }
     }
     out
 }
 
-/// Positions of `(path, rank)` items in the order the document reads the paths
-/// (`objectives[10]` after `objectives[9]`, a field after its parent), then by rank;
-/// ties keep their order.
+/// Positions of `(place, rank)` items in the order the document reads the places
+/// (`objectives[10]` after `objectives[9]`, a field after its parent, names of fields
+/// alphabetically), then by rank; ties keep their order.
 ///
-/// Segment names are ranked among the few that occur, so the sort compares small
-/// integer keys rather than text; items arrive as runs already in order (one per
-/// rule), which the stable sort merges.
-fn document_order<'a>(items: impl Iterator<Item = (&'a str, usize)>) -> Vec<usize> {
-    // Paths use a handful of names, so a short list searched in place beats hashing.
+/// Segment names are ranked among the few that occur, and each item's key is packed
+/// into one integer when its indices allow (they always do in practice), so the sort
+/// compares integers rather than text.
+fn document_order<'a>(items: impl Iterator<Item = (&'a At, usize)>) -> Vec<usize> {
+    // Paths use a handful of names, mostly the same static strings, so a short list
+    // searched by address first, then by text, beats hashing.
     let mut names: Vec<&'a str> = Vec::new();
     let mut id = |name: &'a str| -> u32 {
-        match names.iter().position(|n| *n == name) {
+        let found = names
+            .iter()
+            .position(|n| std::ptr::eq(n.as_ptr(), name.as_ptr()) && n.len() == name.len())
+            .or_else(|| names.iter().position(|n| *n == name));
+        match found {
             Some(i) => i as u32,
             None => {
                 names.push(name);
@@ -261,20 +270,25 @@ fn document_order<'a>(items: impl Iterator<Item = (&'a str, usize)>) -> Vec<usiz
     };
     type Key = ([(u32, usize); 4], u32, usize);
     let mut keys: Vec<Key> = items
-        .map(|(path, rank)| {
-            let key = PathKey::of(path);
+        .map(|(at, rank)| {
+            let (segments, rest) = at.segments();
             (
-                key.segments.map(|(name, index)| (id(name), index)),
-                id(key.rest),
+                segments.map(|(name, index)| (id(name), index)),
+                id(rest),
                 rank,
             )
         })
         .collect();
+    // Names by text: equal texts (at different addresses) share a rank.
     let mut by_text: Vec<u32> = (0..names.len() as u32).collect();
     by_text.sort_by_key(|&i| names[i as usize]);
     let mut rank_of = vec![0u32; names.len()];
-    for (r, &i) in by_text.iter().enumerate() {
-        rank_of[i as usize] = r as u32;
+    let mut rank = 0;
+    for (n, pair) in by_text.iter().enumerate() {
+        if n > 0 && names[*pair as usize] != names[by_text[n - 1] as usize] {
+            rank += 1;
+        }
+        rank_of[*pair as usize] = rank;
     }
     for key in &mut keys {
         for segment in &mut key.0 {
@@ -282,41 +296,35 @@ fn document_order<'a>(items: impl Iterator<Item = (&'a str, usize)>) -> Vec<usiz
         }
         key.1 = rank_of[key.1 as usize];
     }
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
-    order
-}
-
-/// A document path split into (name, index) segments without allocating: the first
-/// four segments, then the rest as text. Missing segments are ("", 0), so a path sorts
-/// before the paths inside it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct PathKey<'a> {
-    segments: [(&'a str, usize); 4],
-    rest: &'a str,
-}
-
-impl<'a> PathKey<'a> {
-    fn of(path: &'a str) -> PathKey<'a> {
-        let mut key = PathKey {
-            segments: [("", 0); 4],
-            rest: "",
-        };
-        let mut rest = path;
-        for slot in &mut key.segments {
-            if rest.is_empty() {
-                break;
-            }
-            let (segment, tail) = rest.split_once('.').unwrap_or((rest, ""));
-            *slot = match segment.split_once('[') {
-                Some((name, index)) => (name, index.trim_end_matches(']').parse().unwrap_or(0)),
-                None => (segment, 0),
-            };
-            rest = tail;
+    match keys.iter().map(pack).collect::<Option<Vec<u128>>>() {
+        Some(packed) => {
+            let mut order: Vec<(u128, u32)> = packed.into_iter().zip(0..).collect();
+            order.sort_unstable();
+            order.into_iter().map(|(_, i)| i as usize).collect()
         }
-        key.rest = rest;
-        key
+        None => {
+            let mut order: Vec<usize> = (0..keys.len()).collect();
+            order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+            order
+        }
     }
+}
+
+/// A sort key as one integer that orders as the key does: five name ranks of 4 bits,
+/// four indices of 24 bits and a rule rank of 8 bits; `None` when a part does not fit.
+fn pack(key: &([(u32, usize); 4], u32, usize)) -> Option<u128> {
+    let (segments, rest, rank) = key;
+    let mut out = 0u128;
+    for &(name, index) in segments {
+        if name >= 1 << 4 || index >= 1 << 24 {
+            return None;
+        }
+        out = (out << 28) | (u128::from(name) << 24) | index as u128;
+    }
+    if *rest >= 1 << 4 || *rank >= 1 << 8 {
+        return None;
+    }
+    Some((out << 12) | (u128::from(*rest) << 8) | *rank as u128)
 }
 
 /// Fills in line and column of each diagnostic from the text the plan was read from.
@@ -336,68 +344,84 @@ pub fn locate(text: &str, format: crate::error::Format, diagnostics: &mut [Diagn
 
 #[cfg(test)]
 mod tests {
-    use super::{Diagnostic, PathKey, Severity, document_order};
+    use super::at::{At, parse_segments};
+    use super::context::KrPath;
+    use super::document_order;
+
+    const SORTED: [&str; 11] = [
+        "",
+        "cycles[1]",
+        "objectives[9]",
+        "objectives[9].aligns_to",
+        "objectives[9].key_results",
+        "objectives[9].key_results[2]",
+        "objectives[9].key_results[10].due",
+        "objectives[9].key_results[10].title",
+        "objectives[9].title",
+        "objectives[10]",
+        "units[0]",
+    ];
+
+    /// Each path of [`SORTED`] as a place, held as indices where it can be.
+    fn place(path: &str) -> At {
+        let kr = |objective, key_result| KrPath {
+            objective,
+            key_result,
+        };
+        match path {
+            "cycles[1]" => At::Cycle(1),
+            "objectives[9]" => At::objective(9),
+            "objectives[9].key_results" => At::objective_field(9, "key_results"),
+            "objectives[9].key_results[2]" => At::from(kr(9, 2)),
+            "objectives[9].key_results[10].due" => kr(9, 10).field("due"),
+            "objectives[9].title" => At::objective_field(9, "title"),
+            "objectives[10]" => At::objective(10),
+            "units[0]" => At::Unit(0),
+            other => At::Path(other.to_owned()),
+        }
+    }
 
     #[test]
     fn paths_sort_as_the_document_reads() {
-        let mut paths = vec![
-            "objectives[10]",
-            "units[0]",
-            "objectives[9].title",
-            "objectives[9].key_results[10].due",
-            "objectives[9].key_results[2]",
-            "objectives[9]",
-            "cycles[1]",
-            "",
-            "objectives[9].key_results",
-            "objectives[9].aligns_to",
-        ];
-        paths.sort_by_key(|p| PathKey::of(p));
-        let diagnostics: Vec<Diagnostic> = paths
-            .iter()
-            .rev()
-            .flat_map(|p| {
-                ["OKR301", "OKR101"].map(|code| Diagnostic {
-                    code,
-                    rule: "",
-                    severity: Severity::Info,
-                    message: String::new(),
-                    help: "".into(),
-                    ids: Vec::new(),
-                    path: (*p).to_owned(),
-                    line: None,
-                    column: None,
-                })
-            })
+        let mut paths = SORTED.to_vec();
+        paths.reverse();
+        paths.sort_by_key(|p| parse_segments(p));
+        assert_eq!(paths, SORTED);
+    }
+
+    #[test]
+    fn places_sort_in_document_order_then_by_rank() {
+        // Two rules' findings at every place, each rule's in reverse document order.
+        let items: Vec<(At, usize, &str)> = [1, 0]
+            .into_iter()
+            .flat_map(|rank| SORTED.iter().rev().map(move |p| (place(p), rank, *p)))
             .collect();
-        let order = document_order(
-            diagnostics
-                .iter()
-                .map(|d| (d.path.as_str(), usize::from(d.code == "OKR301"))),
-        );
-        let sorted: Vec<(&str, &str)> = order
-            .iter()
-            .map(|&i| (diagnostics[i].path.as_str(), diagnostics[i].code))
-            .collect();
-        let expected: Vec<(&str, &str)> = paths
-            .iter()
-            .flat_map(|p| [(*p, "OKR101"), (*p, "OKR301")])
-            .collect();
+        let order = document_order(items.iter().map(|(at, rank, _)| (at, *rank)));
+        let sorted: Vec<(&str, usize)> = order.iter().map(|&i| (items[i].2, items[i].1)).collect();
+        let expected: Vec<(&str, usize)> = SORTED.iter().flat_map(|p| [(*p, 0), (*p, 1)]).collect();
         assert_eq!(sorted, expected);
-        assert_eq!(
-            paths,
-            [
-                "",
-                "cycles[1]",
-                "objectives[9]",
-                "objectives[9].aligns_to",
-                "objectives[9].key_results",
-                "objectives[9].key_results[2]",
-                "objectives[9].key_results[10].due",
-                "objectives[9].title",
-                "objectives[10]",
-                "units[0]",
-            ]
-        );
+    }
+
+    #[test]
+    fn indices_too_large_to_pack_sort_all_the_same() {
+        let items = [
+            At::objective(1 << 25),
+            At::objective(3),
+            At::objective_field(1 << 25, "title"),
+        ];
+        let order = document_order(items.iter().map(|at| (at, 0)));
+        assert_eq!(order, [1, 0, 2]);
+    }
+
+    #[test]
+    fn ties_keep_their_order() {
+        let items = [
+            At::objective(2),
+            At::objective(1),
+            At::objective(2),
+            At::objective(1),
+        ];
+        let order = document_order(items.iter().map(|at| (at, 0)));
+        assert_eq!(order, [1, 3, 0, 2]);
     }
 }

@@ -1,5 +1,6 @@
 //! What a lint rule is: stable metadata, a doc text, and a check over the context.
 
+use super::at::At;
 use super::context::{Context, KrPath};
 use super::diagnostic::Severity;
 use crate::model::{KeyResult, Objective};
@@ -78,14 +79,14 @@ pub struct Finding {
     pub message: String,
     pub help: Cow<'static, str>,
     pub ids: Vec<String>,
-    pub path: String,
+    pub at: At,
     /// A weaker (or stronger) signal than the rule's usual one.
     pub severity: Option<Severity>,
 }
 
 impl Finding {
     pub fn new(
-        path: impl Into<String>,
+        at: impl Into<At>,
         ids: Vec<String>,
         message: impl Into<String>,
         help: impl Into<Cow<'static, str>>,
@@ -94,7 +95,7 @@ impl Finding {
             message: message.into(),
             help: help.into(),
             ids,
-            path: path.into(),
+            at: at.into(),
             severity: None,
         }
     }

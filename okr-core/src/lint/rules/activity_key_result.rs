@@ -46,7 +46,7 @@ impl Rule for ActivityKeyResult {
         if let Some(verb) = text.activity_verb() {
             if !text.outcome_clause {
                 out.push(Finding::new(
-                    format!("{path}.title"),
+                    path.field("title"),
                     vec![k.id.clone()],
                     format!("key result `{}` is an activity (\"{verb}…\"), not a result: \"{}\"", k.id, k.title),
                     "name the change the work should cause, and keep the work itself as an initiative",

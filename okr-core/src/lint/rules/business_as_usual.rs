@@ -1,5 +1,5 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::context::objective_path;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::lint::text::business_as_usual;
 use crate::model::KrKind;
@@ -51,7 +51,7 @@ impl Rule for BusinessAsUsual {
             (None, false) => return,
         };
         out.push(Finding::new(
-            objective_path(i),
+            At::objective(i),
             vec![o.id.clone()],
             format!("objective `{}` looks like business as usual: {why}", o.id),
             "track it as a KPI and use the objective for a change to make",

@@ -1,5 +1,5 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::context::objective_path;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::lint::rules::sandbagging::final_score;
 use crate::model::{Commitment, ObjectiveState};
@@ -49,7 +49,7 @@ impl Rule for CommittedMissWithoutNote {
         if let Some(score) = final_score(cx, i) {
             if score < 1.0 - 1e-9 {
                 out.push(Finding::new(
-                    objective_path(i),
+                    At::objective(i),
                     vec![o.id.clone()],
                     format!(
                         "committed objective `{}` closed at {score:.2} with no closing note",

@@ -1,3 +1,4 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 
@@ -35,7 +36,7 @@ impl Rule for CycleTooLong {
                     let days = (e - s).num_days() + 1;
                     if days > cx.settings.max_cycle_days {
                         out.push(Finding::new(
-                            format!("cycles[{i}]"),
+                            At::Cycle(i),
                             vec![c.id.clone()],
                             format!("cycle `{}` lasts {days} days", c.id),
                             "use quarters (or similar) under a yearly parent cycle",
@@ -43,7 +44,7 @@ impl Rule for CycleTooLong {
                     }
                 }
                 _ => out.push(Finding::new(
-                    format!("cycles[{i}]"),
+                    At::Cycle(i),
                     vec![c.id.clone()],
                     format!(
                         "cycle `{}` has no {}",

@@ -53,7 +53,7 @@ impl Rule for DirectionMismatch {
         };
         if (kind == "increase" && target < start) || (kind == "decrease" && target > start) {
             out.push(Finding::new(
-                format!("{path}.target"),
+                path.field("target"),
                 vec![k.id.clone()],
                 format!(
                     "key result `{}` is `{kind}` but goes from {start} to {target}",

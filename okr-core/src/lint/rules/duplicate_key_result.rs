@@ -59,7 +59,7 @@ impl Rule for DuplicateKeyResult {
                     }
                     let path = cx.kr_path(h);
                     out.push(Finding::new(
-                        format!("{path}.title"),
+                        path.field("title"),
                         vec![k.id.clone(), first.id.clone()],
                         format!(
                             "key result `{}` repeats `{}` ({first_path}): \"{}\"",

@@ -46,7 +46,7 @@ impl Rule for KeyResultWithoutNumber {
             || (matches!(k.kind, KrKind::Zones { .. }) && !k.kind.is_numeric());
         if numberless_kind && !cx.kr_text(h).has_number {
             out.push(Finding::new(
-                format!("{path}.title"),
+                path.field("title"),
                 vec![k.id.clone()],
                 format!("key result `{}` has no number: \"{}\"", k.id, k.title),
                 "state the result as a number to move from and to (type increase/decrease with start and target)",

@@ -1,5 +1,5 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::context::objective_path;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
@@ -39,7 +39,7 @@ impl Rule for MissingOwner {
         if o.owner.as_deref().is_none_or(|s| s.trim().is_empty()) {
             let unowned = o.key_results.iter().filter(|k| k.owner.is_none()).count();
             out.push(Finding::new(
-                objective_path(i),
+                At::objective(i),
                 vec![o.id.clone()],
                 format!(
                     "objective `{}` has no owner{}",

@@ -1,4 +1,4 @@
-use crate::lint::context::objective_path;
+use crate::lint::at::At;
 use crate::lint::context::{Context, groups_over, owned_ids};
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::{Commitment, ObjectiveState};
@@ -46,7 +46,7 @@ impl Rule for MoonshotOverload {
         for ((unit, _), list) in groups_over(aspirational, limit) {
             let ids = owned_ids(list.iter().map(|&i| cx.plan.objectives[i].id.as_str()));
             out.push(Finding::new(
-                objective_path(list[limit]),
+                At::objective(list[limit]),
                 ids,
                 format!("unit `{unit}` has {} aspirational objectives in one cycle; one moonshot is balanced by roofshots", list.len()),
                 "make the others committed, or keep one moonshot per unit and cycle",

@@ -1,3 +1,4 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::model::KrKind;
@@ -50,7 +51,7 @@ impl Rule for NoValueKeyResult {
         });
         if !valued {
             out.push(Finding::new(
-                format!("objectives[{i}].key_results"),
+                At::objective_field(i, "key_results"),
                 vec![o.id.clone()],
                 format!("objective `{}` has no value-based key result: all {} are activities or milestones", o.id, o.key_results.len()),
                 "add one key result that measures the outcome these deliver",

@@ -1,3 +1,4 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::lint::text::normal_form;
@@ -84,7 +85,7 @@ impl Rule for ObjectiveChurn {
         for (unit, cycles) in churned {
             let i = cx.plan.units.iter().position(|u| u.id == unit);
             out.push(Finding::new(
-                i.map(|i| format!("units[{i}]")).unwrap_or_default(),
+                i.map_or(At::Path(String::new()), At::Unit),
                 vec![unit.to_owned()],
                 format!("unit `{unit}` replaced all its objectives in each of {cycles} cycles"),
                 "carry unfinished objectives into the next cycle instead of starting over",

@@ -1,3 +1,4 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::lint::text::has_metric;
@@ -40,7 +41,7 @@ impl Rule for ObjectiveWithMetric {
         let o = at.objective;
         if has_metric(&o.title) {
             out.push(Finding::new(
-                format!("objectives[{i}].title"),
+                At::objective_field(i, "title"),
                 vec![o.id.clone()],
                 format!("objective `{}` is a metric: \"{}\"", o.id, o.title),
                 "state the objective in words and move the number into a key result",

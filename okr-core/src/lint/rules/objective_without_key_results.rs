@@ -1,5 +1,5 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::context::objective_path;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::model::ProgressFrom;
 
@@ -47,7 +47,7 @@ impl Rule for ObjectiveWithoutKeyResults {
         ) && children > 0;
         if !driven {
             out.push(Finding::new(
-                objective_path(i),
+                At::objective(i),
                 vec![o.id.clone()],
                 format!("objective `{}` has no key results{}", o.id, if children > 0 { " and does not roll up its children" } else { "" }),
                 "add key results, or set `progress_from: children` if aligned objectives measure it",

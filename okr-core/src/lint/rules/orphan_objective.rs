@@ -1,5 +1,5 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::context::objective_path;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::model::UnitKind;
 
@@ -45,7 +45,7 @@ impl Rule for OrphanObjective {
         };
         if unit.kind != UnitKind::Company {
             out.push(Finding::new(
-                objective_path(i),
+                At::objective(i),
                 vec![o.id.clone()],
                 format!(
                     "objective `{}` of {} `{}` aligns to nothing",

@@ -1,3 +1,4 @@
+use crate::lint::context::KrPath;
 use crate::lint::context::{Context, groups_over, owned_ids};
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::ObjectiveState;
@@ -54,7 +55,7 @@ impl Rule for OwnerOverload {
                     .map(|&(i, j)| cx.plan.objectives[i].key_results[j].id.as_str()),
             );
             out.push(Finding::new(
-                format!("objectives[{i}].key_results[{j}].owner"),
+                KrPath { objective: i, key_result: j }.field("owner"),
                 ids,
                 format!("`{owner}` owns {} open key results; more than {limit} is more than one person can drive", list.len()),
                 "give some of these key results to the people doing the work",

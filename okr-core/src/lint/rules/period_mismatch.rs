@@ -1,3 +1,4 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
 
@@ -50,7 +51,7 @@ impl Rule for PeriodMismatch {
             cycle.end.is_some_and(|end| due > end) || cycle.start.is_some_and(|start| due < start);
         if outside {
             out.push(Finding::new(
-                format!("{path}.due"),
+                path.field("due"),
                 vec![k.id.clone()],
                 format!(
                     "key result `{}` is due {due}, outside its cycle `{}`",
@@ -70,7 +71,7 @@ impl Rule for PeriodMismatch {
             let after = matches!((c.end, parent.end), (Some(a), Some(b)) if a > b);
             if before || after {
                 out.push(Finding::new(
-                    format!("cycles[{i}]"),
+                    At::Cycle(i),
                     vec![c.id.clone(), parent.id.clone()],
                     format!("cycle `{}` runs outside its parent `{}`", c.id, parent.id),
                     "fix the dates so the child cycle lies within its parent",

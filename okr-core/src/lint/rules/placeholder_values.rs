@@ -1,3 +1,4 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, KeyResultAt, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::lint::text::placeholder;
@@ -44,7 +45,7 @@ impl Rule for PlaceholderValues {
         ] {
             if let Some(found) = found {
                 out.push(Finding::new(
-                    format!("objectives[{i}].{field}"),
+                    At::objective_field(i, field),
                     vec![o.id.clone()],
                     format!("objective `{}` still has placeholder text ({found})", o.id),
                     "replace the placeholder with the real numbers",
@@ -62,7 +63,7 @@ impl Rule for PlaceholderValues {
         } = *at;
         if let Some(found) = cx.kr_text(h).placeholder() {
             out.push(Finding::new(
-                format!("{path}.title"),
+                path.field("title"),
                 vec![k.id.clone()],
                 format!(
                     "key result `{}` still has placeholder text ({found}): \"{}\"",

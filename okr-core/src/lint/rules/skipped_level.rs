@@ -1,3 +1,4 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 
@@ -49,7 +50,7 @@ impl Rule for SkippedLevel {
             }
             let parent = &cx.plan.objectives[p].id;
             out.push(Finding::new(
-                format!("objectives[{i}].aligns_to"),
+                At::objective_field(i, "aligns_to"),
                 vec![o.id.clone(), parent.clone()],
                 format!(
                     "objective `{}` aligns to `{parent}`, skipping {}",

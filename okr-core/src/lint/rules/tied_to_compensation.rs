@@ -1,5 +1,5 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::context::objective_path;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::lint::text::find_any_ignore_case;
 
@@ -61,7 +61,7 @@ impl Rule for TiedToCompensation {
             .map(|w| format!("the words \"{w}\""));
         if let Some(why) = flagged.or(worded) {
             out.push(Finding::new(
-                objective_path(i),
+                At::objective(i),
                 vec![o.id.clone()],
                 format!("objective `{}` is tied to compensation ({why})", o.id),
                 "keep OKRs out of pay and appraisal decisions, or people will set goals they know they can hit",

@@ -1,3 +1,4 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 use crate::model::ProgressFrom;
@@ -41,7 +42,7 @@ impl Rule for TooFewKeyResults {
         let n = o.key_results.len();
         if n > 0 && n < min && o.progress_from != Some(ProgressFrom::Children) {
             out.push(Finding::new(
-                format!("objectives[{i}].key_results"),
+                At::objective_field(i, "key_results"),
                 vec![o.id.clone()],
                 format!("objective `{}` has {n} key result{}; {min} or more keep one number from standing for the whole objective", o.id, if n == 1 { "" } else { "s" }),
                 "add a key result that balances the first (quality beside quantity)",

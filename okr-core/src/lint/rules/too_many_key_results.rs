@@ -1,3 +1,4 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 
@@ -38,7 +39,7 @@ impl Rule for TooManyKeyResults {
         let o = at.objective;
         if o.key_results.len() > limit {
             out.push(Finding::new(
-                format!("objectives[{i}].key_results"),
+                At::objective_field(i, "key_results"),
                 vec![o.id.clone()],
                 format!("objective `{}` has {} key results; at most {limit} keep it measurable at a glance", o.id, o.key_results.len()),
                 "keep the results that best show the objective was reached; move deliverables to initiatives",

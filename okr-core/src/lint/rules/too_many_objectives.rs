@@ -1,4 +1,4 @@
-use crate::lint::context::objective_path;
+use crate::lint::at::At;
 use crate::lint::context::{Context, groups_over, owned_ids};
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::ObjectiveState;
@@ -53,7 +53,7 @@ impl Rule for TooManyObjectives {
                 format!(" in cycle `{cycle}`")
             };
             out.push(Finding::new(
-                objective_path(list[limit]),
+                At::objective(list[limit]),
                 ids,
                 format!("{what} `{who}` has {} objectives{in_cycle}; at most {limit} keep a cycle focused", list.len()),
                 "choose the objectives that matter most this cycle and move the rest to a backlog or to KPIs",

@@ -1,5 +1,5 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::context::objective_path;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 
 declare_rule! {
@@ -39,7 +39,7 @@ impl Rule for TypeUnset {
         let o = at.objective;
         if o.commitment.is_none() {
             out.push(Finding::new(
-                objective_path(i),
+                At::objective(i),
                 vec![o.id.clone()],
                 format!("objective `{}` is neither committed nor aspirational", o.id),
                 "set `type: committed` (expected at 1.0) or `type: aspirational` (a good result is about 0.7)",

@@ -1,3 +1,4 @@
+use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
 
@@ -63,7 +64,7 @@ impl Rule for VagueObjective {
             return;
         };
         out.push(Finding::new(
-            format!("objectives[{i}].title"),
+            At::objective_field(i, "title"),
             vec![o.id.clone()],
             format!("objective `{}` is vague: {why}", o.id),
             format!("write one sentence of {min}–{max} words that says what and why"),

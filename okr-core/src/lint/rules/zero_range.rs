@@ -41,7 +41,7 @@ impl Rule for ZeroRange {
         if let Some((start, Some(g))) = k.kind.range() {
             if start.unwrap_or(0.0) == g {
                 out.push(Finding::new(
-                    format!("{path}.target"),
+                    path.field("target"),
                     vec![k.id.clone()],
                     format!(
                         "key result `{}` starts at its target ({g}): there is nothing to move",
