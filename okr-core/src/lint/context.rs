@@ -1,6 +1,7 @@
 //! What rules read: the plan, the settings, the moment, and what is worth computing
 //! once (indexes, the evaluation, the alignment report).
 
+use super::facts::Facts;
 use super::settings::Settings;
 use super::text::Features;
 use crate::alignment::Graph;
@@ -26,8 +27,7 @@ pub struct Context<'a> {
     /// Handle of each objective's first key result, and the total at the end.
     kr_starts: OnceLock<Vec<usize>>,
     units_with_objectives: OnceLock<Vec<bool>>,
-    kr_text: OnceLock<Vec<Features>>,
-    objective_text: OnceLock<Vec<Features>>,
+    facts: OnceLock<Facts<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -49,8 +49,7 @@ impl<'a> Context<'a> {
             kr_starts: OnceLock::new(),
             units_with_objectives: OnceLock::new(),
             load_problems,
-            kr_text: OnceLock::new(),
-            objective_text: OnceLock::new(),
+            facts: OnceLock::new(),
         }
     }
 
@@ -111,6 +110,23 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Objective `i`'s id. Read from the compiled engine when there is one: its ids
+    /// sit side by side, where the plan's are spread among everything else.
+    pub fn objective_id(&self, i: usize) -> &'a str {
+        match self.scored {
+            Some((engine, _)) => &engine.objective_ids[i],
+            None => &self.plan.objectives[i].id,
+        }
+    }
+
+    /// Key result `h`'s id (from the engine when there is one, as [`Self::objective_id`]).
+    pub fn kr_id(&self, h: usize) -> &'a str {
+        match self.scored {
+            Some((engine, _)) => &engine.kr_ids[h],
+            None => &self.key_result(h).1.id,
+        }
+    }
+
     /// Key result `h` and its objective's index.
     pub fn key_result(&self, h: usize) -> (usize, &'a KeyResult) {
         let p = self.kr_path(h);
@@ -138,33 +154,19 @@ impl<'a> Context<'a> {
         with[u]
     }
 
-    /// What the text heuristics make of objective `i`'s title, computed once per run.
-    pub fn objective_text(&self, i: usize) -> &Features {
-        let all = self.objective_text.get_or_init(|| {
-            let titles: Vec<&str> = self
-                .plan
-                .objectives
-                .iter()
-                .map(|o| o.title.as_str())
-                .collect();
-            features_of_all(&titles)
-        });
-        &all[i]
+    /// Names, titles and owners of every item, read once per run.
+    pub fn facts(&self) -> &Facts<'a> {
+        self.facts.get_or_init(|| Facts::gather(self.plan))
     }
 
-    /// What the text heuristics make of key result `h`'s title, computed once per run.
+    /// What the text heuristics make of objective `i`'s title.
+    pub fn objective_text(&self, i: usize) -> &Features {
+        &self.facts().objective_text[i]
+    }
+
+    /// What the text heuristics make of key result `h`'s title.
     pub fn kr_text(&self, h: usize) -> &Features {
-        let all = self.kr_text.get_or_init(|| {
-            let titles: Vec<&str> = self
-                .plan
-                .objectives
-                .iter()
-                .flat_map(|o| o.key_results.iter())
-                .map(|k| k.title.as_str())
-                .collect();
-            features_of_all(&titles)
-        });
-        &all[h]
+        &self.facts().kr_text[h]
     }
 }
 
@@ -172,11 +174,6 @@ impl<'a> Context<'a> {
 pub fn owned_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
     let ids: Vec<&str> = ids.collect();
     map_touched(&ids, str::to_owned)
-}
-
-/// The features of many titles.
-fn features_of_all(titles: &[&str]) -> Vec<Features> {
-    map_touched(titles, Features::of)
 }
 
 /// `f` of each text, in order. Each text is its own heap block, so reading one is

@@ -10,6 +10,7 @@ pub mod at;
 pub mod config;
 pub mod context;
 pub mod diagnostic;
+pub mod facts;
 pub mod rule;
 pub mod rules;
 pub mod settings;

@@ -1,5 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::{Context, groups_over, owned_ids};
+use crate::lint::facts::NONE;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::{Commitment, ObjectiveState};
 
@@ -33,6 +34,7 @@ impl Rule for MoonshotOverload {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let limit = cx.settings.max_aspirational_per_unit;
+        let facts = cx.facts();
         let aspirational = cx
             .plan
             .objectives
@@ -42,9 +44,18 @@ impl Rule for MoonshotOverload {
                 o.state() != ObjectiveState::Cancelled
                     && o.commitment == Some(Commitment::Aspirational)
             })
-            .filter_map(|(i, o)| Some(((o.unit.as_deref()?, o.cycle.as_deref().unwrap_or("")), i)));
-        for ((unit, _), list) in groups_over(aspirational, limit) {
-            let ids = owned_ids(list.iter().map(|&i| cx.plan.objectives[i].id.as_str()));
+            .map(|(i, _)| ((facts.objective_unit[i], facts.objective_cycle[i]), i))
+            .filter(|((unit, _), _)| *unit != NONE);
+        let mut over: Vec<(&str, &str, Vec<usize>)> = groups_over(aspirational, limit)
+            .into_iter()
+            .map(|((unit, cycle), list)| {
+                let unit = facts.units.name(unit).unwrap_or_default();
+                (unit, facts.cycles.name(cycle).unwrap_or(""), list)
+            })
+            .collect();
+        over.sort_unstable_by_key(|g| (g.0, g.1));
+        for (unit, _, list) in over {
+            let ids = owned_ids(list.iter().map(|&i| cx.objective_id(i)));
             out.push(Finding::new(
                 At::objective(list[limit]),
                 ids,

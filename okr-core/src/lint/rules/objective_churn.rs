@@ -1,8 +1,8 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
+use crate::lint::facts::NONE;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::lint::text::normal_form;
-use foldhash::HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -34,29 +34,28 @@ impl Rule for ObjectiveChurn {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        // Units and cycles named by objectives become small integers, so that one sort
-        // of plain rows groups objectives by unit, then cycle (in start order), then
-        // normal-form hash.
-        let mut unit_ids: HashMap<&str, u32> = HashMap::default();
-        let mut units: Vec<&str> = Vec::new();
-        let mut cycle_ids: HashMap<&str, u32> = HashMap::default();
-        let mut cycles: Vec<(Option<chrono::NaiveDate>, &str)> = Vec::new();
-        let mut rows: Vec<Row> = Vec::with_capacity(cx.plan.objectives.len());
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            let (Some(unit), Some(cycle)) = (o.unit.as_deref(), o.cycle.as_deref()) else {
-                continue;
-            };
-            let u = *unit_ids.entry(unit).or_insert_with(|| {
-                units.push(unit);
-                units.len() as u32 - 1
-            });
-            let c = *cycle_ids.entry(cycle).or_insert_with(|| {
-                cycles.push((cx.cycles.get(cycle).and_then(|c| c.start), cycle));
-                cycles.len() as u32 - 1
-            });
-            let hash = cx.objective_text(i).normal_hash().unwrap_or(0);
-            rows.push((u, c, hash, i as u32));
-        }
+        // Units and cycles are numbered (by the facts), so that one sort of plain rows
+        // groups objectives by unit, then cycle (in start order), then normal-form hash.
+        let facts = cx.facts();
+        let cycles: Vec<(Option<chrono::NaiveDate>, &str)> = facts
+            .cycles
+            .names
+            .iter()
+            .map(|&c| (cx.cycles.get(c).and_then(|c| c.start), c))
+            .collect();
+        let units = &facts.units.names;
+        let mut rows: Vec<Row> = (0..cx.plan.objectives.len())
+            .filter(|&i| facts.objective_unit[i] != NONE && facts.objective_cycle[i] != NONE)
+            .map(|i| {
+                let hash = facts.objective_text[i].normal_hash().unwrap_or(0);
+                (
+                    facts.objective_unit[i],
+                    facts.objective_cycle[i],
+                    hash,
+                    i as u32,
+                )
+            })
+            .collect();
         let mut by_start: Vec<usize> = (0..cycles.len()).collect();
         by_start.sort_by_key(|&c| cycles[c]);
         let mut rank = vec![0u32; cycles.len()];

@@ -1,5 +1,5 @@
-use crate::lint::context::KrPath;
 use crate::lint::context::{Context, groups_over, owned_ids};
+use crate::lint::facts::NONE;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::ObjectiveState;
 
@@ -32,30 +32,33 @@ impl Rule for OwnerOverload {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let limit = cx.settings.max_key_results_per_owner;
-        let open_key_results = cx
-            .plan
-            .objectives
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| {
-                !matches!(
-                    o.state(),
-                    ObjectiveState::Closed | ObjectiveState::Cancelled
-                )
-            })
-            .flat_map(|(i, o)| {
-                o.key_results.iter().enumerate().filter_map(move |(j, k)| {
-                    Some((k.owner.as_deref().or(o.owner.as_deref())?, (i, j)))
-                })
-            });
-        for (owner, list) in groups_over(open_key_results, limit) {
-            let (i, j) = list[limit];
-            let ids = owned_ids(
-                list.iter()
-                    .map(|&(i, j)| cx.plan.objectives[i].key_results[j].id.as_str()),
+        let facts = cx.facts();
+        let mut handle = 0;
+        let mut open_key_results: Vec<(u32, usize)> = Vec::with_capacity(facts.kr_owner.len());
+        for o in &cx.plan.objectives {
+            let handles = handle..handle + o.key_results.len();
+            handle = handles.end;
+            if matches!(
+                o.state(),
+                ObjectiveState::Closed | ObjectiveState::Cancelled
+            ) {
+                continue;
+            }
+            open_key_results.extend(
+                handles
+                    .map(|h| (facts.kr_owner[h], h))
+                    .filter(|(owner, _)| *owner != NONE),
             );
+        }
+        let mut over: Vec<(&str, Vec<usize>)> = groups_over(open_key_results, limit)
+            .into_iter()
+            .map(|(owner, list)| (facts.owners.name(owner).unwrap_or_default(), list))
+            .collect();
+        over.sort_unstable_by_key(|g| g.0);
+        for (owner, list) in over {
+            let ids = owned_ids(list.iter().map(|&h| cx.kr_id(h)));
             out.push(Finding::new(
-                KrPath { objective: i, key_result: j }.field("owner"),
+                cx.kr_path(list[limit]).field("owner"),
                 ids,
                 format!("`{owner}` owns {} open key results; more than {limit} is more than one person can drive", list.len()),
                 "give some of these key results to the people doing the work",

@@ -36,7 +36,7 @@ impl Rule for PeriodMismatch {
 
     fn check_key_result(&self, cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
         let KeyResultAt {
-            objective: o,
+            objective_index,
             key_result: k,
             path,
             ..
@@ -44,7 +44,7 @@ impl Rule for PeriodMismatch {
         let Some(due) = k.due else {
             return;
         };
-        let Some(cycle) = o.cycle.as_deref().and_then(|c| cx.cycles.get(c)) else {
+        let Some(cycle) = cx.facts().cycle_of(objective_index) else {
             return;
         };
         let outside =

@@ -1,5 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::{Context, groups_over, owned_ids};
+use crate::lint::facts::NONE;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::ObjectiveState;
 
@@ -33,20 +34,37 @@ impl Rule for TooManyObjectives {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let limit = cx.settings.max_objectives;
+        let facts = cx.facts();
         let counted = cx
             .plan
             .objectives
             .iter()
             .enumerate()
             .filter(|(_, o)| o.state() != ObjectiveState::Cancelled)
-            .flat_map(|(i, o)| {
-                let cycle = o.cycle.as_deref().unwrap_or("");
-                [("owner", o.owner.as_deref()), ("unit", o.unit.as_deref())]
-                    .into_iter()
-                    .filter_map(move |(what, who)| Some(((what, who?, cycle), i)))
+            .flat_map(|(i, _)| {
+                let cycle = facts.objective_cycle[i];
+                [
+                    ("owner", facts.objective_owner[i]),
+                    ("unit", facts.objective_unit[i]),
+                ]
+                .into_iter()
+                .filter(|(_, who)| *who != NONE)
+                .map(move |(what, who)| ((what, who, cycle), i))
             });
-        for ((what, who, cycle), list) in groups_over(counted, limit) {
-            let ids = owned_ids(list.iter().map(|&i| cx.plan.objectives[i].id.as_str()));
+        let name = |what: &str, who: u32| match what {
+            "owner" => facts.owners.name(who),
+            _ => facts.units.name(who),
+        };
+        let mut over: Vec<((&str, &str, &str), Vec<usize>)> = groups_over(counted, limit)
+            .into_iter()
+            .map(|((what, who, cycle), list)| {
+                let who = name(what, who).unwrap_or_default();
+                ((what, who, facts.cycles.name(cycle).unwrap_or("")), list)
+            })
+            .collect();
+        over.sort_unstable_by_key(|g| g.0);
+        for ((what, who, cycle), list) in over {
+            let ids = owned_ids(list.iter().map(|&i| cx.objective_id(i)));
             let in_cycle = if cycle.is_empty() {
                 String::new()
             } else {

@@ -1,0 +1,172 @@
+//! What rules read of every objective and key result, gathered in one pass over the
+//! plan.
+//!
+//! The grouping rules (too many objectives per owner, key results per owner, moonshots
+//! per unit, churn per unit and cycle) and the wording rules each used to read the
+//! names and titles of every item. Each of those is a small heap block of its own, so
+//! each pass cost a cache miss per item. Here each is read once: names become small
+//! integers (equal names, equal numbers), titles become [`Features`].
+
+use super::text::Features;
+use crate::model::{Cycle, Objective, Plan};
+use foldhash::HashMap;
+
+/// Reads the first byte of every name and title in `batch`, so that their cache
+/// misses overlap: each is a heap block of its own, and read one after another, each
+/// miss would wait for the one before.
+fn touch(batch: &[Objective]) {
+    let first = |s: Option<&str>| s.and_then(|s| s.as_bytes().first().copied()).unwrap_or(0);
+    let mut seen = 0u8;
+    for o in batch {
+        seen ^= first(Some(&o.title))
+            ^ first(o.owner.as_deref())
+            ^ first(o.unit.as_deref())
+            ^ first(o.cycle.as_deref());
+        for k in &o.key_results {
+            seen ^= first(Some(&k.title)) ^ first(k.owner.as_deref());
+        }
+    }
+    std::hint::black_box(seen);
+}
+
+/// The number of no name.
+pub const NONE: u32 = u32::MAX;
+
+/// Names interned in first-seen order: `names[n]` is the name numbered `n`.
+#[derive(Debug, Default)]
+pub struct Names<'a> {
+    pub names: Vec<&'a str>,
+    numbers: HashMap<&'a str, u32>,
+}
+
+impl<'a> Names<'a> {
+    fn number(&mut self, name: Option<&'a str>) -> u32 {
+        let Some(name) = name else {
+            return NONE;
+        };
+        *self.numbers.entry(name).or_insert_with(|| {
+            self.names.push(name);
+            self.names.len() as u32 - 1
+        })
+    }
+
+    /// The name numbered `n` (`None` for [`NONE`]).
+    pub fn name(&self, n: u32) -> Option<&'a str> {
+        self.names.get(n as usize).copied()
+    }
+}
+
+#[derive(Debug)]
+pub struct Facts<'a> {
+    /// Per objective, by position.
+    pub objective_text: Vec<Features>,
+    pub objective_owner: Vec<u32>,
+    pub objective_unit: Vec<u32>,
+    pub objective_cycle: Vec<u32>,
+    /// Per key result, by handle (document order).
+    pub kr_text: Vec<Features>,
+    /// The key result's owner, or its objective's when it names none.
+    pub kr_owner: Vec<u32>,
+    pub owners: Names<'a>,
+    pub units: Names<'a>,
+    pub cycles: Names<'a>,
+    /// The plan's cycle of each cycle number (`None` for a name no cycle has).
+    pub cycle_defs: Vec<Option<&'a Cycle>>,
+}
+
+impl<'a> Facts<'a> {
+    pub fn gather(plan: &'a Plan) -> Facts<'a> {
+        let objectives = plan.objectives.len();
+        let key_results: usize = plan.objectives.iter().map(|o| o.key_results.len()).sum();
+        let mut facts = Facts {
+            objective_text: Vec::with_capacity(objectives),
+            objective_owner: Vec::with_capacity(objectives),
+            objective_unit: Vec::with_capacity(objectives),
+            objective_cycle: Vec::with_capacity(objectives),
+            kr_text: Vec::with_capacity(key_results),
+            kr_owner: Vec::with_capacity(key_results),
+            owners: Names::default(),
+            units: Names::default(),
+            cycles: Names::default(),
+            cycle_defs: Vec::new(),
+        };
+        for batch in plan.objectives.chunks(8) {
+            touch(batch);
+            for o in batch {
+                facts.add(o);
+            }
+        }
+        facts.cycle_defs = facts
+            .cycles
+            .names
+            .iter()
+            .map(|name| plan.cycles.iter().find(|c| c.id == *name))
+            .collect();
+        facts
+    }
+
+    fn add(&mut self, o: &'a Objective) {
+        let facts = self;
+        {
+            facts.objective_text.push(Features::of(&o.title));
+            let owner = facts.owners.number(o.owner.as_deref());
+            facts.objective_owner.push(owner);
+            let unit = facts.units.number(o.unit.as_deref());
+            facts.objective_unit.push(unit);
+            let cycle = facts.cycles.number(o.cycle.as_deref());
+            facts.objective_cycle.push(cycle);
+            for k in &o.key_results {
+                facts.kr_text.push(Features::of(&k.title));
+                let own = match k.owner.as_deref() {
+                    Some(name) => facts.owners.number(Some(name)),
+                    None => owner,
+                };
+                facts.kr_owner.push(own);
+            }
+        }
+    }
+
+    /// The cycle objective `i` belongs to, when it names one the plan has.
+    pub fn cycle_of(&self, i: usize) -> Option<&'a Cycle> {
+        self.cycle_defs
+            .get(self.objective_cycle[i] as usize)
+            .copied()
+            .flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{KeyResult, KrKind, Objective};
+
+    #[test]
+    fn names_are_numbered_once_and_key_results_inherit_owners() {
+        let mut plan = Plan::default();
+        for (id, owner, unit) in [
+            ("a", Some("ann"), "sales"),
+            ("b", None, "sales"),
+            ("c", Some("ann"), "eng"),
+        ] {
+            let mut o = Objective::new(id, format!("Objective {id}"));
+            o.owner = owner.map(str::to_owned);
+            o.unit = Some(unit.to_owned());
+            let mut own = KeyResult::new(format!("{id}1"), "Sign 5 deals", KrKind::Milestone);
+            own.owner = Some("bo".to_owned());
+            o.key_results = vec![
+                KeyResult::new(format!("{id}0"), "Sign 5 deals", KrKind::Milestone),
+                own,
+            ];
+            plan.objectives.push(o);
+        }
+        let facts = Facts::gather(&plan);
+        assert_eq!(facts.owners.names, ["ann", "bo"]);
+        assert_eq!(facts.objective_owner, [0, NONE, 0]);
+        assert_eq!(facts.kr_owner, [0, 1, NONE, 1, 0, 1]);
+        assert_eq!(facts.objective_unit, [0, 0, 1]);
+        assert_eq!(facts.objective_cycle, [NONE; 3]);
+        assert_eq!(facts.units.name(1), Some("eng"));
+        assert_eq!(facts.units.name(NONE), None);
+        assert_eq!(facts.kr_text[0], Features::of("Sign 5 deals"));
+    }
+}
