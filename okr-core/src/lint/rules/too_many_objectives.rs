@@ -55,7 +55,8 @@ impl Rule for TooManyObjectives {
             "owner" => facts.owners.name(who),
             _ => facts.units.name(who),
         };
-        let mut over: Vec<((&str, &str, &str), Vec<usize>)> = groups_over(counted, limit)
+        // (("owner" or "unit", its name, cycle name), objectives), by names.
+        let mut over: Vec<(Group, Vec<usize>)> = groups_over(counted, limit)
             .into_iter()
             .map(|((what, who, cycle), list)| {
                 let who = name(what, who).unwrap_or_default();
@@ -79,3 +80,6 @@ impl Rule for TooManyObjectives {
         }
     }
 }
+
+/// What a group counts ("owner" or "unit"), its name and the cycle's.
+type Group<'a> = (&'static str, &'a str, &'a str);
