@@ -8,7 +8,7 @@
 //! integers (equal names, equal numbers), titles become [`Features`].
 
 use super::text::Features;
-use crate::model::{Cycle, Objective, Plan};
+use crate::model::{Commitment, Cycle, Objective, ObjectiveState, Plan};
 use foldhash::HashMap;
 
 /// Reads the first byte of every name and title in `batch`, so that their cache
@@ -63,6 +63,8 @@ pub struct Facts<'a> {
     pub objective_owner: Vec<u32>,
     pub objective_unit: Vec<u32>,
     pub objective_cycle: Vec<u32>,
+    pub objective_state: Vec<ObjectiveState>,
+    pub objective_commitment: Vec<Option<Commitment>>,
     /// Per key result, by handle (document order).
     pub kr_text: Vec<Features>,
     /// The key result's owner, or its objective's when it names none.
@@ -83,6 +85,8 @@ impl<'a> Facts<'a> {
             objective_owner: Vec::with_capacity(objectives),
             objective_unit: Vec::with_capacity(objectives),
             objective_cycle: Vec::with_capacity(objectives),
+            objective_state: Vec::with_capacity(objectives),
+            objective_commitment: Vec::with_capacity(objectives),
             kr_text: Vec::with_capacity(key_results),
             kr_owner: Vec::with_capacity(key_results),
             owners: Names::default(),
@@ -115,6 +119,8 @@ impl<'a> Facts<'a> {
             facts.objective_unit.push(unit);
             let cycle = facts.cycles.number(o.cycle.as_deref());
             facts.objective_cycle.push(cycle);
+            facts.objective_state.push(o.state());
+            facts.objective_commitment.push(o.commitment);
             for k in &o.key_results {
                 facts.kr_text.push(Features::of(&k.title));
                 let own = match k.owner.as_deref() {

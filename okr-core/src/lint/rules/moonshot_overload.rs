@@ -35,16 +35,12 @@ impl Rule for MoonshotOverload {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let limit = cx.settings.max_aspirational_per_unit;
         let facts = cx.facts();
-        let aspirational = cx
-            .plan
-            .objectives
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| {
-                o.state() != ObjectiveState::Cancelled
-                    && o.commitment == Some(Commitment::Aspirational)
+        let aspirational = (0..cx.plan.objectives.len())
+            .filter(|&i| {
+                facts.objective_state[i] != ObjectiveState::Cancelled
+                    && facts.objective_commitment[i] == Some(Commitment::Aspirational)
             })
-            .map(|(i, _)| ((facts.objective_unit[i], facts.objective_cycle[i]), i))
+            .map(|i| ((facts.objective_unit[i], facts.objective_cycle[i]), i))
             .filter(|((unit, _), _)| *unit != NONE);
         let mut over: Vec<(&str, &str, Vec<usize>)> = groups_over(aspirational, limit)
             .into_iter()

@@ -35,11 +35,11 @@ impl Rule for OwnerOverload {
         let facts = cx.facts();
         let mut handle = 0;
         let mut open_key_results: Vec<(u32, usize)> = Vec::with_capacity(facts.kr_owner.len());
-        for o in &cx.plan.objectives {
+        for (i, o) in cx.plan.objectives.iter().enumerate() {
             let handles = handle..handle + o.key_results.len();
             handle = handles.end;
             if matches!(
-                o.state(),
+                facts.objective_state[i],
                 ObjectiveState::Closed | ObjectiveState::Cancelled
             ) {
                 continue;

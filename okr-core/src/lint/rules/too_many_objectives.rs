@@ -35,13 +35,9 @@ impl Rule for TooManyObjectives {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let limit = cx.settings.max_objectives;
         let facts = cx.facts();
-        let counted = cx
-            .plan
-            .objectives
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.state() != ObjectiveState::Cancelled)
-            .flat_map(|(i, _)| {
+        let counted = (0..cx.plan.objectives.len())
+            .filter(|&i| facts.objective_state[i] != ObjectiveState::Cancelled)
+            .flat_map(|i| {
                 let cycle = facts.objective_cycle[i];
                 [
                     ("owner", facts.objective_owner[i]),
