@@ -274,9 +274,18 @@ fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
 /// found in one pass over the text.
 pub fn find_any_ignore_case<'n>(text: &str, needles: &[&'n str]) -> Option<&'n str> {
     let t = text.as_bytes();
+    // The bytes a needle starts with, as bits: most bytes of a text start none, and
+    // one test of the mask passes over them.
+    let starts = needles
+        .iter()
+        .filter_map(|n| n.as_bytes().first())
+        .fold(0u128, |m, &b| m | (1u128 << (b & 0x7f)));
     let mut found: Option<(usize, &'n str)> = None;
     for (i, b) in t.iter().enumerate() {
         let b = b.to_ascii_lowercase();
+        if b >= 0x80 || starts >> b & 1 == 0 {
+            continue;
+        }
         for (k, n) in needles.iter().enumerate() {
             let nb = n.as_bytes();
             if nb.first() == Some(&b)
