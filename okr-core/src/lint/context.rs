@@ -159,6 +159,17 @@ impl<'a> Context<'a> {
         self.facts.get_or_init(|| Facts::gather(self.plan))
     }
 
+    /// The facts, if they have been gathered.
+    pub(super) fn gathered(&self) -> Option<&Facts<'a>> {
+        self.facts.get()
+    }
+
+    /// Keeps facts gathered elsewhere (by the walk) for the rules that come after.
+    pub(super) fn keep_facts(&self, facts: Facts<'a>) {
+        // Set once: the walk gathers only when nothing has yet.
+        let _ = self.facts.set(facts);
+    }
+
     /// What the text heuristics make of objective `i`'s title.
     pub fn objective_text(&self, i: usize) -> &Features {
         &self.facts().objective_text[i]

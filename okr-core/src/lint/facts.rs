@@ -11,10 +11,13 @@ use super::text::Features;
 use crate::model::{Commitment, Cycle, Objective, ObjectiveState, Plan};
 use foldhash::HashMap;
 
+/// How many objectives are touched ahead of reading them ([`touch`]).
+pub(super) const BATCH: usize = 8;
+
 /// Reads the first byte of every name and title in `batch`, so that their cache
 /// misses overlap: each is a heap block of its own, and read one after another, each
 /// miss would wait for the one before.
-fn touch(batch: &[Objective]) {
+pub(super) fn touch(batch: &[Objective]) {
     let first = |s: Option<&str>| s.and_then(|s| s.as_bytes().first().copied()).unwrap_or(0);
     let mut seen = 0u8;
     for o in batch {
@@ -77,10 +80,23 @@ pub struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
+    /// The facts of every item of `plan`.
     pub fn gather(plan: &'a Plan) -> Facts<'a> {
+        let mut facts = Facts::with_capacity_for(plan);
+        for batch in plan.objectives.chunks(BATCH) {
+            touch(batch);
+            for o in batch {
+                facts.add(plan, o);
+            }
+        }
+        facts
+    }
+
+    /// No facts yet, with room for those of `plan`.
+    pub(super) fn with_capacity_for(plan: &Plan) -> Facts<'a> {
         let objectives = plan.objectives.len();
         let key_results: usize = plan.objectives.iter().map(|o| o.key_results.len()).sum();
-        let mut facts = Facts {
+        Facts {
             objective_text: Vec::with_capacity(objectives),
             objective_owner: Vec::with_capacity(objectives),
             objective_unit: Vec::with_capacity(objectives),
@@ -93,42 +109,31 @@ impl<'a> Facts<'a> {
             units: Names::default(),
             cycles: Names::default(),
             cycle_defs: Vec::new(),
-        };
-        for batch in plan.objectives.chunks(8) {
-            touch(batch);
-            for o in batch {
-                facts.add(o);
-            }
         }
-        facts.cycle_defs = facts
-            .cycles
-            .names
-            .iter()
-            .map(|name| plan.cycles.iter().find(|c| c.id == *name))
-            .collect();
-        facts
     }
 
-    fn add(&mut self, o: &'a Objective) {
-        let facts = self;
-        {
-            facts.objective_text.push(Features::of(&o.title));
-            let owner = facts.owners.number(o.owner.as_deref());
-            facts.objective_owner.push(owner);
-            let unit = facts.units.number(o.unit.as_deref());
-            facts.objective_unit.push(unit);
-            let cycle = facts.cycles.number(o.cycle.as_deref());
-            facts.objective_cycle.push(cycle);
-            facts.objective_state.push(o.state());
-            facts.objective_commitment.push(o.commitment);
-            for k in &o.key_results {
-                facts.kr_text.push(Features::of(&k.title));
-                let own = match k.owner.as_deref() {
-                    Some(name) => facts.owners.number(Some(name)),
-                    None => owner,
-                };
-                facts.kr_owner.push(own);
-            }
+    /// Adds the facts of `o`, the next objective of `plan`, and of its key results.
+    pub(super) fn add(&mut self, plan: &'a Plan, o: &'a Objective) {
+        self.objective_text.push(Features::of(&o.title));
+        let owner = self.owners.number(o.owner.as_deref());
+        self.objective_owner.push(owner);
+        let unit = self.units.number(o.unit.as_deref());
+        self.objective_unit.push(unit);
+        let cycle = self.cycles.number(o.cycle.as_deref());
+        self.objective_cycle.push(cycle);
+        if let Some(&name) = self.cycles.names.get(self.cycle_defs.len()) {
+            self.cycle_defs
+                .push(plan.cycles.iter().find(|c| c.id == name));
+        }
+        self.objective_state.push(o.state());
+        self.objective_commitment.push(o.commitment);
+        for k in &o.key_results {
+            self.kr_text.push(Features::of(&k.title));
+            let own = match k.owner.as_deref() {
+                Some(name) => self.owners.number(Some(name)),
+                None => owner,
+            };
+            self.kr_owner.push(own);
         }
     }
 

@@ -131,10 +131,11 @@ fn run(
         .filter(|(_, level)| *level != Some(Level::Off))
         .collect();
     let mut findings: Vec<Vec<rule::Finding>> = enabled.iter().map(|_| Vec::new()).collect();
+    // The walk first: it gathers the facts on its way, for the plan-wide checks.
+    walk(&cx, &enabled, &mut findings);
     for ((r, _), out) in enabled.iter().zip(&mut findings) {
         r.check(&cx, out);
     }
-    walk(&cx, &enabled, &mut findings);
     // (rule, finding) of every finding not suppressed; rules are in code order.
     let mut kept: Vec<(usize, usize)> = Vec::with_capacity(findings.iter().map(Vec::len).sum());
     for (n, ((r, _), found)) in enabled.iter().zip(&findings).enumerate() {
@@ -176,7 +177,9 @@ fn run(
 }
 
 /// One walk over the plan for the rules that check an objective or a key result at a
-/// time.
+/// time. Unless they are gathered already, the walk gathers the facts
+/// ([`facts::Facts`]) on its way and keeps them for the plan-wide checks, so that each
+/// record of the plan is read once.
 fn walk(
     cx: &Context<'_>,
     enabled: &[(&dyn rule::Rule, Option<Level>)],
@@ -187,36 +190,81 @@ fn walk(
             .filter(|&n| wanted(enabled[n].0.visits()))
             .collect()
     };
-    let on_objectives = pick(|v| v.objectives);
-    let on_key_results = pick(|v| v.key_results);
-    if on_objectives.is_empty() && on_key_results.is_empty() {
+    let rules = Walkers {
+        on_objectives: pick(|v| v.objectives),
+        on_key_results: pick(|v| v.key_results),
+    };
+    if rules.on_objectives.is_empty() && rules.on_key_results.is_empty() {
         return;
     }
-    let mut handle = 0;
-    for (i, o) in cx.plan.objectives.iter().enumerate() {
-        let at = rule::ObjectiveAt {
-            index: i,
-            handles: handle..handle + o.key_results.len(),
-            objective: o,
-        };
-        for &n in &on_objectives {
-            enabled[n].0.check_objective(cx, &at, &mut findings[n]);
+    let objectives = &cx.plan.objectives;
+    if let Some(facts) = cx.gathered() {
+        let mut handle = 0;
+        for (i, o) in objectives.iter().enumerate() {
+            visit(cx, facts, &rules, enabled, findings, (i, handle), o);
+            handle += o.key_results.len();
         }
-        for (j, k) in o.key_results.iter().enumerate() {
-            let at = rule::KeyResultAt {
-                objective_index: i,
-                handle,
-                objective: o,
-                key_result: k,
-                path: context::KrPath {
-                    objective: i,
-                    key_result: j,
-                },
-            };
-            for &n in &on_key_results {
-                enabled[n].0.check_key_result(cx, &at, &mut findings[n]);
-            }
-            handle += 1;
+        return;
+    }
+    let mut facts = facts::Facts::with_capacity_for(cx.plan);
+    let mut handle = 0;
+    for (b, batch) in objectives.chunks(facts::BATCH).enumerate() {
+        facts::touch(batch);
+        for (n, o) in batch.iter().enumerate() {
+            facts.add(cx.plan, o);
+            let i = b * facts::BATCH + n;
+            visit(cx, &facts, &rules, enabled, findings, (i, handle), o);
+            handle += o.key_results.len();
+        }
+    }
+    cx.keep_facts(facts);
+}
+
+/// The rules the walk calls, by their position in `enabled`.
+struct Walkers {
+    on_objectives: Vec<usize>,
+    on_key_results: Vec<usize>,
+}
+
+/// Calls the walk's rules on objective `i` (whose first key result has handle
+/// `first`) and on its key results; `facts` has theirs.
+fn visit(
+    cx: &Context<'_>,
+    facts: &facts::Facts<'_>,
+    rules: &Walkers,
+    enabled: &[(&dyn rule::Rule, Option<Level>)],
+    findings: &mut [Vec<rule::Finding>],
+    (i, first): (usize, usize),
+    o: &crate::model::Objective,
+) {
+    let handles = first..first + o.key_results.len();
+    let cycle = facts.cycle_of(i);
+    let at = rule::ObjectiveAt {
+        index: i,
+        handles: handles.clone(),
+        objective: o,
+        text: &facts.objective_text[i],
+        key_result_text: &facts.kr_text[handles.clone()],
+        cycle,
+    };
+    for &n in &rules.on_objectives {
+        enabled[n].0.check_objective(cx, &at, &mut findings[n]);
+    }
+    for ((j, k), handle) in o.key_results.iter().enumerate().zip(handles) {
+        let at = rule::KeyResultAt {
+            objective_index: i,
+            handle,
+            objective: o,
+            key_result: k,
+            path: context::KrPath {
+                objective: i,
+                key_result: j,
+            },
+            text: &facts.kr_text[handle],
+            cycle,
+        };
+        for &n in &rules.on_key_results {
+            enabled[n].0.check_key_result(cx, &at, &mut findings[n]);
         }
     }
 }

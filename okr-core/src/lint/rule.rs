@@ -3,7 +3,8 @@
 use super::at::At;
 use super::context::{Context, KrPath};
 use super::diagnostic::Severity;
-use crate::model::{KeyResult, Objective};
+use super::text::Features;
+use crate::model::{Cycle, KeyResult, Objective};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -143,6 +144,11 @@ pub struct ObjectiveAt<'a> {
     /// The handles of its key results.
     pub handles: std::ops::Range<usize>,
     pub objective: &'a Objective,
+    /// What the text heuristics make of its title, and of its key results' titles.
+    pub text: &'a Features,
+    pub key_result_text: &'a [Features],
+    /// Its cycle, when it names one the plan has.
+    pub cycle: Option<&'a Cycle>,
 }
 
 /// A key result as the walk meets it.
@@ -155,6 +161,10 @@ pub struct KeyResultAt<'a> {
     pub objective: &'a Objective,
     pub key_result: &'a KeyResult,
     pub path: KrPath,
+    /// What the text heuristics make of its title.
+    pub text: &'a Features,
+    /// Its objective's cycle, when it names one the plan has.
+    pub cycle: Option<&'a Cycle>,
 }
 
 pub trait Rule: Sync {

@@ -35,14 +35,13 @@ impl Rule for ActivityKeyResult {
         Visits::KEY_RESULTS
     }
 
-    fn check_key_result(&self, cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
+    fn check_key_result(&self, _cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
         let KeyResultAt {
-            handle: h,
             key_result: k,
             path,
             ..
         } = *at;
-        let text = cx.kr_text(h);
+        let text = at.text;
         if let Some(verb) = text.activity_verb() {
             if !text.outcome_clause {
                 out.push(Finding::new(

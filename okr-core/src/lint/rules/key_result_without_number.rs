@@ -35,16 +35,15 @@ impl Rule for KeyResultWithoutNumber {
         Visits::KEY_RESULTS
     }
 
-    fn check_key_result(&self, cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
+    fn check_key_result(&self, _cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
         let KeyResultAt {
-            handle: h,
             key_result: k,
             path,
             ..
         } = *at;
         let numberless_kind = matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. })
             || (matches!(k.kind, KrKind::Zones { .. }) && !k.kind.is_numeric());
-        if numberless_kind && !cx.kr_text(h).has_number {
+        if numberless_kind && !at.text.has_number {
             out.push(Finding::new(
                 path.field("title"),
                 vec![k.id.clone()],

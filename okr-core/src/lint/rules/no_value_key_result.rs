@@ -37,18 +37,21 @@ impl Rule for NoValueKeyResult {
         Visits::OBJECTIVES
     }
 
-    fn check_objective(&self, cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
+    fn check_objective(&self, _cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
         let i = at.index;
         let o = at.objective;
-        let handles = at.handles.clone();
         if o.key_results.is_empty() {
             return;
         }
-        let valued = o.key_results.iter().zip(handles).any(|(k, h)| {
-            let numeric = !matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. })
-                && k.kind.is_numeric();
-            numeric && !cx.kr_text(h).is_activity()
-        });
+        let valued = o
+            .key_results
+            .iter()
+            .zip(at.key_result_text)
+            .any(|(k, text)| {
+                let numeric = !matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. })
+                    && k.kind.is_numeric();
+                numeric && !text.is_activity()
+            });
         if !valued {
             out.push(Finding::new(
                 At::objective_field(i, "key_results"),

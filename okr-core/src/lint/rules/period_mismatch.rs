@@ -34,9 +34,8 @@ impl Rule for PeriodMismatch {
         Visits::KEY_RESULTS
     }
 
-    fn check_key_result(&self, cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
+    fn check_key_result(&self, _cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
         let KeyResultAt {
-            objective_index,
             key_result: k,
             path,
             ..
@@ -44,7 +43,7 @@ impl Rule for PeriodMismatch {
         let Some(due) = k.due else {
             return;
         };
-        let Some(cycle) = cx.facts().cycle_of(objective_index) else {
+        let Some(cycle) = at.cycle else {
             return;
         };
         let outside =

@@ -34,10 +34,10 @@ impl Rule for PlaceholderValues {
         Visits::ALL
     }
 
-    fn check_objective(&self, cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
+    fn check_objective(&self, _cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
         let (i, o) = (at.index, at.objective);
         for (field, found) in [
-            ("title", cx.objective_text(i).placeholder()),
+            ("title", at.text.placeholder()),
             (
                 "description",
                 o.description.as_deref().and_then(placeholder),
@@ -54,14 +54,13 @@ impl Rule for PlaceholderValues {
         }
     }
 
-    fn check_key_result(&self, cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
+    fn check_key_result(&self, _cx: &Context<'_>, at: &KeyResultAt<'_>, out: &mut Vec<Finding>) {
         let KeyResultAt {
-            handle: h,
             key_result: k,
             path,
             ..
         } = *at;
-        if let Some(found) = cx.kr_text(h).placeholder() {
+        if let Some(found) = at.text.placeholder() {
             out.push(Finding::new(
                 path.field("title"),
                 vec![k.id.clone()],
