@@ -101,19 +101,12 @@ impl PyObjective {
     fn __eq__(&self, other: &Self) -> bool {
         self.0 == other.0
     }
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>,))> {
-        let rebuild = py.import("okr._pickle")?.getattr("objective")?;
-        Ok((rebuild, (self.to_dict(py)?,)))
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce(py, "objective", &self.0)
     }
     #[staticmethod]
     fn from_dict(d: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let value = convert::to_json(d, "objective")?;
-        okr_core::edit::from_value(value, "objective")
-            .map(PyObjective)
-            .map_err(|e| crate::errors::raise(d.py(), &e))
+        from_dict(d, "objective").map(PyObjective)
     }
 }
 
@@ -166,19 +159,12 @@ impl PyKeyResult {
     fn __eq__(&self, other: &Self) -> bool {
         self.0 == other.0
     }
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>,))> {
-        let rebuild = py.import("okr._pickle")?.getattr("key_result")?;
-        Ok((rebuild, (self.to_dict(py)?,)))
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce(py, "key_result", &self.0)
     }
     #[staticmethod]
     fn from_dict(d: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let value = convert::to_json(d, "key_result")?;
-        okr_core::edit::from_value(value, "key_result")
-            .map(PyKeyResult)
-            .map_err(|e| crate::errors::raise(d.py(), &e))
+        from_dict(d, "key_result").map(PyKeyResult)
     }
 }
 

@@ -7,9 +7,9 @@ use super::text::Features;
 use crate::alignment::Graph;
 use crate::engine::{AsOf, Engine, Evaluation};
 use crate::error::Error;
-use crate::model::{Cycle, KeyResult, KrKind, Objective, Plan, Unit};
+use crate::model::{Cycle, KeyResult, KrKind, Plan, Unit};
 use foldhash::HashMap;
-use std::hash::{BuildHasher, Hash};
+use std::hash::Hash;
 use std::sync::OnceLock;
 
 #[derive(Debug)]
@@ -51,35 +51,6 @@ impl<'a> Context<'a> {
             load_problems,
             facts: OnceLock::new(),
         }
-    }
-
-    /// Every key result with its objective index, its handle and its path.
-    pub fn key_results(
-        &self,
-    ) -> impl Iterator<Item = (usize, usize, &'a Objective, &'a KeyResult, KrPath)> + '_ {
-        self.plan
-            .objectives
-            .iter()
-            .enumerate()
-            .flat_map(|(i, o)| {
-                o.key_results
-                    .iter()
-                    .enumerate()
-                    .map(move |(j, k)| (i, j, o, k))
-            })
-            .enumerate()
-            .map(|(h, (i, j, o, k))| {
-                (
-                    i,
-                    h,
-                    o,
-                    k,
-                    KrPath {
-                        objective: i,
-                        key_result: j,
-                    },
-                )
-            })
     }
 
     fn kr_starts(&self) -> &[usize] {
@@ -170,11 +141,6 @@ impl<'a> Context<'a> {
         let _ = self.facts.set(facts);
     }
 
-    /// What the text heuristics make of objective `i`'s title.
-    pub fn objective_text(&self, i: usize) -> &Features {
-        &self.facts().objective_text[i]
-    }
-
     /// What the text heuristics make of key result `h`'s title.
     pub fn kr_text(&self, h: usize) -> &Features {
         &self.facts().kr_text[h]
@@ -236,75 +202,47 @@ pub fn is_numeric_goal(kind: &KrKind) -> bool {
 /// The groups of more than `limit` items, by key order; each group's items in the
 /// order given.
 ///
-/// Items are grouped by a 64-bit hash of their key, so building the table never reads
-/// a second key's text. A first pass numbers the hashes and counts their items; only
-/// the groups over the limit get a vector of their own (most groups are small, and a
-/// vector each would cost more than the counting). The keys of each large group are
-/// then compared, and a group that two keys share by a hash collision is split.
-pub fn groups_over<K: Hash + Ord + Copy, T>(
+/// Keys are small values (numbers from [`super::facts::Facts`]), so a table numbers
+/// them and counts their items in a first pass; only the groups over the limit then
+/// get a vector of their own (most groups are small, and a vector each would cost
+/// more than the counting).
+pub fn groups_over<K: Hash + Eq + Ord + Copy, T>(
     items: impl IntoIterator<Item = (K, T)>,
     limit: usize,
 ) -> Vec<(K, Vec<T>)> {
-    let hasher = foldhash::quality::FixedState::with_seed(0x6f6b72);
     let items = items.into_iter();
-    let mut group_of: HashMap<u64, u32> = HashMap::default();
+    let mut group_of: HashMap<K, u32> = HashMap::default();
+    let mut keys: Vec<K> = Vec::new();
     let mut counts: Vec<usize> = Vec::new();
-    let mut tagged: Vec<(u32, K, T)> = Vec::with_capacity(items.size_hint().0);
+    let mut tagged: Vec<(u32, T)> = Vec::with_capacity(items.size_hint().0);
     for (key, item) in items {
-        let next = counts.len() as u32;
-        let group = *group_of.entry(hasher.hash_one(key)).or_insert(next);
+        let next = keys.len() as u32;
+        let group = *group_of.entry(key).or_insert(next);
         if group == next {
+            keys.push(key);
             counts.push(0);
         }
         counts[group as usize] += 1;
-        tagged.push((group, key, item));
-    }
-    const SMALL: u32 = u32::MAX;
-    let mut large: Vec<Vec<(K, T)>> = Vec::new();
-    let slots: Vec<u32> = counts
-        .iter()
-        .map(|&n| {
-            if n > limit {
-                large.push(Vec::with_capacity(n));
-                large.len() as u32 - 1
-            } else {
-                SMALL
-            }
-        })
-        .collect();
-    for (group, key, item) in tagged {
-        let slot = slots[group as usize];
-        if slot != SMALL {
-            large[slot as usize].push((key, item));
-        }
+        tagged.push((group, item));
     }
     let mut over: Vec<(K, Vec<T>)> = Vec::new();
-    for members in large {
-        split_by_key(members, limit, &mut over);
+    let slots: Vec<Option<usize>> = counts
+        .iter()
+        .zip(&keys)
+        .map(|(&n, &key)| {
+            (n > limit).then(|| {
+                over.push((key, Vec::with_capacity(n)));
+                over.len() - 1
+            })
+        })
+        .collect();
+    for (group, item) in tagged {
+        if let Some(slot) = slots[group as usize] {
+            over[slot].1.push(item);
+        }
     }
     over.sort_unstable_by_key(|a| a.0);
     over
-}
-
-/// Moves the runs of equal keys in `members` with more than `limit` items to `over`.
-fn split_by_key<K: Ord + Copy, T>(
-    mut members: Vec<(K, T)>,
-    limit: usize,
-    over: &mut Vec<(K, Vec<T>)>,
-) {
-    if members.iter().any(|m| m.0 != members[0].0) {
-        members.sort_by_key(|a| a.0);
-    }
-    while let Some(&(key, _)) = members.last() {
-        let from = members
-            .iter()
-            .rposition(|m| m.0 != key)
-            .map_or(0, |p| p + 1);
-        let group: Vec<T> = members.drain(from..).map(|m| m.1).collect();
-        if group.len() > limit {
-            over.push((key, group));
-        }
-    }
 }
 
 #[cfg(test)]
@@ -319,17 +257,5 @@ mod tests {
             vec![("a", vec![2, 5]), ("b", vec![1, 3, 6])]
         );
         assert_eq!(groups_over(items, 2), vec![("b", vec![1, 3, 6])]);
-    }
-
-    #[test]
-    fn a_shared_hash_bucket_is_split_by_key() {
-        let mut over = Vec::new();
-        split_by_key(
-            vec![("x", 1), ("y", 2), ("x", 3), ("y", 4), ("z", 5)],
-            1,
-            &mut over,
-        );
-        over.sort();
-        assert_eq!(over, vec![("x", vec![1, 3]), ("y", vec![2, 4])]);
     }
 }
