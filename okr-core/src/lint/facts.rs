@@ -7,7 +7,7 @@
 //! each pass cost a cache miss per item. Here each is read once: names become small
 //! integers (equal names, equal numbers), titles become [`Features`].
 
-use super::text::Features;
+use super::text::{Features, packed_name};
 use crate::model::{Commitment, Cycle, Objective, ObjectiveState, Plan};
 use foldhash::HashMap;
 
@@ -36,10 +36,15 @@ pub(super) fn touch(batch: &[Objective]) {
 pub const NONE: u32 = u32::MAX;
 
 /// Names interned in first-seen order: `names[n]` is the name numbered `n`.
+///
+/// Short names (most are) are looked up by their bytes packed into an integer: keyed
+/// by the `&str`, each lookup compared the name with the first one seen, a heap block
+/// elsewhere, and that cache miss was most of the cost of the facts' names.
 #[derive(Debug, Default)]
 pub struct Names<'a> {
     pub names: Vec<&'a str>,
-    numbers: HashMap<&'a str, u32>,
+    short: HashMap<u128, u32>,
+    long: HashMap<&'a str, u32>,
 }
 
 impl<'a> Names<'a> {
@@ -47,10 +52,15 @@ impl<'a> Names<'a> {
         let Some(name) = name else {
             return NONE;
         };
-        *self.numbers.entry(name).or_insert_with(|| {
+        let next = self.names.len() as u32;
+        let n = match packed_name(name) {
+            Some(key) => *self.short.entry(key).or_insert(next),
+            None => *self.long.entry(name).or_insert(next),
+        };
+        if n == next {
             self.names.push(name);
-            self.names.len() as u32 - 1
-        })
+        }
+        n
     }
 
     /// The name numbered `n` (`None` for [`NONE`]).
