@@ -13,10 +13,13 @@ fn main() {
     for _ in 0..repeat {
         let t = std::time::Instant::now();
         let found = okr_core::lint::lint_scored(&plan, &engine, &eval, &config).unwrap_or_default();
+        let linted = t.elapsed();
+        let n = found.len();
+        drop(found);
         println!(
-            "{:.1} ms ({} findings)",
-            t.elapsed().as_secs_f64() * 1e3,
-            found.len()
+            "{:.1} ms ({n} findings), then {:.1} ms to drop them",
+            linted.as_secs_f64() * 1e3,
+            (t.elapsed() - linted).as_secs_f64() * 1e3,
         );
     }
 }

@@ -7,6 +7,7 @@
 use crate::engine::Engine;
 use crate::graph::post_order;
 use crate::model::{Plan, UnitKind};
+use crate::name_map::NameMap;
 use foldhash::{HashMap, HashSet};
 use serde::Serialize;
 
@@ -95,6 +96,17 @@ pub(crate) struct Graph {
 impl Graph {
     /// The graph of `plan`; `engine`, compiled from it, has the links resolved already.
     pub fn build(plan: &Plan, engine: Option<&Engine>) -> Graph {
+        let unit_index: NameMap<usize> = unit_index(plan);
+        let unit = plan
+            .objectives
+            .iter()
+            .map(|o| o.unit.as_deref().and_then(|u| unit_index.get(u).copied()))
+            .collect();
+        Graph::with_units(plan, engine, unit)
+    }
+
+    /// The graph, given each objective's unit (by position in `units`) already found.
+    pub fn with_units(plan: &Plan, engine: Option<&Engine>, unit: Vec<Option<usize>>) -> Graph {
         let n = plan.objectives.len();
         let (parent_offsets, parent_list) = match engine {
             Some(engine) => parents_from_engine(engine, n),
@@ -117,22 +129,13 @@ impl Graph {
             }
         }
 
-        let unit_index: HashMap<&str, usize> = plan
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.as_str(), i))
-            .collect();
+        let unit_index = unit_index(plan);
         Graph {
             parent_offsets,
             parent_list,
             child_offsets,
             child_list,
-            unit: plan
-                .objectives
-                .iter()
-                .map(|o| o.unit.as_deref().and_then(|u| unit_index.get(u).copied()))
-                .collect(),
+            unit,
             unit_parent: plan
                 .units
                 .iter()
@@ -204,6 +207,15 @@ fn parents_from_engine(engine: &Engine, n: usize) -> (Vec<usize>, Vec<usize>) {
         offsets.push(list.len());
     }
     (offsets, list)
+}
+
+/// The position of each unit in `units`, by id.
+pub(crate) fn unit_index(plan: &Plan) -> NameMap<'_, usize> {
+    plan.units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.as_str(), i))
+        .collect()
 }
 
 /// Parents of each objective, resolved from the plan's ids: CSR offsets and list.

@@ -32,6 +32,7 @@
 //! the bindings (Python, WebAssembly, Kotlin/Swift) wrap it without lifetimes.
 
 pub mod alignment;
+mod bytes;
 pub mod edit;
 pub mod engine;
 pub mod error;
@@ -41,6 +42,7 @@ pub mod generate;
 mod graph;
 pub mod lint;
 pub mod model;
+pub mod name_map;
 pub mod policy;
 pub mod report;
 pub mod table;

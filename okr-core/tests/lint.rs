@@ -49,6 +49,24 @@ fn every_lint_case_holds() {
                 continue;
             }
         };
+        if case["all_rules"] != true {
+            // Alone, a rule reads the plan itself; among all, it reads what the walk
+            // gathered for every rule. Both must find the same.
+            let all = LintConfig {
+                select: Vec::new(),
+                ..config.clone()
+            };
+            let among_all: Vec<_> = okr_core::lint(&plan, &all, as_of)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|d| d.rule == rule)
+                .collect();
+            if among_all != diagnostics {
+                failures.push(format!(
+                    "{name}: among all rules found {among_all:?}, alone {diagnostics:?}"
+                ));
+            }
+        }
         let got: Vec<(String, String, String)> = diagnostics
             .iter()
             .filter(|d| d.rule == rule)

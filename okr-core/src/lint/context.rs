@@ -8,6 +8,7 @@ use crate::alignment::Graph;
 use crate::engine::{AsOf, Engine, Evaluation};
 use crate::error::Error;
 use crate::model::{Cycle, KeyResult, KrKind, Plan, Unit};
+use crate::name_map::NameMap;
 use foldhash::HashMap;
 use std::hash::Hash;
 use std::sync::OnceLock;
@@ -17,8 +18,8 @@ pub struct Context<'a> {
     pub plan: &'a Plan,
     pub settings: &'a Settings,
     pub as_of: AsOf,
-    pub units: HashMap<&'a str, &'a Unit>,
-    pub cycles: HashMap<&'a str, &'a Cycle>,
+    pub units: NameMap<'a, &'a Unit>,
+    pub cycles: NameMap<'a, &'a Cycle>,
     /// The engine and its evaluation as of the moment, when the plan compiles.
     pub scored: Option<(&'a Engine, &'a Evaluation)>,
     /// Load problems that lint rules report themselves (direction, alignment loops).
@@ -107,10 +108,21 @@ impl<'a> Context<'a> {
         )
     }
 
-    /// The alignment graph, built the first time a rule asks for it.
+    /// The alignment graph, built the first time a rule asks for it (from the facts'
+    /// units when they are gathered, so no unit name is read again).
     pub(crate) fn alignment(&self) -> &Graph {
-        self.alignment
-            .get_or_init(|| Graph::build(self.plan, self.scored.map(|(engine, _)| engine)))
+        self.alignment.get_or_init(|| {
+            let engine = self.scored.map(|(engine, _)| engine);
+            match self.gathered() {
+                Some(facts) => {
+                    let units = (0..self.plan.objectives.len())
+                        .map(|i| facts.unit_of(i))
+                        .collect();
+                    Graph::with_units(self.plan, engine, units)
+                }
+                None => Graph::build(self.plan, engine),
+            }
+        })
     }
 
     /// Whether some objective belongs to unit `u` (by position in `units`).

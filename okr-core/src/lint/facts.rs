@@ -7,9 +7,9 @@
 //! each pass cost a cache miss per item. Here each is read once: names become small
 //! integers (equal names, equal numbers), titles become [`Features`].
 
-use super::text::{Features, packed_name};
+use super::text::Features;
 use crate::model::{Commitment, Cycle, Objective, ObjectiveState, Plan};
-use foldhash::HashMap;
+use crate::name_map::NameMap;
 
 /// How many objectives are touched ahead of reading them ([`touch`]).
 pub(super) const BATCH: usize = 8;
@@ -36,15 +36,10 @@ pub(super) fn touch(batch: &[Objective]) {
 pub const NONE: u32 = u32::MAX;
 
 /// Names interned in first-seen order: `names[n]` is the name numbered `n`.
-///
-/// Short names (most are) are looked up by their bytes packed into an integer: keyed
-/// by the `&str`, each lookup compared the name with the first one seen, a heap block
-/// elsewhere, and that cache miss was most of the cost of the facts' names.
 #[derive(Debug, Default)]
 pub struct Names<'a> {
     pub names: Vec<&'a str>,
-    short: HashMap<u128, u32>,
-    long: HashMap<&'a str, u32>,
+    numbers: NameMap<'a, u32>,
 }
 
 impl<'a> Names<'a> {
@@ -53,10 +48,7 @@ impl<'a> Names<'a> {
             return NONE;
         };
         let next = self.names.len() as u32;
-        let n = match packed_name(name) {
-            Some(key) => *self.short.entry(key).or_insert(next),
-            None => *self.long.entry(name).or_insert(next),
-        };
+        let n = *self.numbers.get_or_insert(name, next);
         if n == next {
             self.names.push(name);
         }
@@ -87,6 +79,10 @@ pub struct Facts<'a> {
     pub cycles: Names<'a>,
     /// The plan's cycle of each cycle number (`None` for a name no cycle has).
     pub cycle_defs: Vec<Option<&'a Cycle>>,
+    /// The position in the plan's `units` of each unit number (`None` for a name no
+    /// unit has).
+    pub unit_defs: Vec<Option<usize>>,
+    unit_index: NameMap<'a, usize>,
 }
 
 impl<'a> Facts<'a> {
@@ -103,7 +99,7 @@ impl<'a> Facts<'a> {
     }
 
     /// No facts yet, with room for those of `plan`.
-    pub(super) fn with_capacity_for(plan: &Plan) -> Facts<'a> {
+    pub(super) fn with_capacity_for(plan: &'a Plan) -> Facts<'a> {
         let objectives = plan.objectives.len();
         let key_results: usize = plan.objectives.iter().map(|o| o.key_results.len()).sum();
         Facts {
@@ -119,6 +115,8 @@ impl<'a> Facts<'a> {
             units: Names::default(),
             cycles: Names::default(),
             cycle_defs: Vec::new(),
+            unit_defs: Vec::new(),
+            unit_index: crate::alignment::unit_index(plan),
         }
     }
 
@@ -129,6 +127,9 @@ impl<'a> Facts<'a> {
         self.objective_owner.push(owner);
         let unit = self.units.number(o.unit.as_deref());
         self.objective_unit.push(unit);
+        if let Some(&name) = self.units.names.get(self.unit_defs.len()) {
+            self.unit_defs.push(self.unit_index.get(name).copied());
+        }
         let cycle = self.cycles.number(o.cycle.as_deref());
         self.objective_cycle.push(cycle);
         if let Some(&name) = self.cycles.names.get(self.cycle_defs.len()) {
@@ -145,6 +146,15 @@ impl<'a> Facts<'a> {
             };
             self.kr_owner.push(own);
         }
+    }
+
+    /// The unit objective `i` belongs to (by position in `units`), when it names one the
+    /// plan has.
+    pub fn unit_of(&self, i: usize) -> Option<usize> {
+        self.unit_defs
+            .get(self.objective_unit[i] as usize)
+            .copied()
+            .flatten()
     }
 
     /// The cycle objective `i` belongs to, when it names one the plan has.

@@ -246,6 +246,7 @@ fn visit(
         text: &facts.objective_text[i],
         key_result_text: &facts.kr_text[handles.clone()],
         cycle,
+        unit: facts.unit_of(i).map(|u| &cx.plan.units[u]),
     };
     for &n in &rules.on_objectives {
         enabled[n].0.check_objective(cx, &at, &mut findings[n]);

@@ -4,7 +4,7 @@ use super::at::At;
 use super::context::{Context, KrPath};
 use super::diagnostic::Severity;
 use super::text::Features;
-use crate::model::{Cycle, KeyResult, Objective};
+use crate::model::{Cycle, KeyResult, Objective, Unit};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -149,6 +149,8 @@ pub struct ObjectiveAt<'a> {
     pub key_result_text: &'a [Features],
     /// Its cycle, when it names one the plan has.
     pub cycle: Option<&'a Cycle>,
+    /// Its unit, when it names one the plan has.
+    pub unit: Option<&'a Unit>,
 }
 
 /// A key result as the walk meets it.

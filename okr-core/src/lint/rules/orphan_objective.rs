@@ -34,13 +34,13 @@ impl Rule for OrphanObjective {
         Visits::OBJECTIVES
     }
 
-    fn check_objective(&self, cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
+    fn check_objective(&self, _cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
         let i = at.index;
         let o = at.objective;
         if !o.aligns_to.is_empty() {
             return;
         }
-        let Some(unit) = o.unit.as_deref().and_then(|u| cx.units.get(u)) else {
+        let Some(unit) = at.unit else {
             return;
         };
         if unit.kind != UnitKind::Company {

@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -30,39 +30,34 @@ impl Rule for SkippedLevel {
         &Self::META
     }
 
-    fn visits(&self) -> Visits {
-        Visits::OBJECTIVES
-    }
-
-    fn check_objective(&self, cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
-        let (i, o) = (at.index, at.objective);
-        if o.aligns_to.is_empty() {
-            return;
-        }
+    // A plan-wide check rather than one per objective: the graph it reads is built
+    // from the units the walk has gathered for every objective.
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let graph = cx.alignment();
-        for &p in graph.parents(i) {
-            let Some(skipped) = graph.skipped_units(i, p) else {
-                continue;
-            };
-            // A unit with no objectives of its own offers nothing to align through.
-            if !skipped.iter().any(|&u| cx.unit_has_objectives(u)) {
-                continue;
+        for i in 0..cx.plan.objectives.len() {
+            for &p in graph.parents(i) {
+                let Some(skipped) = graph.skipped_units(i, p) else {
+                    continue;
+                };
+                // A unit with no objectives of its own offers nothing to align through.
+                if !skipped.iter().any(|&u| cx.unit_has_objectives(u)) {
+                    continue;
+                }
+                let (id, parent) = (cx.objective_id(i), cx.objective_id(p));
+                out.push(Finding::new(
+                    At::objective_field(i, "aligns_to"),
+                    vec![id.to_owned(), parent.to_owned()],
+                    format!(
+                        "objective `{id}` aligns to `{parent}`, skipping {}",
+                        skipped
+                            .iter()
+                            .map(|&u| format!("`{}`", cx.plan.units[u].id))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    "align through the objectives of the units in between",
+                ));
             }
-            let parent = &cx.plan.objectives[p].id;
-            out.push(Finding::new(
-                At::objective_field(i, "aligns_to"),
-                vec![o.id.clone(), parent.clone()],
-                format!(
-                    "objective `{}` aligns to `{parent}`, skipping {}",
-                    o.id,
-                    skipped
-                        .iter()
-                        .map(|&u| format!("`{}`", cx.plan.units[u].id))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                "align through the objectives of the units in between",
-            ));
         }
     }
 }

@@ -101,7 +101,7 @@ impl Reader<'_> {
         let len = to - from;
         // The word's first 8 bytes, lower-cased; the whole word when it fits and is
         // ASCII, which every listed word is.
-        let raw = lexicon::load(title.as_bytes(), from, len.min(8));
+        let raw = crate::bytes::load(title.as_bytes(), from, len.min(8));
         let prefix = lexicon::lower8(raw);
         let key = (len <= 8 && raw & HIGH == 0).then_some(prefix);
         let class = key.map_or(0, |k| LEXICON.class(k));

@@ -106,31 +106,6 @@ pub(super) const fn lower8(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
-/// The `len` (at most 8) bytes of `bytes` from `start`, packed as [`pack`] does, read
-/// with one load instead of a byte at a time. Reading a word through a small buffer
-/// costs more than the rest of its tests: the wide read of the buffer stalls on the
-/// narrow writes just made to it.
-#[inline]
-pub(super) fn load(bytes: &[u8], start: usize, len: usize) -> u64 {
-    debug_assert!(len <= 8 && start + len <= bytes.len());
-    if len == 0 {
-        return 0;
-    }
-    let keep = u64::MAX >> (8 * (8 - len));
-    if let Some(chunk) = bytes.get(start..start + 8) {
-        word_at(chunk) & keep
-    } else if let Some(chunk) = (start + len).checked_sub(8).map(|s| &bytes[s..start + len]) {
-        // Too near the end for 8 bytes from `start`: the 8 ending with the word.
-        word_at(chunk) >> (8 * (8 - len))
-    } else {
-        pack(&bytes[start..start + len])
-    }
-}
-
-fn word_at(chunk: &[u8]) -> u64 {
-    <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes)
-}
-
 /// A 64-bit mix of a packed word (a folded multiply, as foldhash does).
 pub(super) const fn mix(key: u64) -> u64 {
     let m = (key ^ 0x243f_6a88_85a3_08d3) as u128 * 0x9e37_79b9_7f4a_7c15;
@@ -325,21 +300,6 @@ mod tests {
                 expected
             );
         }
-    }
-
-    #[test]
-    fn load_reads_a_word_anywhere_in_the_text() {
-        let text = b"Grow ARR by 20% this year";
-        for start in 0..text.len() {
-            for len in 0..=8.min(text.len() - start) {
-                assert_eq!(
-                    load(text, start, len),
-                    pack(&text[start..start + len]),
-                    "{start}+{len}"
-                );
-            }
-        }
-        assert_eq!(load(b"ab", 0, 2), pack(b"ab"));
     }
 
     #[test]

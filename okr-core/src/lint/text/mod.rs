@@ -248,7 +248,7 @@ fn word_hash(word: &str) -> u64 {
 fn chunks_hash(bytes: &[u8], ascii: bool) -> u64 {
     let mut h = bytes.len() as u64;
     for at in (0..bytes.len()).step_by(8) {
-        let x = lexicon::load(bytes, at, (bytes.len() - at).min(8));
+        let x = crate::bytes::load(bytes, at, (bytes.len() - at).min(8));
         h = lexicon::mix(h ^ if ascii { lexicon::lower8(x) } else { x });
     }
     h
@@ -260,22 +260,8 @@ fn short_key(word: &str) -> Option<u64> {
     if b.len() > 8 {
         return None;
     }
-    let x = lexicon::load(b, 0, b.len());
+    let x = crate::bytes::load(b, 0, b.len());
     (x & lexicon::HIGH == 0).then(|| lexicon::lower8(x))
-}
-
-/// A name of at most 15 bytes as one integer, equal for equal names and different for
-/// different ones: its bytes as two loads, and its length in the top byte (so that a
-/// trailing zero byte still tells names apart). `None` for longer names.
-pub(crate) fn packed_name(name: &str) -> Option<u128> {
-    let b = name.as_bytes();
-    let len = b.len();
-    if len > 15 {
-        return None;
-    }
-    let low = lexicon::load(b, 0, len.min(8));
-    let high = lexicon::load(b, len.min(8), len.saturating_sub(8));
-    Some(u128::from(low) | u128::from(high) << 64 | (len as u128) << 120)
 }
 
 /// Whether `text` starts with `prefix` (lower-case ASCII), ignoring ASCII case.
@@ -442,45 +428,5 @@ mod tests {
             normal_form("Sign 15 DACH customers"),
             normal_form("Sign 25 DACH customers")
         );
-    }
-
-    #[test]
-    fn packed_names_tell_names_apart() {
-        let names = [
-            "",
-            "a",
-            "a\0",
-            "\0",
-            "owner1",
-            "owner10",
-            "Owner1",
-            "u12345678",
-            "u1234567",
-            "2026-Q1",
-            "2026-Q1\0",
-            "ÿ",
-            "123456789012345",
-        ];
-        for a in names {
-            for b in names {
-                assert_eq!(packed_name(a) == packed_name(b), a == b, "{a:?} {b:?}");
-            }
-        }
-        assert_eq!(packed_name("0123456789abcdef"), None);
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn packed_names_are_equal_exactly_when_names_are(
-            a in "[a\\x00é-]{0,15}",
-            b in "[a\\x00é-]{0,15}",
-        ) {
-            let (ka, kb) = (packed_name(&a), packed_name(&b));
-            if a.len() <= 15 && b.len() <= 15 {
-                proptest::prop_assert_eq!(ka == kb, a == b);
-            } else {
-                proptest::prop_assert!(ka.is_none() || kb.is_none());
-            }
-        }
     }
 }

@@ -1,0 +1,133 @@
+//! A map keyed by names borrowed from a plan (ids, owners, units, cycles).
+//!
+//! Each name of a loaded plan is a heap block of its own. A map keyed by `&str`
+//! compares a name it looks up with the stored one, so every hit reads a second block,
+//! far from the first: on a large plan that cache miss is most of a lookup's cost.
+//! Names of at most 15 bytes (most ids and names are) are kept here as their bytes
+//! packed into one integer, so a hit reads no name but the one asked for.
+
+use crate::bytes::packed_name as packed;
+use foldhash::HashMap;
+
+/// A map from names to `V`; see the module documentation.
+#[derive(Clone, Debug)]
+pub struct NameMap<'a, V> {
+    short: HashMap<u128, V>,
+    long: HashMap<&'a str, V>,
+}
+
+impl<V> Default for NameMap<'_, V> {
+    fn default() -> Self {
+        NameMap {
+            short: HashMap::default(),
+            long: HashMap::default(),
+        }
+    }
+}
+
+impl<'a, V> NameMap<'a, V> {
+    /// An empty map with room for `n` short names.
+    pub fn with_capacity(n: usize) -> Self {
+        NameMap {
+            short: HashMap::with_capacity_and_hasher(n, Default::default()),
+            long: HashMap::default(),
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&V> {
+        match packed(name) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(name),
+        }
+    }
+
+    /// The value of `name`, inserting `value` first when it has none.
+    pub fn get_or_insert(&mut self, name: &'a str, value: V) -> &mut V {
+        match packed(name) {
+            Some(key) => self.short.entry(key).or_insert(value),
+            None => self.long.entry(name).or_insert(value),
+        }
+    }
+
+    /// Sets the value of `name`; the value it had, if any, is returned.
+    pub fn insert(&mut self, name: &'a str, value: V) -> Option<V> {
+        match packed(name) {
+            Some(key) => self.short.insert(key, value),
+            None => self.long.insert(name, value),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl<'a, V> FromIterator<(&'a str, V)> for NameMap<'a, V> {
+    /// Like `HashMap`'s: for a name given twice, the last value is kept.
+    fn from_iter<I: IntoIterator<Item = (&'a str, V)>>(items: I) -> Self {
+        let items = items.into_iter();
+        let mut map = NameMap::with_capacity(items.size_hint().0);
+        for (name, value) in items {
+            map.insert(name, value);
+        }
+        map
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const NAMES: [&str; 14] = [
+        "",
+        "a",
+        "a\0",
+        "\0",
+        "owner1",
+        "owner10",
+        "Owner1",
+        "u12345678",
+        "u1234567",
+        "2026-Q1",
+        "2026-Q1\0",
+        "ÿ",
+        "123456789012345",
+        "a name longer than fifteen bytes",
+    ];
+
+    #[test]
+    fn short_and_long_names_map_alike() {
+        let map: NameMap<usize> = NAMES.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        assert_eq!(map.len(), NAMES.len());
+        for (i, n) in NAMES.iter().enumerate() {
+            assert_eq!(map.get(n), Some(&i), "{n:?}");
+        }
+        assert_eq!(map.get("owner2"), None);
+        assert_eq!(map.get("a name longer than fifteen bytez"), None);
+        let mut map = map;
+        assert_eq!(*map.get_or_insert("owner1", 99), 4);
+        assert_eq!(*map.get_or_insert("owner2", 99), 99);
+        assert_eq!(map.insert("a name longer than fifteen bytes", 7), Some(13));
+    }
+
+    proptest! {
+        #[test]
+        fn a_name_maps_to_its_own_value(names in proptest::collection::vec("[a\\x00é-]{0,18}", 0..30)) {
+            let mut map = NameMap::default();
+            let mut reference = std::collections::HashMap::new();
+            for (i, n) in names.iter().enumerate() {
+                map.get_or_insert(n.as_str(), i);
+                reference.entry(n.as_str()).or_insert(i);
+            }
+            prop_assert_eq!(map.len(), reference.len());
+            for (n, i) in &reference {
+                prop_assert_eq!(map.get(n), Some(i));
+            }
+        }
+    }
+}
