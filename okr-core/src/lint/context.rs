@@ -10,7 +10,6 @@ use crate::error::Error;
 use crate::model::{Cycle, KeyResult, KrKind, Plan, Unit};
 use crate::name_map::NameMap;
 use foldhash::HashMap;
-use std::hash::Hash;
 use std::sync::OnceLock;
 
 #[derive(Debug)]
@@ -212,48 +211,55 @@ pub fn is_numeric_goal(kind: &KrKind) -> bool {
 }
 
 /// The groups of more than `limit` items, by key order; each group's items in the
-/// order given.
-///
-/// Keys are small values (numbers from [`super::facts::Facts`]), so a table numbers
-/// them and counts their items in a first pass; only the groups over the limit then
-/// get a vector of their own (most groups are small, and a vector each would cost
-/// more than the counting).
-pub fn groups_over<K: Hash + Eq + Ord + Copy, T>(
-    items: impl IntoIterator<Item = (K, T)>,
+/// order given. Keys are numbers below `keys` (from [`super::facts::Facts`], or made
+/// of them), so groups are counted in an array, and only the groups over the limit get
+/// a vector of their own (most groups are small, and a vector each would cost more
+/// than the counting). When keys are many more than the items (several numbers
+/// multiplied together), they are first numbered in a table, so that memory stays in
+/// proportion to the items.
+pub fn groups_over<T>(
+    items: impl IntoIterator<Item = (usize, T)>,
+    keys: usize,
     limit: usize,
-) -> Vec<(K, Vec<T>)> {
-    let items = items.into_iter();
-    let mut group_of: HashMap<K, u32> = HashMap::default();
-    let mut keys: Vec<K> = Vec::new();
-    let mut counts: Vec<usize> = Vec::new();
-    let mut tagged: Vec<(u32, T)> = Vec::with_capacity(items.size_hint().0);
-    for (key, item) in items {
-        let next = keys.len() as u32;
-        let group = *group_of.entry(key).or_insert(next);
-        if group == next {
-            keys.push(key);
-            counts.push(0);
+) -> Vec<(usize, Vec<T>)> {
+    let mut tagged: Vec<(usize, T)> = items.into_iter().collect();
+    let mut key_of: Vec<usize> = Vec::new();
+    let slots = if keys <= 4 * tagged.len() + 1024 {
+        keys
+    } else {
+        let mut number: HashMap<usize, usize> = HashMap::default();
+        for (key, _) in &mut tagged {
+            *key = *number.entry(*key).or_insert_with(|| {
+                key_of.push(*key);
+                key_of.len() - 1
+            });
         }
-        counts[group as usize] += 1;
-        tagged.push((group, item));
+        key_of.len()
+    };
+    let mut counts = vec![0usize; slots];
+    for (key, _) in &tagged {
+        counts[*key] += 1;
     }
-    let mut over: Vec<(K, Vec<T>)> = Vec::new();
-    let slots: Vec<Option<usize>> = counts
-        .iter()
-        .zip(&keys)
-        .map(|(&n, &key)| {
-            (n > limit).then(|| {
-                over.push((key, Vec::with_capacity(n)));
-                over.len() - 1
-            })
-        })
-        .collect();
-    for (group, item) in tagged {
-        if let Some(slot) = slots[group as usize] {
-            over[slot].1.push(item);
+    // The position in `over` of each group over the limit.
+    let mut at = vec![usize::MAX; slots];
+    let mut over: Vec<(usize, Vec<T>)> = Vec::new();
+    for (key, &n) in counts.iter().enumerate() {
+        if n > limit {
+            at[key] = over.len();
+            over.push((
+                key_of.get(key).copied().unwrap_or(key),
+                Vec::with_capacity(n),
+            ));
         }
     }
-    over.sort_unstable_by_key(|a| a.0);
+    for (key, item) in tagged {
+        if let Some(group) = over.get_mut(at[key]) {
+            group.1.push(item);
+        }
+    }
+    if !key_of.is_empty() {
+        over.sort_unstable_by_key(|g| g.0);
+    }
     over
 }
 
@@ -263,11 +269,18 @@ mod tests {
 
     #[test]
     fn groups_over_keeps_large_groups_in_key_order() {
-        let items = [("b", 1), ("a", 2), ("b", 3), ("c", 4), ("a", 5), ("b", 6)];
+        let items = [(1, 'b'), (0, 'a'), (1, 'c'), (2, 'd'), (0, 'e'), (1, 'f')];
         assert_eq!(
-            groups_over(items, 1),
-            vec![("a", vec![2, 5]), ("b", vec![1, 3, 6])]
+            groups_over(items, 4, 1),
+            vec![(0, vec!['a', 'e']), (1, vec!['b', 'c', 'f'])]
         );
-        assert_eq!(groups_over(items, 2), vec![("b", vec![1, 3, 6])]);
+        assert_eq!(groups_over(items, 4, 2), vec![(1, vec!['b', 'c', 'f'])]);
+        assert_eq!(groups_over(items, 4, 3), vec![]);
+        // Keys far more than the items are numbered first; the groups are the same.
+        let far = items.map(|(k, c)| (k * 1_000_000_007, c));
+        assert_eq!(
+            groups_over(far, 3_000_000_021, 1),
+            vec![(0, vec!['a', 'e']), (1_000_000_007, vec!['b', 'c', 'f'])]
+        );
     }
 }

@@ -148,6 +148,16 @@ impl<'a> Facts<'a> {
         }
     }
 
+    /// How many values [`Facts::cycle_slot`] takes.
+    pub fn cycle_slots(&self) -> usize {
+        self.cycles.names.len() + 1
+    }
+
+    /// A cycle number as a dense key: 0 for no cycle, 1 + the number otherwise.
+    pub fn cycle_slot(cycle: u32) -> usize {
+        cycle.wrapping_add(1) as usize
+    }
+
     /// The unit objective `i` belongs to (by position in `units`), when it names one the
     /// plan has.
     pub fn unit_of(&self, i: usize) -> Option<usize> {

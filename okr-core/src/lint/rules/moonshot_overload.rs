@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::{Context, groups_over, owned_ids};
-use crate::lint::facts::NONE;
+use crate::lint::facts::{Facts, NONE};
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::{Commitment, ObjectiveState};
 
@@ -35,18 +35,26 @@ impl Rule for MoonshotOverload {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let limit = cx.settings.max_aspirational_per_unit;
         let facts = cx.facts();
+        let cycles = facts.cycle_slots();
         let aspirational = (0..cx.plan.objectives.len())
             .filter(|&i| {
                 facts.objective_state[i] != ObjectiveState::Cancelled
                     && facts.objective_commitment[i] == Some(Commitment::Aspirational)
             })
-            .map(|i| ((facts.objective_unit[i], facts.objective_cycle[i]), i))
-            .filter(|((unit, _), _)| *unit != NONE);
-        let mut over: Vec<(&str, &str, Vec<usize>)> = groups_over(aspirational, limit)
+            .filter(|&i| facts.objective_unit[i] != NONE)
+            .map(|i| {
+                let (unit, cycle) = (facts.objective_unit[i], facts.objective_cycle[i]);
+                (unit as usize * cycles + Facts::cycle_slot(cycle), i)
+            });
+        let keys = facts.units.names.len() * cycles;
+        let mut over: Vec<(&str, &str, Vec<usize>)> = groups_over(aspirational, keys, limit)
             .into_iter()
-            .map(|((unit, cycle), list)| {
-                let unit = facts.units.name(unit).unwrap_or_default();
-                (unit, facts.cycles.name(cycle).unwrap_or(""), list)
+            .map(|(key, list)| {
+                let unit = facts.units.names[key / cycles];
+                let cycle = (key % cycles)
+                    .checked_sub(1)
+                    .map_or("", |c| facts.cycles.names[c]);
+                (unit, cycle, list)
             })
             .collect();
         over.sort_unstable_by_key(|g| (g.0, g.1));

@@ -34,7 +34,7 @@ impl Rule for OwnerOverload {
         let limit = cx.settings.max_key_results_per_owner;
         let facts = cx.facts();
         let mut handle = 0;
-        let mut open_key_results: Vec<(u32, usize)> = Vec::with_capacity(facts.kr_owner.len());
+        let mut open_key_results: Vec<(usize, usize)> = Vec::with_capacity(facts.kr_owner.len());
         for (i, o) in cx.plan.objectives.iter().enumerate() {
             let handles = handle..handle + o.key_results.len();
             handle = handles.end;
@@ -46,13 +46,14 @@ impl Rule for OwnerOverload {
             }
             open_key_results.extend(
                 handles
-                    .map(|h| (facts.kr_owner[h], h))
-                    .filter(|(owner, _)| *owner != NONE),
+                    .filter(|&h| facts.kr_owner[h] != NONE)
+                    .map(|h| (facts.kr_owner[h] as usize, h)),
             );
         }
-        let mut over: Vec<(&str, Vec<usize>)> = groups_over(open_key_results, limit)
+        let owners = facts.owners.names.len();
+        let mut over: Vec<(&str, Vec<usize>)> = groups_over(open_key_results, owners, limit)
             .into_iter()
-            .map(|(owner, list)| (facts.owners.name(owner).unwrap_or_default(), list))
+            .map(|(owner, list)| (facts.owners.names[owner], list))
             .collect();
         over.sort_unstable_by_key(|g| g.0);
         for (owner, list) in over {

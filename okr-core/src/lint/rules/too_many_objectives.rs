@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::{Context, groups_over, owned_ids};
-use crate::lint::facts::NONE;
+use crate::lint::facts::{Facts, NONE};
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::ObjectiveState;
 
@@ -35,28 +35,32 @@ impl Rule for TooManyObjectives {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let limit = cx.settings.max_objectives;
         let facts = cx.facts();
+        let cycles = facts.cycle_slots();
+        let owners = facts.owners.names.len();
+        // Owners, then units, each by cycle: (owner or owners + unit) * cycles + cycle.
         let counted = (0..cx.plan.objectives.len())
             .filter(|&i| facts.objective_state[i] != ObjectiveState::Cancelled)
             .flat_map(|i| {
-                let cycle = facts.objective_cycle[i];
-                [
-                    ("owner", facts.objective_owner[i]),
-                    ("unit", facts.objective_unit[i]),
-                ]
-                .into_iter()
-                .filter(|(_, who)| *who != NONE)
-                .map(move |(what, who)| ((what, who, cycle), i))
+                let cycle = Facts::cycle_slot(facts.objective_cycle[i]);
+                let (owner, unit) = (facts.objective_owner[i], facts.objective_unit[i]);
+                let owner = (owner != NONE).then(|| owner as usize * cycles + cycle);
+                let unit = (unit != NONE).then(|| (owners + unit as usize) * cycles + cycle);
+                [owner, unit].into_iter().flatten().map(move |key| (key, i))
             });
-        let name = |what: &str, who: u32| match what {
-            "owner" => facts.owners.name(who),
-            _ => facts.units.name(who),
-        };
+        let keys = (owners + facts.units.names.len()) * cycles;
         // (("owner" or "unit", its name, cycle name), objectives), by names.
-        let mut over: Vec<(Group, Vec<usize>)> = groups_over(counted, limit)
+        let mut over: Vec<(Group, Vec<usize>)> = groups_over(counted, keys, limit)
             .into_iter()
-            .map(|((what, who, cycle), list)| {
-                let who = name(what, who).unwrap_or_default();
-                ((what, who, facts.cycles.name(cycle).unwrap_or("")), list)
+            .map(|(key, list)| {
+                let who = key / cycles;
+                let cycle = (key % cycles)
+                    .checked_sub(1)
+                    .map_or("", |c| facts.cycles.names[c]);
+                let group = match who.checked_sub(owners) {
+                    None => ("owner", facts.owners.names[who], cycle),
+                    Some(unit) => ("unit", facts.units.names[unit], cycle),
+                };
+                (group, list)
             })
             .collect();
         over.sort_unstable_by_key(|g| g.0);
