@@ -1,5 +1,6 @@
 //! Lints generated plan L with every rule, `REPEAT` times (default 5), for profilers:
-//! `perf record target/release/examples/lint_all`.
+//! `perf record target/release/examples/lint_all`. With `DIGEST` set, it prints a
+//! digest of the findings, to check that two builds find the same.
 
 fn main() {
     let plan = okr_benches::plan(okr_core::generate::Size::L);
@@ -15,6 +16,13 @@ fn main() {
         let found = okr_core::lint::lint_scored(&plan, &engine, &eval, &config).unwrap_or_default();
         let linted = t.elapsed();
         let n = found.len();
+        if std::env::var_os("DIGEST").is_some() {
+            // To check that two builds find the same, finding for finding.
+            use std::hash::{Hash, Hasher};
+            let mut h = std::hash::DefaultHasher::new();
+            format!("{found:?}").hash(&mut h);
+            println!("digest {:016x}", h.finish());
+        }
         drop(found);
         println!(
             "{:.1} ms ({n} findings), then {:.1} ms to drop them",

@@ -53,7 +53,12 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Handle of each objective's first key result, and the total at the end (from the
+    /// facts when they are gathered, so that no objective is read again).
     fn kr_starts(&self) -> &[usize] {
+        if let Some(facts) = self.gathered() {
+            return &facts.kr_start;
+        }
         self.kr_starts.get_or_init(|| {
             let mut starts = Vec::with_capacity(self.plan.objectives.len() + 1);
             let mut h = 0;
@@ -64,6 +69,12 @@ impl<'a> Context<'a> {
             starts.push(h);
             starts
         })
+    }
+
+    /// The handles of objective `i`'s key results.
+    pub fn key_results_of(&self, i: usize) -> std::ops::Range<usize> {
+        let starts = self.kr_starts();
+        starts[i]..starts[i + 1]
     }
 
     /// How many key results the plan has.
@@ -158,27 +169,6 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Owned copies of many ids, for a finding that names them all.
-pub fn owned_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let ids: Vec<&str> = ids.collect();
-    map_touched(&ids, str::to_owned)
-}
-
-/// `f` of each text, in order. Each text is its own heap block, so reading one is
-/// usually a cache miss; touching the first bytes of a batch of 16 before reading any
-/// lets those misses overlap instead of queueing one after another.
-fn map_touched<T>(texts: &[&str], f: impl Fn(&str) -> T) -> Vec<T> {
-    let mut out = Vec::with_capacity(texts.len());
-    for batch in texts.chunks(16) {
-        let touched = batch.iter().fold(0u8, |acc, t| {
-            acc ^ t.as_bytes().first().copied().unwrap_or(0)
-        });
-        std::hint::black_box(touched);
-        out.extend(batch.iter().map(|t| f(t)));
-    }
-    out
-}
-
 /// The document path of a key result, written out only when a finding needs it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KrPath {
@@ -210,6 +200,9 @@ pub fn is_numeric_goal(kind: &KrKind) -> bool {
     )
 }
 
+/// An item's position (objective index or key result handle) and its id, copied.
+pub type WithId = (usize, String);
+
 /// The groups of more than `limit` items, by key order; each group's items in the
 /// order given. Keys are numbers below `keys` (from [`super::facts::Facts`], or made
 /// of them), so groups are counted in an array, and only the groups over the limit get
@@ -217,11 +210,15 @@ pub fn is_numeric_goal(kind: &KrKind) -> bool {
 /// than the counting). When keys are many more than the items (several numbers
 /// multiplied together), they are first numbered in a table, so that memory stays in
 /// proportion to the items.
-pub fn groups_over<T>(
+///
+/// `f` makes each kept item what the group holds, in the order given: that order is
+/// usually the plan's, in which what `f` reads lies side by side.
+pub fn groups_over<T, U>(
     items: impl IntoIterator<Item = (usize, T)>,
     keys: usize,
     limit: usize,
-) -> Vec<(usize, Vec<T>)> {
+    mut f: impl FnMut(T) -> U,
+) -> Vec<(usize, Vec<U>)> {
     let mut tagged: Vec<(usize, T)> = items.into_iter().collect();
     let mut key_of: Vec<usize> = Vec::new();
     let slots = if keys <= 4 * tagged.len() + 1024 {
@@ -242,7 +239,7 @@ pub fn groups_over<T>(
     }
     // The position in `over` of each group over the limit.
     let mut at = vec![usize::MAX; slots];
-    let mut over: Vec<(usize, Vec<T>)> = Vec::new();
+    let mut over: Vec<(usize, Vec<U>)> = Vec::new();
     for (key, &n) in counts.iter().enumerate() {
         if n > limit {
             at[key] = over.len();
@@ -254,7 +251,7 @@ pub fn groups_over<T>(
     }
     for (key, item) in tagged {
         if let Some(group) = over.get_mut(at[key]) {
-            group.1.push(item);
+            group.1.push(f(item));
         }
     }
     if !key_of.is_empty() {
@@ -271,15 +268,18 @@ mod tests {
     fn groups_over_keeps_large_groups_in_key_order() {
         let items = [(1, 'b'), (0, 'a'), (1, 'c'), (2, 'd'), (0, 'e'), (1, 'f')];
         assert_eq!(
-            groups_over(items, 4, 1),
+            groups_over(items, 4, 1, |c| c),
             vec![(0, vec!['a', 'e']), (1, vec!['b', 'c', 'f'])]
         );
-        assert_eq!(groups_over(items, 4, 2), vec![(1, vec!['b', 'c', 'f'])]);
-        assert_eq!(groups_over(items, 4, 3), vec![]);
+        assert_eq!(
+            groups_over(items, 4, 2, |c| c),
+            vec![(1, vec!['b', 'c', 'f'])]
+        );
+        assert_eq!(groups_over(items, 4, 3, |c| c), vec![]);
         // Keys far more than the items are numbered first; the groups are the same.
         let far = items.map(|(k, c)| (k * 1_000_000_007, c));
         assert_eq!(
-            groups_over(far, 3_000_000_021, 1),
+            groups_over(far, 3_000_000_021, 1, |c| c),
             vec![(0, vec!['a', 'e']), (1_000_000_007, vec!['b', 'c', 'f'])]
         );
     }

@@ -70,6 +70,8 @@ pub struct Facts<'a> {
     pub objective_cycle: Vec<u32>,
     pub objective_state: Vec<ObjectiveState>,
     pub objective_commitment: Vec<Option<Commitment>>,
+    /// Handle of each objective's first key result, and the total at the end.
+    pub kr_start: Vec<usize>,
     /// Per key result, by handle (document order).
     pub kr_text: Vec<Features>,
     /// The key result's owner, or its objective's when it names none.
@@ -109,6 +111,11 @@ impl<'a> Facts<'a> {
             objective_cycle: Vec::with_capacity(objectives),
             objective_state: Vec::with_capacity(objectives),
             objective_commitment: Vec::with_capacity(objectives),
+            kr_start: {
+                let mut starts = Vec::with_capacity(objectives + 1);
+                starts.push(0);
+                starts
+            },
             kr_text: Vec::with_capacity(key_results),
             kr_owner: Vec::with_capacity(key_results),
             owners: Names::default(),
@@ -146,6 +153,7 @@ impl<'a> Facts<'a> {
             };
             self.kr_owner.push(own);
         }
+        self.kr_start.push(self.kr_text.len());
     }
 
     /// How many values [`Facts::cycle_slot`] takes.

@@ -1,5 +1,5 @@
 use crate::lint::at::At;
-use crate::lint::context::{Context, groups_over, owned_ids};
+use crate::lint::context::{Context, WithId, groups_over};
 use crate::lint::facts::{Facts, NONE};
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::{Commitment, ObjectiveState};
@@ -47,23 +47,26 @@ impl Rule for MoonshotOverload {
                 (unit as usize * cycles + Facts::cycle_slot(cycle), i)
             });
         let keys = facts.units.names.len() * cycles;
-        let mut over: Vec<(&str, &str, Vec<usize>)> = groups_over(aspirational, keys, limit)
-            .into_iter()
-            .map(|(key, list)| {
-                let unit = facts.units.names[key / cycles];
-                let cycle = (key % cycles)
-                    .checked_sub(1)
-                    .map_or("", |c| facts.cycles.names[c]);
-                (unit, cycle, list)
-            })
-            .collect();
+        let copy_id = |i| (i, cx.objective_id(i).to_owned());
+        let mut over: Vec<(&str, &str, Vec<WithId>)> =
+            groups_over(aspirational, keys, limit, copy_id)
+                .into_iter()
+                .map(|(key, list)| {
+                    let unit = facts.units.names[key / cycles];
+                    let cycle = (key % cycles)
+                        .checked_sub(1)
+                        .map_or("", |c| facts.cycles.names[c]);
+                    (unit, cycle, list)
+                })
+                .collect();
         over.sort_unstable_by_key(|g| (g.0, g.1));
         for (unit, _, list) in over {
-            let ids = owned_ids(list.iter().map(|&i| cx.objective_id(i)));
+            let (first_over, count) = (list[limit].0, list.len());
+            let ids = list.into_iter().map(|(_, id)| id).collect();
             out.push(Finding::new(
-                At::objective(list[limit]),
+                At::objective(first_over),
                 ids,
-                format!("unit `{unit}` has {} aspirational objectives in one cycle; one moonshot is balanced by roofshots", list.len()),
+                format!("unit `{unit}` has {count} aspirational objectives in one cycle; one moonshot is balanced by roofshots"),
                 "make the others committed, or keep one moonshot per unit and cycle",
             ));
         }

@@ -1,4 +1,4 @@
-use crate::lint::context::{Context, groups_over, owned_ids};
+use crate::lint::context::{Context, WithId, groups_over};
 use crate::lint::facts::NONE;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::ObjectiveState;
@@ -33,11 +33,9 @@ impl Rule for OwnerOverload {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let limit = cx.settings.max_key_results_per_owner;
         let facts = cx.facts();
-        let mut handle = 0;
         let mut open_key_results: Vec<(usize, usize)> = Vec::with_capacity(facts.kr_owner.len());
-        for (i, o) in cx.plan.objectives.iter().enumerate() {
-            let handles = handle..handle + o.key_results.len();
-            handle = handles.end;
+        for i in 0..cx.plan.objectives.len() {
+            let handles = cx.key_results_of(i);
             if matches!(
                 facts.objective_state[i],
                 ObjectiveState::Closed | ObjectiveState::Cancelled
@@ -51,17 +49,22 @@ impl Rule for OwnerOverload {
             );
         }
         let owners = facts.owners.names.len();
-        let mut over: Vec<(&str, Vec<usize>)> = groups_over(open_key_results, owners, limit)
+        // Ids are copied in handle order, in which the engine keeps them side by side.
+        let groups = groups_over(open_key_results, owners, limit, |h| {
+            (h, cx.kr_id(h).to_owned())
+        });
+        let mut over: Vec<(&str, Vec<WithId>)> = groups
             .into_iter()
             .map(|(owner, list)| (facts.owners.names[owner], list))
             .collect();
         over.sort_unstable_by_key(|g| g.0);
         for (owner, list) in over {
-            let ids = owned_ids(list.iter().map(|&h| cx.kr_id(h)));
+            let (first_over, count) = (list[limit].0, list.len());
+            let ids = list.into_iter().map(|(_, id)| id).collect();
             out.push(Finding::new(
-                cx.kr_path(list[limit]).field("owner"),
+                cx.kr_path(first_over).field("owner"),
                 ids,
-                format!("`{owner}` owns {} open key results; more than {limit} is more than one person can drive", list.len()),
+                format!("`{owner}` owns {count} open key results; more than {limit} is more than one person can drive"),
                 "give some of these key results to the people doing the work",
             ));
         }

@@ -1,5 +1,5 @@
 use crate::lint::at::At;
-use crate::lint::context::{Context, groups_over, owned_ids};
+use crate::lint::context::{Context, WithId, groups_over};
 use crate::lint::facts::{Facts, NONE};
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 use crate::model::ObjectiveState;
@@ -49,7 +49,9 @@ impl Rule for TooManyObjectives {
             });
         let keys = (owners + facts.units.names.len()) * cycles;
         // (("owner" or "unit", its name, cycle name), objectives), by names.
-        let mut over: Vec<(Group, Vec<usize>)> = groups_over(counted, keys, limit)
+        // Ids are copied in objective order, in which the engine keeps them side by side.
+        let copy_id = |i| (i, cx.objective_id(i).to_owned());
+        let mut over: Vec<(Group, Vec<WithId>)> = groups_over(counted, keys, limit, copy_id)
             .into_iter()
             .map(|(key, list)| {
                 let who = key / cycles;
@@ -65,16 +67,17 @@ impl Rule for TooManyObjectives {
             .collect();
         over.sort_unstable_by_key(|g| g.0);
         for ((what, who, cycle), list) in over {
-            let ids = owned_ids(list.iter().map(|&i| cx.objective_id(i)));
+            let (first_over, count) = (list[limit].0, list.len());
+            let ids = list.into_iter().map(|(_, id)| id).collect();
             let in_cycle = if cycle.is_empty() {
                 String::new()
             } else {
                 format!(" in cycle `{cycle}`")
             };
             out.push(Finding::new(
-                At::objective(list[limit]),
+                At::objective(first_over),
                 ids,
-                format!("{what} `{who}` has {} objectives{in_cycle}; at most {limit} keep a cycle focused", list.len()),
+                format!("{what} `{who}` has {} objectives{in_cycle}; at most {limit} keep a cycle focused", count),
                 "choose the objectives that matter most this cycle and move the rest to a backlog or to KPIs",
             ));
         }
