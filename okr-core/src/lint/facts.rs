@@ -7,6 +7,8 @@
 //! each pass cost a cache miss per item. Here each is read once: names become small
 //! integers (equal names, equal numbers), titles become [`Features`].
 
+use super::at::Suppressed;
+use super::context::KrPath;
 use super::text::Features;
 use crate::model::{Commitment, Cycle, Objective, ObjectiveState, Plan};
 use crate::name_map::NameMap;
@@ -14,8 +16,8 @@ use crate::name_map::NameMap;
 /// How many objectives are touched ahead of reading them ([`touch`]).
 pub(super) const BATCH: usize = 8;
 
-/// Reads the first byte of every name and title in `batch`, so that their cache
-/// misses overlap: each is a heap block of its own, and read one after another, each
+/// Reads the first byte of every name and title in `batch`, and the lines of the key
+/// results' records that rules read, so that their cache misses overlap: each is a heap block of its own, and read one after another, each
 /// miss would wait for the one before.
 pub(super) fn touch(batch: &[Objective]) {
     let first = |s: Option<&str>| s.and_then(|s| s.as_bytes().first().copied()).unwrap_or(0);
@@ -27,9 +29,46 @@ pub(super) fn touch(batch: &[Objective]) {
             ^ first(o.cycle.as_deref());
         for k in &o.key_results {
             seen ^= first(Some(&k.title)) ^ first(k.owner.as_deref());
+            // The record's other lines the rules read: its kind, due date, check-ins
+            // and `lint_ignore`.
+            seen ^= u8::from(matches!(k.kind, crate::model::KrKind::Milestone))
+                ^ u8::from(k.due.is_some())
+                ^ k.check_ins.len() as u8
+                ^ k.lint_ignore.len() as u8;
         }
     }
     std::hint::black_box(seen);
+}
+
+/// Adds (place, rule) for every `lint_ignore` entry of objective `i`, `o`, and of its
+/// key results.
+fn ignored<'a>(out: &mut Vec<(Suppressed, &'a str)>, i: usize, o: &'a Objective) {
+    out.extend(
+        o.lint_ignore
+            .iter()
+            .map(|s| (Suppressed::Objective(i), s.rule.as_str())),
+    );
+    for (j, k) in o.key_results.iter().enumerate() {
+        let path = KrPath {
+            objective: i,
+            key_result: j,
+        };
+        out.extend(
+            k.lint_ignore
+                .iter()
+                .map(|s| (Suppressed::KeyResult(path), s.rule.as_str())),
+        );
+    }
+}
+
+/// (place, rule) for every `lint_ignore` entry of `plan`, for when no walk gathered
+/// them.
+pub(super) fn suppressions(plan: &Plan) -> Vec<(Suppressed, &str)> {
+    let mut out = Vec::new();
+    for (i, o) in plan.objectives.iter().enumerate() {
+        ignored(&mut out, i, o);
+    }
+    out
 }
 
 /// The number of no name.
@@ -85,6 +124,8 @@ pub struct Facts<'a> {
     /// unit has).
     pub unit_defs: Vec<Option<usize>>,
     unit_index: NameMap<'a, usize>,
+    /// (place, rule) for every `lint_ignore` entry.
+    pub(crate) suppressed: Vec<(Suppressed, &'a str)>,
 }
 
 impl<'a> Facts<'a> {
@@ -124,6 +165,7 @@ impl<'a> Facts<'a> {
             cycle_defs: Vec::new(),
             unit_defs: Vec::new(),
             unit_index: crate::alignment::unit_index(plan),
+            suppressed: Vec::new(),
         }
     }
 
@@ -145,6 +187,8 @@ impl<'a> Facts<'a> {
         }
         self.objective_state.push(o.state());
         self.objective_commitment.push(o.commitment);
+        let i = self.objective_state.len() - 1;
+        ignored(&mut self.suppressed, i, o);
         for k in &o.key_results {
             self.kr_text.push(Features::of(&k.title));
             let own = match k.owner.as_deref() {

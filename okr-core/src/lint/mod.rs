@@ -111,7 +111,6 @@ fn run(
     }
     let settings = config.resolved_settings().map_err(|e| vec![e])?;
     let cx = Context::new(plan, &settings, as_of, reported, scored);
-    let suppressed = suppressions(plan);
     let enabled: Vec<(&dyn rule::Rule, Option<Level>)> = rules::ALL
         .iter()
         .copied()
@@ -136,6 +135,15 @@ fn run(
     for ((r, _), out) in enabled.iter().zip(&mut findings) {
         r.check(&cx, out);
     }
+    // The walk has gathered the `lint_ignore` entries when it ran.
+    let gathered;
+    let suppressed: &[(Suppressed, &str)] = match cx.gathered() {
+        Some(facts) => &facts.suppressed,
+        None => {
+            gathered = facts::suppressions(plan);
+            &gathered
+        }
+    };
     // (rule, finding) of every finding not suppressed; rules are in code order.
     let mut kept: Vec<(usize, usize)> = Vec::with_capacity(findings.iter().map(Vec::len).sum());
     for (n, ((r, _), found)) in enabled.iter().zip(&findings).enumerate() {
@@ -268,30 +276,6 @@ fn visit(
             enabled[n].0.check_key_result(cx, &at, &mut findings[n]);
         }
     }
-}
-
-/// (place, rule) for every `lint_ignore` entry.
-fn suppressions(plan: &Plan) -> Vec<(Suppressed, String)> {
-    let mut out = Vec::new();
-    for (i, o) in plan.objectives.iter().enumerate() {
-        out.extend(
-            o.lint_ignore
-                .iter()
-                .map(|s| (Suppressed::Objective(i), s.rule.clone())),
-        );
-        for (j, k) in o.key_results.iter().enumerate() {
-            let path = context::KrPath {
-                objective: i,
-                key_result: j,
-            };
-            out.extend(
-                k.lint_ignore
-                    .iter()
-                    .map(|s| (Suppressed::KeyResult(path), s.rule.clone())),
-            );
-        }
-    }
-    out
 }
 
 /// Positions of `(place, rank)` items in the order the document reads the places
