@@ -9,7 +9,7 @@
 
 use super::at::Suppressed;
 use super::context::KrPath;
-use super::text::Features;
+use super::text::{Features, ObjectiveTitle};
 use crate::model::{Commitment, Cycle, Objective, ObjectiveState, Plan};
 use crate::name_map::NameMap;
 
@@ -104,6 +104,7 @@ impl<'a> Names<'a> {
 pub struct Facts<'a> {
     /// Per objective, by position.
     pub objective_text: Vec<Features>,
+    pub objective_title: Vec<ObjectiveTitle>,
     pub objective_owner: Vec<u32>,
     pub objective_unit: Vec<u32>,
     pub objective_cycle: Vec<u32>,
@@ -147,6 +148,7 @@ impl<'a> Facts<'a> {
         let key_results: usize = plan.objectives.iter().map(|o| o.key_results.len()).sum();
         Facts {
             objective_text: Vec::with_capacity(objectives),
+            objective_title: Vec::with_capacity(objectives),
             objective_owner: Vec::with_capacity(objectives),
             objective_unit: Vec::with_capacity(objectives),
             objective_cycle: Vec::with_capacity(objectives),
@@ -172,6 +174,7 @@ impl<'a> Facts<'a> {
     /// Adds the facts of `o`, the next objective of `plan`, and of its key results.
     pub(super) fn add(&mut self, plan: &'a Plan, o: &'a Objective) {
         self.objective_text.push(Features::of(&o.title));
+        self.objective_title.push(ObjectiveTitle::of(&o.title));
         let owner = self.owners.number(o.owner.as_deref());
         self.objective_owner.push(owner);
         let unit = self.units.number(o.unit.as_deref());

@@ -252,6 +252,7 @@ fn visit(
         handles: handles.clone(),
         objective: o,
         text: &facts.objective_text[i],
+        title: &facts.objective_title[i],
         key_result_text: &facts.kr_text[handles.clone()],
         cycle,
         unit: facts.unit_of(i).map(|u| &cx.plan.units[u]),

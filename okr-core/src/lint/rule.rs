@@ -3,7 +3,7 @@
 use super::at::At;
 use super::context::{Context, KrPath};
 use super::diagnostic::Severity;
-use super::text::Features;
+use super::text::{Features, ObjectiveTitle};
 use crate::model::{Cycle, KeyResult, Objective, Unit};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -146,6 +146,8 @@ pub struct ObjectiveAt<'a> {
     pub objective: &'a Objective,
     /// What the text heuristics make of its title, and of its key results' titles.
     pub text: &'a Features,
+    /// What the objective rules make of its title.
+    pub title: &'a ObjectiveTitle,
     pub key_result_text: &'a [Features],
     /// Its cycle, when it names one the plan has.
     pub cycle: Option<&'a Cycle>,

@@ -1,7 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
-use crate::lint::text::has_metric;
 
 declare_rule! {
     /// ## What it does
@@ -39,7 +38,7 @@ impl Rule for ObjectiveWithMetric {
     fn check_objective(&self, _cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
         let i = at.index;
         let o = at.objective;
-        if has_metric(&o.title) {
+        if at.title.metric {
             out.push(Finding::new(
                 At::objective_field(i, "title"),
                 vec![o.id.clone()],

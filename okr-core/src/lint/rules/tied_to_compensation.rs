@@ -1,7 +1,7 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
-use crate::lint::text::find_any_ignore_case;
+use crate::lint::text::{COMPENSATION_WORDS, find_any_ignore_case};
 
 declare_rule! {
     /// ## What it does
@@ -44,7 +44,6 @@ impl Rule for TiedToCompensation {
             "performance_review",
             "tied_to_compensation",
         ];
-        const WORDS: [&str; 4] = ["bonus", "appraisal", "performance review", "compensation"];
         let i = at.index;
         let o = at.objective;
         let flagged = o
@@ -52,11 +51,13 @@ impl Rule for TiedToCompensation {
             .iter()
             .find(|(k, v)| KEYS.contains(&k.as_str()) && truthy(v))
             .map(|(k, _)| format!("metadata `{k}`"));
-        let worded = find_any_ignore_case(&o.title, &WORDS)
+        let worded = at
+            .title
+            .compensation_word()
             .or_else(|| {
                 o.description
                     .as_deref()
-                    .and_then(|d| find_any_ignore_case(d, &WORDS))
+                    .and_then(|d| find_any_ignore_case(d, &COMPENSATION_WORDS))
             })
             .map(|w| format!("the words \"{w}\""));
         if let Some(why) = flagged.or(worded) {

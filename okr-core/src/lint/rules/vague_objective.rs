@@ -43,7 +43,7 @@ impl Rule for VagueObjective {
         );
         let i = at.index;
         let o = at.objective;
-        let words = o.title.split_whitespace().count();
+        let words = at.title.words as usize;
         let stem = o
             .title
             .trim()

@@ -7,10 +7,12 @@
 
 mod features;
 mod lexicon;
+mod objective;
 
 pub use features::Features;
 pub use lexicon::ACTIVITY_VERBS;
 use lexicon::{BAU_VERBS, LEXICON, Lower, STOPWORD};
+pub use objective::{COMPENSATION_WORDS, ObjectiveTitle};
 
 /// How an ASCII byte splits words: 1 for a word byte (letters, digits, `% $ .`), 0 for
 /// a separator; bytes of other characters are decoded and asked `is_alphanumeric`.
