@@ -32,11 +32,25 @@ impl Rule for DuplicateKeyResult {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        // Every titled key result by (normal-form hash, handle), sorted: titles with the
-        // same normal form end up side by side, in document order. Sorting pairs of
-        // integers is cheaper than a hash table keyed by 400,000 titles.
-        let mut by_hash: Vec<(u64, usize)> = (0..cx.key_result_count())
-            .filter_map(|h| Some((cx.kr_text(h).normal_hash()?, h)))
+        // Titled key results by (normal-form hash, handle), sorted: titles with the same
+        // normal form end up side by side, in document order. Most titles are unique,
+        // so first a bitmap (16 bits per title, cache-sized) keeps only the hashes that
+        // may repeat; sorting those few pairs is cheaper than sorting all of them or a
+        // hash table keyed by every title.
+        let count = cx.key_result_count();
+        let hashes = || (0..count).filter_map(|h| Some((cx.kr_text(h).normal_hash()?, h)));
+        let shift = 64 - (count.max(4) * 16).next_power_of_two().trailing_zeros();
+        let mut seen = Bits::new(1 << (64 - shift));
+        let mut again = Bits::new(1 << (64 - shift));
+        for (hash, _) in hashes() {
+            let bit = (hash >> shift) as usize;
+            if seen.get(bit) {
+                again.set(bit);
+            }
+            seen.set(bit);
+        }
+        let mut by_hash: Vec<(u64, usize)> = hashes()
+            .filter(|(hash, _)| again.get((hash >> shift) as usize))
             .collect();
         by_hash.sort_unstable();
         for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
@@ -70,5 +84,22 @@ impl Rule for DuplicateKeyResult {
                 }
             }
         }
+    }
+}
+
+/// A fixed set of bits.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(bits: usize) -> Bits {
+        Bits(vec![0; bits.div_ceil(64)])
+    }
+
+    fn get(&self, i: usize) -> bool {
+        self.0[i / 64] >> (i % 64) & 1 == 1
+    }
+
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
     }
 }
