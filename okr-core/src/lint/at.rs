@@ -101,21 +101,49 @@ pub(crate) fn parse_segments(path: &str) -> ([(&str, usize); 4], &str) {
     (segments, rest)
 }
 
-impl fmt::Display for At {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+impl At {
+    /// The document path, written out. Every diagnostic has one, so it is written by
+    /// hand rather than through the formatting machinery, which cost several times as
+    /// much.
+    pub fn path(&self) -> String {
+        fn push_index(out: &mut String, name: &str, i: usize) {
+            out.push_str(name);
+            out.push('[');
+            out.push_str(itoa::Buffer::new().format(i));
+            out.push(']');
+        }
+        let mut out = String::with_capacity(48);
+        let field = match self {
             At::Objective { index, field } => {
-                write!(f, "objectives[{index}]")?;
-                field.map_or(Ok(()), |field| write!(f, ".{field}"))
+                push_index(&mut out, "objectives", *index);
+                field
             }
             At::KeyResult { path, field } => {
-                write!(f, "{path}")?;
-                field.map_or(Ok(()), |field| write!(f, ".{field}"))
+                push_index(&mut out, "objectives", path.objective);
+                push_index(&mut out, ".key_results", path.key_result);
+                field
             }
-            At::Unit(i) => write!(f, "units[{i}]"),
-            At::Cycle(i) => write!(f, "cycles[{i}]"),
-            At::Path(text) => f.write_str(text),
+            At::Unit(i) => {
+                push_index(&mut out, "units", *i);
+                &None
+            }
+            At::Cycle(i) => {
+                push_index(&mut out, "cycles", *i);
+                &None
+            }
+            At::Path(text) => return text.clone(),
+        };
+        if let Some(field) = field {
+            out.push('.');
+            out.push_str(field);
         }
+        out
+    }
+}
+
+impl fmt::Display for At {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.path())
     }
 }
 

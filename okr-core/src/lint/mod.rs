@@ -176,7 +176,7 @@ fn run(
             message: std::mem::take(&mut f.message),
             help: std::mem::take(&mut f.help),
             ids: std::mem::take(&mut f.ids),
-            path: f.at.to_string(),
+            path: f.at.path(),
             line: None,
             column: None,
         });

@@ -44,16 +44,19 @@ impl Rule for BehindSchedule {
         } = *at;
         let e = &eval.key_results[h];
         if e.status == Status::AtRisk {
-            let numbers = match (e.progress(), e.expected()) {
-                (Some(p), Some(x)) => {
-                    format!(": {}% against {}% expected", percent(p), percent(x))
-                }
-                _ => String::new(),
+            let message = match (e.progress(), e.expected()) {
+                (Some(p), Some(x)) => format!(
+                    "key result `{}` is at risk: {}% against {}% expected",
+                    k.id,
+                    percent(p),
+                    percent(x)
+                ),
+                _ => format!("key result `{}` is at risk", k.id),
             };
             out.push(Finding::new(
                 path,
                 vec![k.id.clone()],
-                format!("key result `{}` is at risk{numbers}", k.id),
+                message,
                 "decide at the next check-in: more effort, a new plan, or an honest lower target",
             ));
         }
