@@ -40,7 +40,7 @@ pub(crate) fn packed_name(name: &str) -> Option<u128> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -68,23 +68,26 @@ mod tests {
         }
     }
 
+    /// Names that differ in case, length, a trailing zero byte or a byte past 8.
+    pub(crate) const NAMES: [&str; 13] = [
+        "",
+        "a",
+        "a\0",
+        "\0",
+        "owner1",
+        "owner10",
+        "Owner1",
+        "u12345678",
+        "u1234567",
+        "2026-Q1",
+        "2026-Q1\0",
+        "ÿ",
+        "123456789012345",
+    ];
+
     #[test]
     fn packed_names_tell_names_apart() {
-        let names = [
-            "",
-            "a",
-            "a\0",
-            "\0",
-            "owner1",
-            "owner10",
-            "Owner1",
-            "u12345678",
-            "u1234567",
-            "2026-Q1",
-            "2026-Q1\0",
-            "ÿ",
-            "123456789012345",
-        ];
+        let names = NAMES;
         for a in names {
             for b in names {
                 assert_eq!(packed_name(a) == packed_name(b), a == b, "{a:?} {b:?}");

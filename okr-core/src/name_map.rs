@@ -83,28 +83,16 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const NAMES: [&str; 14] = [
-        "",
-        "a",
-        "a\0",
-        "\0",
-        "owner1",
-        "owner10",
-        "Owner1",
-        "u12345678",
-        "u1234567",
-        "2026-Q1",
-        "2026-Q1\0",
-        "ÿ",
-        "123456789012345",
-        "a name longer than fifteen bytes",
-    ];
-
     #[test]
     fn short_and_long_names_map_alike() {
-        let map: NameMap<usize> = NAMES.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-        assert_eq!(map.len(), NAMES.len());
-        for (i, n) in NAMES.iter().enumerate() {
+        let long = "a name longer than fifteen bytes";
+        let names: Vec<&str> = crate::bytes::tests::NAMES
+            .into_iter()
+            .chain([long])
+            .collect();
+        let map: NameMap<usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        assert_eq!(map.len(), names.len());
+        for (i, n) in names.iter().enumerate() {
             assert_eq!(map.get(n), Some(&i), "{n:?}");
         }
         assert_eq!(map.get("owner2"), None);
@@ -112,7 +100,7 @@ mod tests {
         let mut map = map;
         assert_eq!(*map.get_or_insert("owner1", 99), 4);
         assert_eq!(*map.get_or_insert("owner2", 99), 99);
-        assert_eq!(map.insert("a name longer than fifteen bytes", 7), Some(13));
+        assert_eq!(map.insert(long, 7), Some(13));
     }
 
     proptest! {
