@@ -7,7 +7,7 @@ use super::text::Features;
 use crate::alignment::Graph;
 use crate::engine::{AsOf, Engine, Evaluation};
 use crate::error::Error;
-use crate::model::{Cycle, KeyResult, KrKind, Plan, Unit};
+use crate::model::{Cycle, KeyResult, KrKind, Plan};
 use crate::name_map::NameMap;
 use foldhash::HashMap;
 use std::sync::OnceLock;
@@ -17,7 +17,6 @@ pub struct Context<'a> {
     pub plan: &'a Plan,
     pub settings: &'a Settings,
     pub as_of: AsOf,
-    pub units: NameMap<'a, &'a Unit>,
     pub cycles: NameMap<'a, &'a Cycle>,
     /// The engine and its evaluation as of the moment, when the plan compiles.
     pub scored: Option<(&'a Engine, &'a Evaluation)>,
@@ -42,7 +41,6 @@ impl<'a> Context<'a> {
             plan,
             settings,
             as_of,
-            units: plan.units.iter().map(|u| (u.id.as_str(), u)).collect(),
             cycles: plan.cycles.iter().map(|c| (c.id.as_str(), c)).collect(),
             scored,
             alignment: OnceLock::new(),
