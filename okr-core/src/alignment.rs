@@ -102,11 +102,17 @@ impl Graph {
             .iter()
             .map(|o| o.unit.as_deref().and_then(|u| unit_index.get(u).copied()))
             .collect();
-        Graph::with_units(plan, engine, unit)
+        Graph::with_units(plan, engine, unit, &unit_index)
     }
 
-    /// The graph, given each objective's unit (by position in `units`) already found.
-    pub fn with_units(plan: &Plan, engine: Option<&Engine>, unit: Vec<Option<usize>>) -> Graph {
+    /// The graph, given each objective's unit (by position in `units`) already found,
+    /// and the units' positions by id ([`unit_index`]).
+    pub fn with_units(
+        plan: &Plan,
+        engine: Option<&Engine>,
+        unit: Vec<Option<usize>>,
+        unit_index: &NameMap<usize>,
+    ) -> Graph {
         let n = plan.objectives.len();
         let (parent_offsets, parent_list) = match engine {
             Some(engine) => parents_from_engine(engine, n),
@@ -129,7 +135,6 @@ impl Graph {
             }
         }
 
-        let unit_index = unit_index(plan);
         Graph {
             parent_offsets,
             parent_list,

@@ -126,7 +126,7 @@ impl<'a> Context<'a> {
                     let units = (0..self.plan.objectives.len())
                         .map(|i| facts.unit_of(i))
                         .collect();
-                    Graph::with_units(self.plan, engine, units)
+                    Graph::with_units(self.plan, engine, units, &facts.unit_index)
                 }
                 None => Graph::build(self.plan, engine),
             }

@@ -124,7 +124,8 @@ pub struct Facts<'a> {
     /// The position in the plan's `units` of each unit number (`None` for a name no
     /// unit has).
     pub unit_defs: Vec<Option<usize>>,
-    unit_index: NameMap<'a, usize>,
+    /// The position of each unit in `units`, by id.
+    pub(crate) unit_index: NameMap<'a, usize>,
     /// (place, rule) for every `lint_ignore` entry.
     pub(crate) suppressed: Vec<(Suppressed, &'a str)>,
 }
