@@ -73,7 +73,7 @@ fn every_lint_case_holds() {
             .map(|d| {
                 (
                     d.path.clone(),
-                    d.ids.first().cloned().unwrap_or_default(),
+                    d.ids.first().map(|id| id.to_string()).unwrap_or_default(),
                     d.severity.as_str().to_owned(),
                 )
             })

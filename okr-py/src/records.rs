@@ -448,8 +448,8 @@ impl PyDiagnostic {
         &self.0.help
     }
     #[getter]
-    fn ids(&self) -> Vec<String> {
-        self.0.ids.clone()
+    fn ids(&self) -> Vec<&str> {
+        self.0.ids.iter().map(|id| id.as_str()).collect()
     }
     #[getter]
     fn path(&self) -> &str {
@@ -491,7 +491,12 @@ impl PyDiagnostic {
             severity,
             message: d.get_item("message")?.extract()?,
             help: d.get_item("help")?.extract::<String>()?.into(),
-            ids: d.get_item("ids")?.extract()?,
+            ids: d
+                .get_item("ids")?
+                .extract::<Vec<String>>()?
+                .into_iter()
+                .map(Into::into)
+                .collect(),
             path: d.get_item("path")?.extract()?,
             line: d.get_item("line")?.extract()?,
             column: d.get_item("column")?.extract()?,

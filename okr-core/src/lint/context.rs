@@ -199,7 +199,7 @@ pub fn is_numeric_goal(kind: &KrKind) -> bool {
 }
 
 /// An item's position (objective index or key result handle) and its id, copied.
-pub type WithId = (usize, String);
+pub type WithId = (usize, super::Id);
 
 /// The groups of more than `limit` items, by key order; each group's items in the
 /// order given. Keys are numbers below `keys` (from [`super::facts::Facts`], or made

@@ -18,7 +18,7 @@ pub mod text;
 
 pub use at::At;
 pub use config::{Level, LintConfig};
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Id, Severity};
 pub use rule::{Category, RuleMeta};
 pub use settings::{Profile, Settings};
 

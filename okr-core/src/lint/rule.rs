@@ -2,7 +2,7 @@
 
 use super::at::At;
 use super::context::{Context, KrPath};
-use super::diagnostic::Severity;
+use super::diagnostic::{Id, Severity};
 use super::text::{Features, ObjectiveTitle};
 use crate::model::{Cycle, KeyResult, Objective, Unit};
 use serde::Serialize;
@@ -79,7 +79,7 @@ impl RuleMeta {
 pub struct Finding {
     pub message: String,
     pub help: Cow<'static, str>,
-    pub ids: Vec<String>,
+    pub ids: Vec<Id>,
     pub at: At,
     /// A weaker (or stronger) signal than the rule's usual one.
     pub severity: Option<Severity>,
@@ -88,7 +88,7 @@ pub struct Finding {
 impl Finding {
     pub fn new(
         at: impl Into<At>,
-        ids: Vec<String>,
+        ids: Vec<Id>,
         message: impl Into<String>,
         help: impl Into<Cow<'static, str>>,
     ) -> Self {
@@ -105,6 +105,11 @@ impl Finding {
         self.severity = Some(severity);
         self
     }
+}
+
+/// The ids of a finding that names a fixed few.
+pub fn ids<const N: usize>(ids: [&str; N]) -> Vec<Id> {
+    ids.into_iter().map(Id::from).collect()
 }
 
 /// Which items a rule looks at one at a time. The runner walks the plan once and calls

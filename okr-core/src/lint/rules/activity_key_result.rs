@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
 
 declare_rule! {
     /// ## What it does
@@ -46,7 +46,7 @@ impl Rule for ActivityKeyResult {
             if !text.outcome_clause {
                 out.push(Finding::new(
                     path.field("title"),
-                    vec![k.id.clone()],
+                    ids([&k.id]),
                     format!("key result `{}` is an activity (\"{verb}…\"), not a result: \"{}\"", k.id, k.title),
                     "name the change the work should cause, and keep the work itself as an initiative",
                 ));

@@ -40,7 +40,7 @@ impl Rule for AlignmentCycle {
                 if what == "alignment" {
                     out.push(Finding::new(
                         location.path.clone(),
-                        ids.clone(),
+                        ids.iter().map(|id| id.as_str().into()).collect(),
                         format!("alignment loop: {}", ids.join(" → ")),
                         "remove the link that points back down the tree",
                     ));

@@ -1,6 +1,6 @@
 use crate::engine::Status;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
 
 declare_rule! {
     /// ## What it does
@@ -55,7 +55,7 @@ impl Rule for BehindSchedule {
             };
             out.push(Finding::new(
                 path,
-                vec![k.id.clone()],
+                ids([&k.id]),
                 message,
                 "decide at the next check-in: more effort, a new plan, or an honest lower target",
             ));

@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids};
 use crate::lint::text::business_as_usual;
 use crate::model::KrKind;
 
@@ -52,7 +52,7 @@ impl Rule for BusinessAsUsual {
         };
         out.push(Finding::new(
             At::objective(i),
-            vec![o.id.clone()],
+            ids([&o.id]),
             format!("objective `{}` looks like business as usual: {why}", o.id),
             "track it as a KPI and use the objective for a change to make",
         ));

@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids};
 use crate::lint::rules::sandbagging::final_score;
 use crate::model::{Commitment, ObjectiveState};
 
@@ -50,7 +50,7 @@ impl Rule for CommittedMissWithoutNote {
             if score < 1.0 - 1e-9 {
                 out.push(Finding::new(
                     At::objective(i),
-                    vec![o.id.clone()],
+                    ids([&o.id]),
                     format!(
                         "committed objective `{}` closed at {score:.2} with no closing note",
                         o.id

@@ -1,6 +1,6 @@
 use crate::engine::Status;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
 
 declare_rule! {
     /// ## What it does
@@ -52,7 +52,7 @@ impl Rule for ConfidenceDivergence {
         if high || low {
             out.push(Finding::new(
                 path,
-                vec![k.id.clone()],
+                ids([&k.id]),
                 format!(
                     "key result `{}` is {} but its owner's confidence is {c}",
                     k.id,

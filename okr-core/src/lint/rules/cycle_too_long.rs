@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule, ids};
 
 declare_rule! {
     /// ## What it does
@@ -37,7 +37,7 @@ impl Rule for CycleTooLong {
                     if days > cx.settings.max_cycle_days {
                         out.push(Finding::new(
                             At::Cycle(i),
-                            vec![c.id.clone()],
+                            ids([&c.id]),
                             format!("cycle `{}` lasts {days} days", c.id),
                             "use quarters (or similar) under a yearly parent cycle",
                         ));
@@ -45,7 +45,7 @@ impl Rule for CycleTooLong {
                 }
                 _ => out.push(Finding::new(
                     At::Cycle(i),
-                    vec![c.id.clone()],
+                    ids([&c.id]),
                     format!(
                         "cycle `{}` has no {}",
                         c.id,

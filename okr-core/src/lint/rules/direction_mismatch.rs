@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
 use crate::model::KrKind;
 
 declare_rule! {
@@ -54,7 +54,7 @@ impl Rule for DirectionMismatch {
         if (kind == "increase" && target < start) || (kind == "decrease" && target > start) {
             out.push(Finding::new(
                 path.field("target"),
-                vec![k.id.clone()],
+                ids([&k.id]),
                 format!(
                     "key result `{}` is `{kind}` but goes from {start} to {target}",
                     k.id

@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule, ids};
 use crate::lint::text::normal_form;
 
 declare_rule! {
@@ -74,7 +74,7 @@ impl Rule for DuplicateKeyResult {
                     let path = cx.kr_path(h);
                     out.push(Finding::new(
                         path.field("title"),
-                        vec![k.id.clone(), first.id.clone()],
+                        ids([&k.id, &first.id]),
                         format!(
                             "key result `{}` repeats `{}` ({first_path}): \"{}\"",
                             k.id, first.id, k.title

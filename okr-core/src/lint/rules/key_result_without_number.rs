@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
 use crate::model::KrKind;
 
 declare_rule! {
@@ -46,7 +46,7 @@ impl Rule for KeyResultWithoutNumber {
         if numberless_kind && !at.text.has_number {
             out.push(Finding::new(
                 path.field("title"),
-                vec![k.id.clone()],
+                ids([&k.id]),
                 format!("key result `{}` has no number: \"{}\"", k.id, k.title),
                 "state the result as a number to move from and to (type increase/decrease with start and target)",
             ));

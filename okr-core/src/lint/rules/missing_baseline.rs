@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
 
 declare_rule! {
     /// ## What it does
@@ -42,7 +42,7 @@ impl Rule for MissingBaseline {
         if let Some((None, _)) = k.kind.range() {
             out.push(Finding::new(
                 path,
-                vec![k.id.clone()],
+                ids([&k.id]),
                 format!(
                     "key result `{}` has no start, so progress counts from 0",
                     k.id

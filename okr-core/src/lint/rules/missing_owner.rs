@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids};
 
 declare_rule! {
     /// ## What it does
@@ -40,7 +40,7 @@ impl Rule for MissingOwner {
             let unowned = o.key_results.iter().filter(|k| k.owner.is_none()).count();
             out.push(Finding::new(
                 At::objective(i),
-                vec![o.id.clone()],
+                ids([&o.id]),
                 format!(
                     "objective `{}` has no owner{}",
                     o.id,

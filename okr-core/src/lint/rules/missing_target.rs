@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
 
 declare_rule! {
     /// ## What it does
@@ -40,7 +40,7 @@ impl Rule for MissingTarget {
         if let Some((_, None)) = k.kind.range() {
             out.push(Finding::new(
                 path,
-                vec![k.id.clone()],
+                ids([&k.id]),
                 format!(
                     "key result `{}` has no target, so it cannot be scored",
                     k.id

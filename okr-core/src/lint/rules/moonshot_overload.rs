@@ -1,3 +1,4 @@
+use crate::lint::Id;
 use crate::lint::at::At;
 use crate::lint::context::{Context, WithId, groups_over};
 use crate::lint::facts::{Facts, NONE};
@@ -47,7 +48,7 @@ impl Rule for MoonshotOverload {
                 (unit as usize * cycles + Facts::cycle_slot(cycle), i)
             });
         let keys = facts.units.names.len() * cycles;
-        let copy_id = |i| (i, cx.objective_id(i).to_owned());
+        let copy_id = |i| (i, Id::from(cx.objective_id(i)));
         let mut over: Vec<(&str, &str, Vec<WithId>)> =
             groups_over(aspirational, keys, limit, copy_id)
                 .into_iter()

@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids};
 use crate::model::KrKind;
 
 declare_rule! {
@@ -55,7 +55,7 @@ impl Rule for NoValueKeyResult {
         if !valued {
             out.push(Finding::new(
                 At::objective_field(i, "key_results"),
-                vec![o.id.clone()],
+                ids([&o.id]),
                 format!("objective `{}` has no value-based key result: all {} are activities or milestones", o.id, o.key_results.len()),
                 "add one key result that measures the outcome these deliver",
             ));

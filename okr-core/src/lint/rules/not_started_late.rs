@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
 use crate::model::{DAY_MS, KrKind, ObjectiveState};
 
 declare_rule! {
@@ -60,7 +60,7 @@ impl Rule for NotStartedLate {
             if since > grace && engine.in_period(h, &cx.as_of) {
                 out.push(Finding::new(
                     path,
-                    vec![k.id.clone()],
+                    ids([&k.id]),
                     format!(
                         "key result `{}` has no check-in {} days into its cycle",
                         k.id,

@@ -1,7 +1,7 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::facts::NONE;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule, ids};
 use crate::lint::text::normal_form;
 
 declare_rule! {
@@ -85,7 +85,7 @@ impl Rule for ObjectiveChurn {
             let i = cx.plan.units.iter().position(|u| u.id == unit);
             out.push(Finding::new(
                 i.map_or(At::Path(String::new()), At::Unit),
-                vec![unit.to_owned()],
+                ids([unit]),
                 format!("unit `{unit}` replaced all its objectives in each of {cycles} cycles"),
                 "carry unfinished objectives into the next cycle instead of starting over",
             ));

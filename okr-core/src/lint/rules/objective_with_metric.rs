@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids};
 
 declare_rule! {
     /// ## What it does
@@ -41,7 +41,7 @@ impl Rule for ObjectiveWithMetric {
         if at.title.metric {
             out.push(Finding::new(
                 At::objective_field(i, "title"),
-                vec![o.id.clone()],
+                ids([&o.id]),
                 format!("objective `{}` is a metric: \"{}\"", o.id, o.title),
                 "state the objective in words and move the number into a key result",
             ));

@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids};
 use crate::model::ProgressFrom;
 
 declare_rule! {
@@ -48,7 +48,7 @@ impl Rule for ObjectiveWithoutKeyResults {
         if !driven {
             out.push(Finding::new(
                 At::objective(i),
-                vec![o.id.clone()],
+                ids([&o.id]),
                 format!("objective `{}` has no key results{}", o.id, if children > 0 { " and does not roll up its children" } else { "" }),
                 "add key results, or set `progress_from: children` if aligned objectives measure it",
             ));

@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids};
 use crate::model::UnitKind;
 
 declare_rule! {
@@ -46,7 +46,7 @@ impl Rule for OrphanObjective {
         if unit.kind != UnitKind::Company {
             out.push(Finding::new(
                 At::objective(i),
-                vec![o.id.clone()],
+                ids([&o.id]),
                 format!(
                     "objective `{}` of {} `{}` aligns to nothing",
                     o.id,

@@ -1,3 +1,4 @@
+use crate::lint::Id;
 use crate::lint::context::{Context, WithId, groups_over};
 use crate::lint::facts::NONE;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
@@ -51,7 +52,7 @@ impl Rule for OwnerOverload {
         let owners = facts.owners.names.len();
         // Ids are copied in handle order, in which the engine keeps them side by side.
         let groups = groups_over(open_key_results, owners, limit, |h| {
-            (h, cx.kr_id(h).to_owned())
+            (h, Id::from(cx.kr_id(h)))
         });
         let mut over: Vec<(&str, Vec<WithId>)> = groups
             .into_iter()

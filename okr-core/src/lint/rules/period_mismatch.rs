@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
 
 declare_rule! {
     /// ## What it does
@@ -51,7 +51,7 @@ impl Rule for PeriodMismatch {
         if outside {
             out.push(Finding::new(
                 path.field("due"),
-                vec![k.id.clone()],
+                ids([&k.id]),
                 format!(
                     "key result `{}` is due {due}, outside its cycle `{}`",
                     k.id, cycle.id
@@ -71,7 +71,7 @@ impl Rule for PeriodMismatch {
             if before || after {
                 out.push(Finding::new(
                     At::Cycle(i),
-                    vec![c.id.clone(), parent.id.clone()],
+                    ids([&c.id, &parent.id]),
                     format!("cycle `{}` runs outside its parent `{}`", c.id, parent.id),
                     "fix the dates so the child cycle lies within its parent",
                 ));

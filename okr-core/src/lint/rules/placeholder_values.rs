@@ -1,6 +1,8 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, KeyResultAt, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{
+    Finding, KeyResultAt, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids,
+};
 use crate::lint::text::placeholder;
 
 declare_rule! {
@@ -46,7 +48,7 @@ impl Rule for PlaceholderValues {
             if let Some(found) = found {
                 out.push(Finding::new(
                     At::objective_field(i, field),
-                    vec![o.id.clone()],
+                    ids([&o.id]),
                     format!("objective `{}` still has placeholder text ({found})", o.id),
                     "replace the placeholder with the real numbers",
                 ));
@@ -63,7 +65,7 @@ impl Rule for PlaceholderValues {
         if let Some(found) = at.text.placeholder() {
             out.push(Finding::new(
                 path.field("title"),
-                vec![k.id.clone()],
+                ids([&k.id]),
                 format!(
                     "key result `{}` still has placeholder text ({found}): \"{}\"",
                     k.id, k.title

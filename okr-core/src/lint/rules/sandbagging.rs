@@ -1,7 +1,7 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::diagnostic::Severity;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule, ids};
 use crate::model::{Commitment, ObjectiveState};
 use std::collections::{HashMap, HashSet};
 
@@ -62,9 +62,9 @@ impl Rule for Sandbagging {
             for &(i, _, score) in &list {
                 let o = &cx.plan.objectives[i];
                 if repeated && score >= cx.settings.sandbagging_score {
-                    out.push(Finding::new(At::objective(i), vec![o.id.clone()], format!("`{owner}`'s aspirational objectives scored {:.2} or more in {} cycles (this one {score:.2}): the goals may not be ambitious", cx.settings.sandbagging_score, cycles.len()), "set the next aspirational targets past what the team knows how to reach"));
+                    out.push(Finding::new(At::objective(i), ids([&o.id]), format!("`{owner}`'s aspirational objectives scored {:.2} or more in {} cycles (this one {score:.2}): the goals may not be ambitious", cx.settings.sandbagging_score, cycles.len()), "set the next aspirational targets past what the team knows how to reach"));
                 } else if score > cx.settings.aspirational_closed_above {
-                    out.push(Finding::new(At::objective(i), vec![o.id.clone()], format!("aspirational objective `{}` closed at {score:.2}; about 0.7 is a good aspirational result", o.id), "check whether the target was ambitious enough").with_severity(Severity::Info));
+                    out.push(Finding::new(At::objective(i), ids([&o.id]), format!("aspirational objective `{}` closed at {score:.2}; about 0.7 is a good aspirational result", o.id), "check whether the target was ambitious enough").with_severity(Severity::Info));
                 }
             }
         }

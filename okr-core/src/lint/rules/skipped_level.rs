@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
+use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule, ids};
 
 declare_rule! {
     /// ## What it does
@@ -46,7 +46,7 @@ impl Rule for SkippedLevel {
                 let (id, parent) = (cx.objective_id(i), cx.objective_id(p));
                 out.push(Finding::new(
                     At::objective_field(i, "aligns_to"),
-                    vec![id.to_owned(), parent.to_owned()],
+                    ids([id, parent]),
                     format!(
                         "objective `{id}` aligns to `{parent}`, skipping {}",
                         skipped

@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
 use crate::model::{DAY_MS, ObjectiveState};
 
 declare_rule! {
@@ -61,7 +61,7 @@ impl Rule for StaleCheckIn {
         if age > limit {
             out.push(Finding::new(
                 path,
-                vec![k.id.clone(), cx.plan.objectives[i].id.clone()],
+                ids([&k.id, &cx.plan.objectives[i].id]),
                 format!(
                     "key result `{}` was last checked in {} days ago",
                     k.id,

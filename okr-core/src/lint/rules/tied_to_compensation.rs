@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids};
 use crate::lint::text::{COMPENSATION_WORDS, find_any_ignore_case};
 
 declare_rule! {
@@ -63,7 +63,7 @@ impl Rule for TiedToCompensation {
         if let Some(why) = flagged.or(worded) {
             out.push(Finding::new(
                 At::objective(i),
-                vec![o.id.clone()],
+                ids([&o.id]),
                 format!("objective `{}` is tied to compensation ({why})", o.id),
                 "keep OKRs out of pay and appraisal decisions, or people will set goals they know they can hit",
             ));

@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids};
 use crate::model::ProgressFrom;
 
 declare_rule! {
@@ -43,7 +43,7 @@ impl Rule for TooFewKeyResults {
         if n > 0 && n < min && o.progress_from != Some(ProgressFrom::Children) {
             out.push(Finding::new(
                 At::objective_field(i, "key_results"),
-                vec![o.id.clone()],
+                ids([&o.id]),
                 format!("objective `{}` has {n} key result{}; {min} or more keep one number from standing for the whole objective", o.id, if n == 1 { "" } else { "s" }),
                 "add a key result that balances the first (quality beside quantity)",
             ));

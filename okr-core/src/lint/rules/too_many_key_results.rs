@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids};
 
 declare_rule! {
     /// ## What it does
@@ -40,7 +40,7 @@ impl Rule for TooManyKeyResults {
         if o.key_results.len() > limit {
             out.push(Finding::new(
                 At::objective_field(i, "key_results"),
-                vec![o.id.clone()],
+                ids([&o.id]),
                 format!("objective `{}` has {} key results; at most {limit} keep it measurable at a glance", o.id, o.key_results.len()),
                 "keep the results that best show the objective was reached; move deliverables to initiatives",
             ));

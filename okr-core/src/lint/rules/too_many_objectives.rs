@@ -1,3 +1,4 @@
+use crate::lint::Id;
 use crate::lint::at::At;
 use crate::lint::context::{Context, WithId, groups_over};
 use crate::lint::facts::{Facts, NONE};
@@ -50,7 +51,7 @@ impl Rule for TooManyObjectives {
         let keys = (owners + facts.units.names.len()) * cycles;
         // (("owner" or "unit", its name, cycle name), objectives), by names.
         // Ids are copied in objective order, in which the engine keeps them side by side.
-        let copy_id = |i| (i, cx.objective_id(i).to_owned());
+        let copy_id = |i| (i, Id::from(cx.objective_id(i)));
         let mut over: Vec<(Group, Vec<WithId>)> = groups_over(counted, keys, limit, copy_id)
             .into_iter()
             .map(|(key, list)| {

@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids};
 
 declare_rule! {
     /// ## What it does
@@ -40,7 +40,7 @@ impl Rule for TypeUnset {
         if o.commitment.is_none() {
             out.push(Finding::new(
                 At::objective(i),
-                vec![o.id.clone()],
+                ids([&o.id]),
                 format!("objective `{}` is neither committed nor aspirational", o.id),
                 "set `type: committed` (expected at 1.0) or `type: aspirational` (a good result is about 0.7)",
             ));

@@ -1,6 +1,6 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids};
 
 declare_rule! {
     /// ## What it does
@@ -65,7 +65,7 @@ impl Rule for VagueObjective {
         };
         out.push(Finding::new(
             At::objective_field(i, "title"),
-            vec![o.id.clone()],
+            ids([&o.id]),
             format!("objective `{}` is vague: {why}", o.id),
             format!("write one sentence of {min}–{max} words that says what and why"),
         ));

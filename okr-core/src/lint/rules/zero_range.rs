@@ -1,5 +1,5 @@
 use crate::lint::context::Context;
-use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule};
+use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
 
 declare_rule! {
     /// ## What it does
@@ -42,7 +42,7 @@ impl Rule for ZeroRange {
             if start.unwrap_or(0.0) == g {
                 out.push(Finding::new(
                     path.field("target"),
-                    vec![k.id.clone()],
+                    ids([&k.id]),
                     format!(
                         "key result `{}` starts at its target ({g}): there is nothing to move",
                         k.id
