@@ -1,4 +1,5 @@
 use crate::error::Error;
+use crate::lint::Id;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
 
@@ -40,7 +41,7 @@ impl Rule for AlignmentCycle {
                 if what == "alignment" {
                     out.push(Finding::new(
                         location.path.clone(),
-                        ids.iter().map(|id| id.as_str().into()).collect(),
+                        ids.iter().map(Id::from).collect(),
                         format!("alignment loop: {}", ids.join(" → ")),
                         "remove the link that points back down the tree",
                     ));
