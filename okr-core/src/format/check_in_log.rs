@@ -39,6 +39,7 @@ pub fn parse(text: &str) -> Result<Vec<LoggedCheckIn>> {
 
 /// One log line for `entry`, newline included.
 pub fn line(entry: &LoggedCheckIn) -> Result<String> {
+    super::json::all_finite(entry)?;
     super::json::with_newline(serde_json::to_string(entry))
 }
 

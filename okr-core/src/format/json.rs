@@ -43,12 +43,26 @@ pub(crate) fn error(text: &str, e: &serde_json::Error) -> Error {
 
 /// Writes a plan as pretty-printed JSON with a trailing newline.
 pub fn to_string(plan: &Plan) -> Result<String> {
+    all_finite(plan)?;
     with_newline(serde_json::to_string_pretty(plan))
 }
 
 /// Writes a plan as compact JSON (no indentation), with a trailing newline.
 pub fn to_string_compact(plan: &Plan) -> Result<String> {
+    all_finite(plan)?;
     with_newline(serde_json::to_string(plan))
+}
+
+/// Refuses a value holding NaN or an infinity, which serde_json would write as `null`
+/// and so lose; the error names the number's path.
+pub(crate) fn all_finite(value: &impl serde::Serialize) -> Result<()> {
+    match super::finite::first_non_finite(value) {
+        None => Ok(()),
+        Some((path, x)) => Err(Error::InvalidValue {
+            message: format!("{x} cannot be written as JSON, which has no NaN or infinity"),
+            location: Location::at(path),
+        }),
+    }
 }
 
 /// serde_json's output with a trailing newline, or its (unexpected) error as ours.

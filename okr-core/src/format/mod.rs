@@ -2,6 +2,7 @@
 
 pub mod check_in_log;
 pub mod csv;
+mod finite;
 pub mod json;
 mod schema;
 pub(crate) mod serde_error;
