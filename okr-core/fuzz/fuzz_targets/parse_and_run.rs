@@ -1,0 +1,85 @@
+//! Any text, in any format, through everything a user can do with a plan: parse, write
+//! back (which must give the same plan), validate, score, align, lint and report; or
+//! as a check-ins log, each entry written back and read again. A panic anywhere, or a
+//! round trip that changes what was read, is a finding.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use okr_core::format::check_in_log;
+use okr_core::report::{ReportFormat, render};
+use okr_core::{AsOf, Format, LintConfig, Plan, alignment, lint, parse, write};
+
+const FORMATS: [Format; 3] = [Format::Json, Format::Yaml, Format::Csv];
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&selector, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
+    let Some(&format) = FORMATS.get(usize::from(selector % 4)) else {
+        check_in_log(text);
+        return;
+    };
+    // Mid-quarter and long after it, so that both running and closed cycles are scored.
+    let as_of = AsOf::parse(if selector & 0x80 == 0 {
+        "2026-02-14"
+    } else {
+        "2027-06-30"
+    })
+    .expect("a fixed date parses");
+    let Ok(plan) = parse(text, format) else {
+        return;
+    };
+    round_trips(&plan, Format::Json);
+    round_trips(&plan, Format::Yaml);
+    if !plan.validate().is_empty() {
+        // Linting reads plans that validation refuses for reasons a rule reports.
+        let _ = lint(&plan, &LintConfig::default(), as_of);
+        return;
+    }
+    let _ = plan.score(as_of);
+    let _ = alignment::analyze(&plan);
+    let _ = lint(&plan, &LintConfig::default(), as_of);
+    let _ = render(&plan, as_of, &LintConfig::default(), ReportFormat::Markdown);
+    let _ = render(&plan, as_of, &LintConfig::default(), ReportFormat::Html);
+});
+
+/// A check-ins log (JSON Lines): each entry written back reads as the same entry.
+fn check_in_log(text: &str) {
+    let Ok(entries) = check_in_log::parse(text) else {
+        return;
+    };
+    for entry in &entries {
+        let Ok(line) = check_in_log::line(entry) else {
+            continue;
+        };
+        let back = check_in_log::parse(&line)
+            .unwrap_or_else(|e| panic!("reading back a written log line: {e}\n{line}"));
+        assert_eq!(
+            format!("{back:?}"),
+            format!("{:?}", [entry]),
+            "log line changed:\n{line}"
+        );
+    }
+}
+
+fn round_trips(plan: &Plan, format: Format) {
+    let text = match write(plan, format) {
+        Ok(text) => text,
+        // JSON has no NaN or infinity; the writer refuses them rather than write `null`.
+        Err(e) if format == Format::Json && e.to_string().contains("cannot be written as JSON") => {
+            return;
+        }
+        Err(e) => panic!("writing {format:?}: {e}"),
+    };
+    let back = parse(&text, format)
+        .unwrap_or_else(|e| panic!("reading back what {format:?} wrote: {e}\n{text}"));
+    // Debug text, not `==`: NaN is not equal to itself, but prints the same.
+    assert_eq!(
+        format!("{back:?}"),
+        format!("{plan:?}"),
+        "{format:?} round trip changed the plan:\n{text}"
+    );
+}
