@@ -191,8 +191,7 @@ impl PyPlan {
 
     /// The plan as a dict shaped like the JSON format (every field kept).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let value =
-            serde_json::to_value(&self.plan).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let value = okr_core::format::json::to_value(&self.plan).py_err(py)?;
         convert::to_py(py, &value)
     }
 
@@ -237,15 +236,13 @@ impl PyPlan {
 
     #[getter]
     fn units<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let v = serde_json::to_value(&self.plan.units)
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let v = okr_core::format::json::to_value(&self.plan.units).py_err(py)?;
         convert::to_py(py, &v)
     }
 
     #[getter]
     fn cycles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let v = serde_json::to_value(&self.plan.cycles)
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let v = okr_core::format::json::to_value(&self.plan.cycles).py_err(py)?;
         convert::to_py(py, &v)
     }
 

@@ -3,14 +3,14 @@
 //! and pickling through that dict.
 
 use crate::convert;
+use crate::errors::IntoPy;
 use okr_core::lint::RuleMeta;
 use okr_core::{Diagnostic, KeyResult, KeyResultScore, Objective, ObjectiveScore, Scorecard};
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use serde::Serialize;
 
 fn dict<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    let json = serde_json::to_value(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let json = okr_core::format::json::to_value(value).py_err(py)?;
     convert::to_py(py, &json)
 }
 

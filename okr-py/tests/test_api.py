@@ -104,6 +104,19 @@ def test_errors_carry_line_and_column() -> None:
     assert set(cycle.value.ids) == {"a", "b"}
 
 
+def test_json_refuses_a_number_it_cannot_hold_rather_than_lose_it() -> None:
+    text = (
+        "schema_version: 1\nobjectives:\n  - id: o\n    title: T\n    key_results:\n"
+        "      - {id: k, title: K, type: increase, start: 0, target: .nan}\n"
+    )
+    plan = okr.loads(text, validate=False)
+    for write in (plan.to_json, plan.to_dict, lambda: plan.dumps("json")):
+        with pytest.raises(okr.ValidationError) as raised:
+            write()
+        assert raised.value.path == "objectives[0].key_results[0].target"
+    assert ".nan" in plan.dumps("yaml")
+
+
 def test_every_family_is_an_okr_error() -> None:
     for cls in (
         okr.ParseError,

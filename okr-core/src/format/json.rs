@@ -53,6 +53,17 @@ pub fn to_string_compact(plan: &Plan) -> Result<String> {
     with_newline(serde_json::to_string(plan))
 }
 
+/// `value` as a JSON tree, for bindings that hand the document shape to their language
+/// (Python dicts, JS objects). A NaN or infinity is refused with its path, as in
+/// [`to_string`], rather than turned into `null`.
+pub fn to_value(value: &impl serde::Serialize) -> Result<serde_json::Value> {
+    all_finite(value)?;
+    serde_json::to_value(value).map_err(|e| Error::InvalidValue {
+        message: format!("cannot write JSON: {e}"),
+        location: Location::default(),
+    })
+}
+
 /// Refuses a value holding NaN or an infinity, which serde_json would write as `null`
 /// and so lose; the error names the number's path.
 pub(crate) fn all_finite(value: &impl serde::Serialize) -> Result<()> {
