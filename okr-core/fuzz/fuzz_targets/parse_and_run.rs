@@ -1,8 +1,8 @@
 //! Any text, in any format, through everything a user can do with a plan: parse, write
 //! back (which must give the same plan; for CSV, the same text on a second trip),
-//! validate, score, align, lint and report; or
-//! as a check-ins log, each entry written back and read again. A panic anywhere, or a
-//! round trip that changes what was read, is a finding.
+//! validate, score, align, lint and report. Or any text as a check-ins log, each entry
+//! written back and read again. A panic anywhere, or a round trip that changes what was
+//! read, is a finding.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
