@@ -57,6 +57,15 @@ macro_rules! ignore_scalars {
     )*};
 }
 
+// A compound is walked by the probe itself, whatever its name and length.
+macro_rules! open_compounds {
+    ($($method:ident($($arg:ty),*)),* $(,)?) => {$(
+        fn $method(self, $(_: $arg),*) -> Result<Probe, Stop> {
+            Ok(Probe)
+        }
+    )*};
+}
+
 impl ser::Serializer for Probe {
     type Ok = ();
     type Error = Stop;
@@ -121,39 +130,15 @@ impl ser::Serializer for Probe {
     ) -> Done {
         value.serialize(self)
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Probe, Stop> {
-        Ok(Probe)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Probe, Stop> {
-        Ok(Probe)
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Probe, Stop> {
-        Ok(Probe)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Probe, Stop> {
-        Ok(Probe)
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Probe, Stop> {
-        Ok(Probe)
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Probe, Stop> {
-        Ok(Probe)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Probe, Stop> {
-        Ok(Probe)
-    }
+    open_compounds!(
+        serialize_seq(Option<usize>),
+        serialize_tuple(usize),
+        serialize_tuple_struct(&'static str, usize),
+        serialize_tuple_variant(&'static str, u32, &'static str, usize),
+        serialize_map(Option<usize>),
+        serialize_struct(&'static str, usize),
+        serialize_struct_variant(&'static str, u32, &'static str, usize),
+    );
 }
 
 // Every element, field and map entry is walked the same way.
