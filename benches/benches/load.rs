@@ -3,24 +3,28 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use okr_benches::{plan, sizes};
-use okr_core::{Engine, Format};
+use okr_core::{Document, Engine, LoadOptions, PlanFormat};
 use std::hint::black_box;
 
 fn load(c: &mut Criterion) {
     for (name, size) in sizes() {
         let plan = plan(size);
-        let json = okr_core::format::json::to_string_compact(&plan).expect("JSON");
+        let doc = Document::from_plan(plan.clone());
+        let json = doc.write_compact_json().expect("JSON");
+        let parse = |text: &str, format| {
+            Document::parse(black_box(text), &LoadOptions::new(format)).expect("parses")
+        };
         let mut group = c.benchmark_group("load");
         group.sample_size(10);
         group.throughput(Throughput::Bytes(json.len() as u64));
         group.bench_function(format!("json/{name}"), |b| {
-            b.iter(|| okr_core::parse(black_box(&json), Format::Json).expect("parses"))
+            b.iter(|| parse(&json, PlanFormat::Json))
         });
         if name != "L" {
-            let yaml = okr_core::write(&plan, Format::Yaml).expect("YAML");
+            let yaml = doc.write(PlanFormat::Yaml).expect("YAML");
             group.throughput(Throughput::Bytes(yaml.len() as u64));
             group.bench_function(format!("yaml/{name}"), |b| {
-                b.iter(|| okr_core::parse(black_box(&yaml), Format::Yaml).expect("parses"))
+                b.iter(|| parse(&yaml, PlanFormat::Yaml))
             });
         }
         group.throughput(Throughput::Elements(plan.objectives.len() as u64));

@@ -39,7 +39,7 @@ fn main() {
 fn print_stats(found: &[okr_core::lint::Diagnostic]) {
     let mut by_rule = std::collections::BTreeMap::<&str, [usize; 4]>::new();
     for d in found {
-        let s = by_rule.entry(d.rule).or_default();
+        let s = by_rule.entry(&*d.rule).or_default();
         s[0] += 1;
         s[1] += d.ids.len();
         s[2] += d.message.len() + d.path.len() + d.ids.iter().map(|id| id.len()).sum::<usize>();

@@ -13,7 +13,9 @@ fn main() {
     let plan = okr_benches::plan(size);
     let as_of = okr_benches::as_of();
     let t = Instant::now();
-    let problems = okr_core::validate(&plan, &plan.policy());
+    let problems = okr_core::Document::from_plan(plan.clone())
+        .problems()
+        .to_vec();
     println!(
         "validate        {:>8.1} ms ({} problems)",
         t.elapsed().as_secs_f64() * 1e3,

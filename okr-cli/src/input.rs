@@ -1,25 +1,25 @@
-//! Reading a plan file (and its check-ins log) and printing load errors like a compiler.
+//! Reading a plan file and its check-ins log into a [`Document`], and printing its
+//! problems like a compiler: each against the file it is in.
 
 use crate::Failure;
-use okr_core::{Error, Format, Plan};
+use okr_core::{Document, DocumentKind, Error, LoadOptions, PlanFormat};
 use std::path::{Path, PathBuf};
 
-/// A plan read from disk, with where it came from.
-pub struct Loaded {
-    pub plan: Plan,
+/// A plan read from disk, with where it and its log came from.
+pub struct Opened {
+    pub doc: Document,
     pub path: PathBuf,
     /// The check-ins log the plan names, resolved against the plan's folder.
     pub log_path: Option<PathBuf>,
 }
 
-pub fn format_of(path: &Path) -> Result<Format, Failure> {
+pub fn format_of(path: &Path) -> Result<PlanFormat, Failure> {
     let name = path.to_string_lossy();
-    match Format::from_path(&name) {
-        Some(Format::JsonLines) | None => Err(Failure::Usage(format!(
+    PlanFormat::from_path(&name).ok_or_else(|| {
+        Failure::Usage(format!(
             "cannot tell the format of `{name}`: use a .yaml, .yml, .json or .csv file"
-        ))),
-        Some(f) => Ok(f),
-    }
+        ))
+    })
 }
 
 pub fn read(path: &Path) -> Result<String, Failure> {
@@ -27,67 +27,92 @@ pub fn read(path: &Path) -> Result<String, Failure> {
         .map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}", path.display())))
 }
 
-/// Reads, parses and validates a plan and its check-ins log. On problems, prints every
-/// one of them (file:line:column) and returns `Err(problem)`.
-pub fn load(path: &Path, problem: Failure) -> Result<Loaded, Failure> {
-    let format = format_of(path)?;
+/// Reads a plan and the check-ins log it names, without judging its meaning. Text
+/// that cannot be read as a plan is printed, and is a usage failure.
+pub fn open(path: &Path) -> Result<Opened, Failure> {
+    let options = LoadOptions::new(format_of(path)?);
     let text = read(path)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut log_path = None;
-    let mut unreadable = None;
-    let checked = okr_core::check_reading_log(&text, format, |name| {
+    let parsed = Document::parse_with_log(text, &options, |name| {
         let log = dir.join(name);
         let read = std::fs::read_to_string(&log);
         log_path = Some(log);
         match read {
-            Ok(t) => Some(t),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => {
-                unreadable = Some(e);
-                None
-            }
+            Ok(t) => Ok(Some(t)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e.to_string()),
         }
     });
-    if let (Some(e), Some(log)) = (unreadable, &log_path) {
-        return Err(Failure::Usage(format!(
-            "cannot read `{}`: {e}",
-            log.display()
-        )));
-    }
-    match checked {
-        Ok(plan) => Ok(Loaded {
-            plan,
-            path: path.to_owned(),
-            log_path,
-        }),
-        Err(errors) => {
-            let (in_log, in_plan): (Vec<Error>, Vec<Error>) = errors
-                .into_iter()
-                .partition(|e| e.path().starts_with("check_ins_file"));
-            report(path, &in_plan);
-            if let Some(log) = &log_path {
-                report(log, &in_log);
-            }
-            Err(problem)
+    let opened = |doc| Opened {
+        doc,
+        path: path.to_owned(),
+        log_path: log_path.clone(),
+    };
+    match parsed {
+        Ok(doc) => Ok(opened(doc)),
+        Err(e) => {
+            let files = Files {
+                plan: path,
+                log: log_path.as_deref(),
+                config: None,
+            };
+            files.report(std::slice::from_ref(&e));
+            Err(Failure::Usage("the plan could not be read".into()))
         }
     }
 }
 
-/// Prints errors as `file:line:column: error[kind]: message` plus the document path.
-pub fn report(file: &Path, errors: &[Error]) {
-    for e in errors {
-        let mut place = file.display().to_string();
-        if let Some(loc) = e.location()
-            && let Some(line) = loc.line
-        {
-            place.push_str(&format!(":{line}"));
-            if let Some(col) = loc.column {
-                place.push_str(&format!(":{col}"));
-            }
+/// [`open`], then checks the plan: on problems, prints every one of them and fails
+/// with `problem`.
+pub fn load(path: &Path, problem: Failure) -> Result<Opened, Failure> {
+    let opened = open(path)?;
+    if let Err(errors) = opened.doc.check() {
+        opened.files().report(&errors);
+        return Err(problem);
+    }
+    Ok(opened)
+}
+
+impl Opened {
+    pub fn files(&self) -> Files<'_> {
+        Files {
+            plan: &self.path,
+            log: self.log_path.as_deref(),
+            config: None,
         }
-        eprintln!("{place}: error[{}]: {}", e.kind(), e.message());
-        if !e.path().is_empty() {
-            eprintln!("  --> {}", e.path());
+    }
+}
+
+/// The files a run read, so that each error is printed against its own.
+pub struct Files<'a> {
+    pub plan: &'a Path,
+    pub log: Option<&'a Path>,
+    pub config: Option<&'a Path>,
+}
+
+impl Files<'_> {
+    /// Prints errors as `file:line:column: error[code]: message` plus the document path.
+    pub fn report(&self, errors: &[Error]) {
+        for e in errors {
+            let file = match e.document() {
+                DocumentKind::Plan => Some(self.plan),
+                DocumentKind::Log => self.log,
+                DocumentKind::Config => self.config,
+            };
+            let mut place = file.unwrap_or(self.plan).display().to_string();
+            if let Some(loc) = e.location()
+                && let Some(line) = loc.line
+            {
+                place.push_str(&format!(":{line}"));
+                if let Some(col) = loc.column {
+                    place.push_str(&format!(":{col}"));
+                }
+            }
+            eprintln!("{place}: error[{}]: {}", e.code(), e.message());
+            if !e.path().is_empty() {
+                eprintln!("  --> {}", e.path());
+            }
         }
     }
 }

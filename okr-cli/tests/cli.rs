@@ -242,7 +242,7 @@ fn check_in_refuses_bad_values_and_unknown_key_results() {
     let o = okr(&["check-in", &plan_arg, "no-such-kr", "1"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("no key result or KPI `no-such-kr`"),
+        stderr(&o).contains("key result `no-such-kr` not found in the plan"),
         "{}",
         stderr(&o)
     );
@@ -663,4 +663,80 @@ fn report_html_is_one_self_contained_page() {
         "text is escaped"
     );
     assert_eq!(html.matches("<section class=\"objective\"").count(), 12);
+}
+
+/// A plan with one key result that has no check-in yet, and a log beside it.
+fn unchecked_plan(dir: &Path) -> PathBuf {
+    let plan = dir.join("team.yaml");
+    std::fs::write(
+        &plan,
+        "schema_version: 1\ncheck_ins_file: team.check-ins.jsonl\ncycles: [{id: q1, name: Q1, start: 2026-01-01, end: 2026-03-31}]\nobjectives:\n  - id: o1\n    title: Make onboarding a delight for new teams\n    owner: ana\n    cycle: q1\n    key_results:\n      - id: k1\n        title: Raise activation from 20% to 40%\n        owner: ana\n        type: increase\n        start: 20\n        target: 40\n",
+    )
+    .expect("writes the plan");
+    plan
+}
+
+#[test]
+fn lint_sees_the_check_ins_the_log_holds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = unchecked_plan(dir.path());
+    let plan_arg = plan.to_string_lossy().into_owned();
+    let lint = || {
+        okr(&[
+            "lint",
+            &plan_arg,
+            "--select",
+            "not-started-late,stale-check-in",
+            "--as-of",
+            "2026-02-15",
+            "--deny",
+            "warnings",
+        ])
+    };
+    let before = lint();
+    assert_eq!(before.status.code(), Some(1), "{}", stdout(&before));
+    assert!(stdout(&before).contains("OKR"), "{}", stdout(&before));
+    let o = okr(&["check-in", &plan_arg, "k1", "24", "--at", "2026-02-13"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let after = lint();
+    assert_eq!(after.status.code(), Some(0), "{}", stdout(&after));
+    assert!(
+        stdout(&after).contains("0 errors, 0 warnings, 0 infos"),
+        "{}",
+        stdout(&after)
+    );
+}
+
+#[test]
+fn an_unknown_rule_is_a_usage_error_that_names_the_rule() {
+    for args in [["--select", "OKR999"], ["--ignore", "no-such-rule"]] {
+        let o = okr(&["lint", &repo("examples/acme.yaml"), args[0], args[1]]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!("no lint rule `{}`", args[1])),
+            "{err}"
+        );
+        assert!(!err.contains("objective"), "{err}");
+    }
+}
+
+#[test]
+fn a_bad_check_ins_log_is_reported_against_the_log_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = unchecked_plan(dir.path());
+    let log = dir.path().join("team.check-ins.jsonl");
+    std::fs::write(
+        &log,
+        "{\"key_result\":\"k1\",\"at\":\"2026-01-05\",\"value\":21}\n\n{\"key_result\":\"k1\",\"at\":\"2026-01-12\",\"value\":22,\"confidence\":7}\n",
+    )
+    .expect("writes the log");
+    let o = okr(&["validate", &plan.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("team.check-ins.jsonl:3:1: error[invalid_value]"),
+        "{err}"
+    );
+    assert!(err.contains("--> check_ins_file[1].confidence"), "{err}");
 }

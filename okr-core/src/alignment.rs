@@ -373,7 +373,10 @@ mod tests {
     fn the_engine_and_the_plan_give_the_same_graph() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/acme.yaml");
         let text = std::fs::read_to_string(path).expect("example");
-        same_links(&crate::load(&text, crate::Format::Yaml).expect("loads"));
+        let doc = crate::Document::parse(text, &crate::LoadOptions::new(crate::PlanFormat::Yaml))
+            .and_then(|d| d.checked().map_err(|p| p.0[0].clone()))
+            .expect("loads");
+        same_links(doc.plan());
         #[cfg(feature = "generate")]
         same_links(&crate::generate::generate(
             crate::generate::Size::Objectives(2_000),

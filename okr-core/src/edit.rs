@@ -140,15 +140,16 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ErrorKind;
+    use crate::ErrorCode;
     use serde_json::json;
 
     fn plan() -> Plan {
-        crate::parse(
+        crate::Document::parse(
             r#"{"schema_version": 1, "objectives": [{"id": "o1", "title": "Grow"}]}"#,
-            crate::Format::Json,
+            &crate::LoadOptions::new(crate::PlanFormat::Json),
         )
         .expect("parses")
+        .into_plan()
     }
 
     #[test]
@@ -165,14 +166,14 @@ mod tests {
             "objectives[0].key_results[1]",
         )
         .expect_err("target does not apply to a milestone");
-        assert_eq!(wrong.kind(), ErrorKind::Schema);
+        assert_eq!(wrong.code(), ErrorCode::Schema);
         assert!(wrong.path().starts_with("objectives[0].key_results[1]"));
         let typo = from_value::<KeyResult>(
             json!({"id": "k2", "title": "x", "type": "milestone", "tagret": 3}),
             "objectives[0].key_results[1]",
         )
         .expect_err("unknown field");
-        assert_eq!(typo.kind(), ErrorKind::UnknownField);
+        assert_eq!(typo.code(), ErrorCode::UnknownField);
     }
 
     #[test]
@@ -183,10 +184,10 @@ mod tests {
         };
         p.add_key_result("o1", k("k1")).expect("adds");
         let dup = p.add_key_result("o1", k("k1")).expect_err("duplicate");
-        assert_eq!(dup.kind(), ErrorKind::DuplicateId);
+        assert_eq!(dup.code(), ErrorCode::DuplicateId);
         assert_eq!(dup.path(), "objectives[0].key_results[1]");
         let missing = p.add_key_result("nope", k("k9")).expect_err("no objective");
-        assert_eq!(missing.kind(), ErrorKind::NotFound);
+        assert_eq!(missing.code(), ErrorCode::NotFound);
         let c: CheckIn = from_value(json!({"at": "2026-02-01", "value": true}), "").expect("reads");
         let early: CheckIn =
             from_value(json!({"at": "2026-01-01", "value": false}), "").expect("reads");

@@ -452,7 +452,7 @@ mod tests {
         assert_eq!(a, generate(Size::S, 7));
         assert_ne!(a, generate(Size::S, 8));
         assert_eq!(a.objectives.len(), 1_000);
-        let errors = a.validate();
+        let errors = crate::Document::from_plan(a.clone()).problems().to_vec();
         assert!(errors.is_empty(), "{:?}", &errors[..errors.len().min(3)]);
         let kinds: std::collections::HashSet<KrType> = a
             .objectives

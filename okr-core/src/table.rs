@@ -518,21 +518,14 @@ pub fn scores(plan: &Plan, engine: &Engine, eval: &Evaluation) -> Result<Table> 
     })
 }
 
-/// [`scores`] as of a moment, compiling the plan first.
-pub fn scores_as_of(plan: &Plan, as_of: AsOf) -> Result<Table> {
-    let engine = plan.engine()?;
-    let eval = engine.evaluate(as_of);
-    scores(plan, &engine, &eval)
-}
-
 /// One row per diagnostic.
 pub fn diagnostics(diagnostics: &[Diagnostic]) -> Table {
     let mut code = Categories::default();
     let mut rule = Categories::default();
     let mut severity = Categories::with(&["info", "warn", "error"]);
     for d in diagnostics {
-        code.push(Some(d.code));
-        rule.push(Some(d.rule));
+        code.push(Some(&d.code));
+        rule.push(Some(&d.rule));
         severity.push(Some(d.severity.as_str()));
     }
     Table {

@@ -4,7 +4,7 @@
 use crate::engine::kinds::{MAX_STEPS, encode_value};
 use crate::error::{Entity, Error, Location};
 use crate::graph::find_cycle;
-use crate::model::{CheckIn, KeyResult, KrKind, Plan, SCHEMA_VERSION};
+use crate::model::{CheckIn, KeyResult, KrKind, LoggedCheckIn, Plan, SCHEMA_VERSION};
 use crate::policy::{Policy, ZeroRange};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -24,6 +24,33 @@ pub fn validate(plan: &Plan, policy: &Policy) -> Vec<Error> {
         ids: Ids::default(),
     };
     v.run();
+    v.errors
+}
+
+/// The problems of `entry` as entry `n` of the plan's check-ins log, found without
+/// validating the rest of the plan again (a check-in is recorded against a plan that
+/// was valid when read).
+pub(crate) fn validate_log_entry(plan: &Plan, entry: &LoggedCheckIn, n: usize) -> Vec<Error> {
+    let policy = plan.policy();
+    let mut v = Validator {
+        plan,
+        policy: &policy,
+        errors: Vec::new(),
+        ids: Ids::default(),
+    };
+    let id = entry.key_result.as_str();
+    let kr = plan.objectives.iter().enumerate().find_map(|(a, o)| {
+        let b = o.key_results.iter().position(|k| k.id == id)?;
+        Some((o.key_results[b].id.as_str(), (a, b)))
+    });
+    if let Some((key, place)) = kr {
+        v.ids.key_results.insert(key, place);
+    }
+    if let Some(k) = plan.kpis.iter().position(|k| k.id == id) {
+        v.ids.kpis.insert(plan.kpis[k].id.as_str(), k);
+    }
+    v.check_log_entry(n, entry);
+    v.mark_in_log(0);
     v.errors
 }
 
@@ -265,7 +292,7 @@ impl<'a> Validator<'a> {
             Entity::Objective => self.ids.objectives.contains_key(id),
             Entity::KeyResult => self.ids.key_results.contains_key(id),
             Entity::Kpi => self.ids.kpis.contains_key(id),
-            Entity::Step | Entity::Initiative => true,
+            Entity::Step | Entity::Initiative | Entity::Rule => true,
         };
         if !known {
             let hint = match entity {
@@ -310,7 +337,7 @@ impl<'a> Validator<'a> {
             .collect();
         if let Some(cycle) = find_cycle(parents.len(), |v| &parents[v]) {
             self.errors.push(Error::Cycle {
-                what: "unit tree".into(),
+                kind: crate::error::CycleKind::UnitTree,
                 ids: cycle.iter().map(|&v| plan.units[v].id.clone()).collect(),
                 location: loc(format!("units[{}].parent", cycle[0])),
             });
@@ -350,7 +377,7 @@ impl<'a> Validator<'a> {
             .collect();
         if let Some(cycle) = find_cycle(parents.len(), |v| &parents[v]) {
             self.errors.push(Error::Cycle {
-                what: "cycle parent".into(),
+                kind: crate::error::CycleKind::CycleParent,
                 ids: cycle.iter().map(|&v| plan.cycles[v].id.clone()).collect(),
                 location: loc(format!("cycles[{}].parent", cycle[0])),
             });
@@ -586,7 +613,7 @@ impl<'a> Validator<'a> {
                         let cpath = format!("{path}.of[{n}]");
                         if child == &kr.id {
                             self.errors.push(Error::Cycle {
-                                what: "aggregate".into(),
+                                kind: crate::error::CycleKind::Aggregate,
                                 ids: vec![child.clone(), child.clone()],
                                 location: loc(cpath),
                             });
@@ -726,32 +753,50 @@ impl<'a> Validator<'a> {
     }
 
     fn check_logged_check_ins(&mut self) {
+        let first = self.errors.len();
+        for (n, l) in self.plan.logged_check_ins.iter().enumerate() {
+            self.check_log_entry(n, l);
+        }
+        self.mark_in_log(first);
+    }
+
+    /// Everything found from error `first` on points into the log, not the plan.
+    fn mark_in_log(&mut self, first: usize) {
+        for e in &mut self.errors[first..] {
+            if let Some(l) = e.location_mut() {
+                l.document = crate::error::DocumentKind::Log;
+            }
+        }
+    }
+
+    fn check_log_entry(&mut self, n: usize, l: &LoggedCheckIn) {
         let plan = self.plan;
-        for (n, l) in plan.logged_check_ins.iter().enumerate() {
-            let path = format!("check_ins_file[{n}]");
-            let kind = if let Some(&(a, b)) = self.ids.key_results.get(l.key_result.as_str()) {
-                let kr = &plan.objectives[a].key_results[b];
-                if matches!(kr.kind, KrKind::Aggregate { .. }) || kr.kpi.is_some() {
-                    self.errors.push(Error::Schema {
-                        message: format!("key result `{}` takes its values from elsewhere; it cannot have check-ins", kr.id),
-                        location: loc(format!("{path}.key_result")),
-                    });
-                    continue;
-                }
-                kr.kind.clone()
-            } else if self.ids.kpis.contains_key(l.key_result.as_str()) {
-                KrKind::Baseline { start: None }
-            } else {
-                self.errors.push(Error::UnknownReference {
-                    entity: Entity::KeyResult,
-                    id: l.key_result.clone(),
-                    hint: None,
+        let path = format!("check_ins_file[{n}]");
+        let kind = if let Some(&(a, b)) = self.ids.key_results.get(l.key_result.as_str()) {
+            let kr = &plan.objectives[a].key_results[b];
+            if matches!(kr.kind, KrKind::Aggregate { .. }) || kr.kpi.is_some() {
+                self.errors.push(Error::Schema {
+                    message: format!(
+                        "key result `{}` takes its values from elsewhere; it cannot have check-ins",
+                        kr.id
+                    ),
                     location: loc(format!("{path}.key_result")),
                 });
-                continue;
-            };
-            self.check_in(&|| path.clone(), &l.check_in(), &kind);
-        }
+                return;
+            }
+            kr.kind.clone()
+        } else if self.ids.kpis.contains_key(l.key_result.as_str()) {
+            KrKind::Baseline { start: None }
+        } else {
+            self.errors.push(Error::UnknownReference {
+                entity: Entity::KeyResult,
+                id: l.key_result.clone(),
+                hint: None,
+                location: loc(format!("{path}.key_result")),
+            });
+            return;
+        };
+        self.check_in(&|| path.clone(), &l.check_in(), &kind);
     }
 
     fn check_alignment_cycle(&mut self) {
@@ -774,7 +819,7 @@ impl<'a> Validator<'a> {
             .collect();
         if let Some(cycle) = find_cycle(parents.len(), |v| &parents[v]) {
             self.errors.push(Error::Cycle {
-                what: "alignment".into(),
+                kind: crate::error::CycleKind::Alignment,
                 ids: cycle
                     .iter()
                     .map(|&v| plan.objectives[v].id.clone())
@@ -809,7 +854,7 @@ impl<'a> Validator<'a> {
         if let Some(cycle) = find_cycle(children.len(), |v| &children[v]) {
             let (i, j) = all[cycle[0]];
             self.errors.push(Error::Cycle {
-                what: "aggregate".into(),
+                kind: crate::error::CycleKind::Aggregate,
                 ids: cycle
                     .iter()
                     .map(|&h| plan.objectives[all[h].0].key_results[all[h].1].id.clone())

@@ -1,13 +1,17 @@
 //! The numbers worked by hand in docs/scoring.md, checked against the engine.
 
-use okr_core::{AsOf, Format, Scorecard, Status, Value, load};
+mod common;
+
+use common::PlanCalls;
+use okr_core::{AsOf, PlanFormat, Scorecard, Status, Value};
 
 fn card() -> Scorecard {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
     let text = std::fs::read_to_string(format!("{dir}/acme.yaml")).expect("acme.yaml");
-    let mut plan = load(&text, Format::Yaml).expect("the example is valid");
+    let mut doc = common::check(&text, PlanFormat::Yaml).expect("the example is valid");
     let log = std::fs::read_to_string(format!("{dir}/acme.check-ins.jsonl")).expect("log");
-    plan.attach_check_in_log(&log).expect("log is valid");
+    doc.attach_log(&log).expect("log is valid");
+    let plan = doc.into_plan();
     assert!(plan.validate().is_empty());
     plan.score(AsOf::parse("2026-11-15").expect("date"))
         .expect("scores")

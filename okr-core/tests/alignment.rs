@@ -1,5 +1,8 @@
 //! The alignment graph: deep chains, cycles, the single-parent policy, the analysis.
 
+mod common;
+
+use common::PlanCalls;
 use okr_core::alignment::analyze;
 use okr_core::*;
 
@@ -66,7 +69,7 @@ fn a_100000_deep_chain_validates_scores_and_analyses_without_overflow() {
     let errors = plan.validate();
     let cycle = errors
         .iter()
-        .find(|e| e.kind() == ErrorKind::Cycle)
+        .find(|e| e.code() == ErrorCode::Cycle)
         .expect("a cycle error");
     assert_eq!(cycle.ids().len(), n + 1);
     assert_eq!(cycle.ids().first(), cycle.ids().last());
@@ -100,7 +103,9 @@ fn analysis_of_the_example() {
         "/../examples/acme.yaml"
     ))
     .expect("example");
-    let plan = load(&text, Format::Yaml).expect("valid");
+    let plan = common::check(&text, PlanFormat::Yaml)
+        .expect("valid")
+        .into_plan();
     let report = analyze(&plan);
     // Company objectives are roots, not orphans; team objectives with no parent are orphans.
     assert!(report.roots.contains(&"acme-grow".to_string()));

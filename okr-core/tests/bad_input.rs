@@ -1,7 +1,10 @@
 //! The bad-input matrix of fixtures/bad: every case fails with its typed error, at its
 //! path and line, and nothing panics.
 
-use okr_core::{Format, check};
+mod common;
+
+use common::check;
+use okr_core::PlanFormat as Format;
 use serde_json::Value as Json;
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -53,10 +56,10 @@ fn every_bad_input_gets_its_typed_error() {
         };
         let e = &errors[0];
         let loc = e.location().cloned().unwrap_or_default();
-        if e.kind().as_str() != case["kind"] {
+        if e.code().as_str() != case["kind"] {
             failures.push(format!(
                 "{name}: kind {} ({e}), expected {}",
-                e.kind(),
+                e.code(),
                 case["kind"]
             ));
         }
@@ -111,12 +114,12 @@ fn an_alias_bomb_is_refused_without_expanding() {
     let text = std::fs::read_to_string(dir().join("alias-bomb.yaml")).expect("alias-bomb.yaml");
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let _ = tx.send(check(&text, Format::Yaml).err().map(|e| e[0].kind()));
+        let _ = tx.send(check(&text, Format::Yaml).err().map(|e| e[0].code()));
     });
     let kind = rx
         .recv_timeout(Duration::from_secs(60))
         .expect("the parse ends instead of expanding 387 million strings");
-    assert_eq!(kind, Some(okr_core::ErrorKind::Limit));
+    assert_eq!(kind, Some(okr_core::ErrorCode::Limit));
 }
 
 #[test]
@@ -125,7 +128,11 @@ fn input_over_the_size_limit_is_refused_before_parsing() {
         max_input_bytes: 1024,
         ..okr_core::Limits::default()
     };
-    let err = okr_core::parse_with(&huge_note(2048), Format::Json, &limits).unwrap_err();
-    assert_eq!(err.kind(), okr_core::ErrorKind::Limit);
+    let options = okr_core::LoadOptions {
+        format: Format::Json,
+        limits,
+    };
+    let err = okr_core::Document::parse(huge_note(2048), &options).unwrap_err();
+    assert_eq!(err.code(), okr_core::ErrorCode::Limit);
     assert!(err.message().contains("1024-byte limit"), "{err}");
 }

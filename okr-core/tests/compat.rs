@@ -36,10 +36,10 @@ fn every_compat_vector_holds() {
                 Ok(_) => failures.push(format!("{name}: loaded, expected a {} error", err["kind"])),
                 Err(errors) => {
                     let e = &errors[0];
-                    if e.kind().as_str() != err["kind"] || e.path() != err["path"] {
+                    if e.code().as_str() != err["kind"] || e.path() != err["path"] {
                         failures.push(format!(
                             "{name}: got {} at {}, expected {} at {}",
-                            e.kind(),
+                            e.code(),
                             e.path(),
                             err["kind"],
                             err["path"]

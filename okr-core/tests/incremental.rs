@@ -1,6 +1,9 @@
 //! After any sequence of check-ins, the incremental re-rollup equals a full evaluation.
 #![cfg(feature = "generate")]
 
+mod common;
+
+use common::PlanCalls;
 use okr_core::engine::{Evaluation, KrEval, ObjectiveEval};
 use okr_core::generate::{Size, generate};
 use okr_core::*;
@@ -108,10 +111,10 @@ fn a_bad_check_in_is_refused_and_changes_nothing() {
     let err = engine
         .add_check_in(&mut eval, &milestone.id, at, &Value::Number(3.0), None)
         .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::InvalidValue);
+    assert_eq!(err.code(), ErrorCode::InvalidValue);
     let err = engine
         .add_check_in(&mut eval, "no-such-kr", at, &Value::Number(3.0), None)
         .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::NotFound);
+    assert_eq!(err.code(), ErrorCode::NotFound);
     assert!(first_difference(&eval, &before).is_none());
 }

@@ -1,8 +1,11 @@
 //! Per-rule lint cases of fixtures/lint: each rule's positive and negative cases, two
 //! settings for rules with thresholds, suppressions and plan-level configuration.
 
+mod common;
+
+use common::parse;
 use okr_core::lint::{LintConfig, rules};
-use okr_core::{AsOf, Format, parse};
+use okr_core::{AsOf, PlanFormat as Format};
 use serde_json::Value as Json;
 use std::collections::HashSet;
 
@@ -42,7 +45,7 @@ fn every_lint_case_holds() {
             config.select = vec![rule.to_owned()];
         }
         let as_of = AsOf::parse(case["as_of"].as_str().unwrap_or("2026-02-14")).expect("date");
-        let diagnostics = match okr_core::lint(&plan, &config, as_of) {
+        let diagnostics = match common::lint(&plan, &config, as_of) {
             Ok(d) => d,
             Err(e) => {
                 failures.push(format!("{name}: {}", e[0]));
@@ -56,7 +59,7 @@ fn every_lint_case_holds() {
                 select: Vec::new(),
                 ..config.clone()
             };
-            let among_all: Vec<_> = okr_core::lint(&plan, &all, as_of)
+            let among_all: Vec<_> = common::lint(&plan, &all, as_of)
                 .unwrap_or_default()
                 .into_iter()
                 .filter(|d| d.rule == rule)
@@ -129,7 +132,7 @@ fn the_example_is_flagged_only_where_it_is_flawed() {
     ))
     .expect("example");
     let plan = parse(&text, Format::Yaml).expect("parses");
-    let diagnostics = okr_core::lint(
+    let diagnostics = common::lint(
         &plan,
         &LintConfig::default(),
         AsOf::parse("2026-11-15").expect("date"),
@@ -154,7 +157,7 @@ fn the_example_is_flagged_only_where_it_is_flawed() {
             || (d.rule == "skipped-level" && d.ids[0] == "emea-dach");
         assert!(deliberate, "a sound OKR was flagged: {d:?}");
     }
-    let rules_hit: HashSet<&str> = diagnostics.iter().map(|d| d.rule).collect();
+    let rules_hit: HashSet<&str> = diagnostics.iter().map(|d| &*d.rule).collect();
     for rule in [
         "activity-key-result",
         "key-result-without-number",
@@ -183,6 +186,6 @@ fn unknown_rules_in_configuration_are_refused() {
         ignore: vec!["no-such-rule".into()],
         ..LintConfig::default()
     };
-    let err = okr_core::lint(&plan, &config, AsOf::parse("2026-02-14").expect("date")).unwrap_err();
+    let err = common::lint(&plan, &config, AsOf::parse("2026-02-14").expect("date")).unwrap_err();
     assert!(err[0].to_string().contains("no-such-rule"), "{}", err[0]);
 }

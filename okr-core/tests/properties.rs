@@ -1,6 +1,9 @@
 //! Invariants over generated plans: progress bounds, monotonic as-of, lossless formats.
 
+mod common;
+
 use chrono::{FixedOffset, NaiveDate, TimeZone};
+use common::{PlanCalls, parse, write};
 use okr_core::*;
 use proptest::prelude::*;
 use serde_json::json;
@@ -347,15 +350,15 @@ proptest! {
 
     #[test]
     fn json_round_trip_is_lossless(plan in full_plan()) {
-        let text = write(&plan, Format::Json)?;
-        let back = parse(&text, Format::Json).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        let text = write(&plan, PlanFormat::Json)?;
+        let back = parse(&text, PlanFormat::Json).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert_eq!(back, plan);
     }
 
     #[test]
     fn yaml_round_trip_is_lossless(plan in full_plan()) {
-        let text = write(&plan, Format::Yaml)?;
-        let back = parse(&text, Format::Yaml).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        let text = write(&plan, PlanFormat::Yaml)?;
+        let back = parse(&text, PlanFormat::Yaml).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert_eq!(back, plan);
     }
 
@@ -378,8 +381,8 @@ proptest! {
                 }
             }
         }
-        let text = write(&plan, Format::Csv)?;
-        let back = parse(&text, Format::Csv).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        let text = write(&plan, PlanFormat::Csv)?;
+        let back = parse(&text, PlanFormat::Csv).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert_eq!(back, plan);
     }
 

@@ -2,7 +2,7 @@
 
 mod common;
 
-use okr_core::{AsOf, Format, load};
+use okr_core::{AsOf, PlanFormat};
 use serde_json::Value as Json;
 
 #[test]
@@ -19,7 +19,8 @@ fn every_rollup_case_holds() {
         let as_of = case["as_of"].as_str().expect("as_of");
         let name = format!("{file} as of {as_of}");
         let text = std::fs::read_to_string(format!("{dir}/{file}")).expect(file);
-        let plan = load(&text, Format::Yaml).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let plan =
+            common::check(&text, PlanFormat::Yaml).unwrap_or_else(|e| panic!("{name}: {}", e[0]));
         let card = plan
             .score(AsOf::parse(as_of).expect("date"))
             .expect("scores");

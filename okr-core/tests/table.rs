@@ -1,13 +1,18 @@
 //! The columnar tables the bindings build data frames from agree with the scorecard,
 //! the plan and the linter, row for row.
 
+mod common;
+
+use common::PlanCalls;
 use okr_core::table::{self, Data, Table};
-use okr_core::{AsOf, Format, LintConfig};
+use okr_core::{AsOf, LintConfig, PlanFormat};
 
 fn acme() -> okr_core::Plan {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/acme.yaml");
     let text = std::fs::read_to_string(path).expect("example exists");
-    okr_core::load(&text, Format::Yaml).expect("example loads")
+    common::check(&text, PlanFormat::Yaml)
+        .expect("example loads")
+        .into_plan()
 }
 
 fn floats<'a>(t: &'a Table, name: &str) -> &'a [f64] {
@@ -45,12 +50,17 @@ fn same(a: f64, b: Option<f64>) -> bool {
 fn every_column_has_every_row() {
     let plan = acme();
     let as_of = AsOf::parse("2026-02-14").expect("date");
-    let diagnostics = okr_core::lint(&plan, &LintConfig::default(), as_of).expect("lints");
+    let diagnostics = common::lint(&plan, &LintConfig::default(), as_of).expect("lints");
     for t in [
         table::objectives(&plan),
         table::key_results(&plan),
         table::check_ins(&plan),
-        table::scores_as_of(&plan, as_of).expect("scores"),
+        okr_core::Document::from_plan(plan.clone())
+            .table(
+                okr_core::TableKind::Scores,
+                &okr_core::LintOptions::as_of(as_of),
+            )
+            .expect("scores"),
         table::diagnostics(&diagnostics),
     ] {
         assert!(t.rows > 0);
@@ -82,7 +92,12 @@ fn scores_table_matches_the_scorecard() {
     let plan = acme();
     let as_of = AsOf::parse("2026-02-14").expect("date");
     let card = plan.score(as_of).expect("scores");
-    let t = table::scores_as_of(&plan, as_of).expect("table");
+    let t = okr_core::Document::from_plan(plan.clone())
+        .table(
+            okr_core::TableKind::Scores,
+            &okr_core::LintOptions::as_of(as_of),
+        )
+        .expect("table");
     let krs: usize = card.objectives.iter().map(|o| o.key_results.len()).sum();
     assert_eq!(t.rows, card.objectives.len() + krs);
     let (ids, kinds, status) = (texts(&t, "id"), labels(&t, "kind"), labels(&t, "status"));

@@ -2,7 +2,7 @@
 //! and Python dates to the core's moments. Depth is bounded, so a self-referencing
 //! list raises an error instead of overflowing the stack.
 
-use crate::errors::SchemaError;
+use crate::errors::{IntoPy, SchemaError};
 use okr_core::AsOf;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -95,7 +95,7 @@ fn iso_moment(obj: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
 
 /// The moment to score as of: `None` for now, an ISO string, a date (the end of that
 /// day) or a datetime.
-pub fn as_of(value: Option<&Bound<'_, PyAny>>) -> PyResult<AsOf> {
+pub fn as_of(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<AsOf> {
     let Some(value) = value.filter(|v| !v.is_none()) else {
         return Ok(AsOf::now());
     };
@@ -105,7 +105,7 @@ pub fn as_of(value: Option<&Bound<'_, PyAny>>) -> PyResult<AsOf> {
             PyTypeError::new_err("as_of must be a date, a datetime or an ISO 8601 string")
         })?,
     };
-    AsOf::parse(&text).map_err(crate::errors::ValidationError::new_err)
+    AsOf::parse(&text).py_err(py)
 }
 
 /// A JSON value as Python objects (dict, list, str, float, int, bool, None).
@@ -135,16 +135,16 @@ pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>>
     })
 }
 
-/// Keyword arguments (minus `None` values) as a JSON object.
+/// Keyword arguments (minus `None` values) as a JSON object; a value that cannot be
+/// converted is named by its argument.
 pub fn kwargs_object(
     fields: &[(&str, Option<&Bound<'_, PyAny>>)],
     extra: Option<&Bound<'_, PyDict>>,
-    path: &str,
 ) -> PyResult<Value> {
     let mut map = Map::new();
     for (name, value) in fields {
         if let Some(v) = value.filter(|v| !v.is_none()) {
-            map.insert((*name).to_owned(), to_json(v, &format!("{path}.{name}"))?);
+            map.insert((*name).to_owned(), to_json(v, name)?);
         }
     }
     if let Some(extra) = extra {
@@ -153,8 +153,8 @@ pub fn kwargs_object(
                 continue;
             }
             let key: String = k.extract()?;
-            let at = format!("{path}.{key}");
-            map.insert(key, to_json(&v, &at)?);
+            let value = to_json(&v, &key)?;
+            map.insert(key, value);
         }
     }
     Ok(Value::Object(map))

@@ -1,12 +1,14 @@
 //! The one place core errors become Python exceptions: a tree rooted at `OkrError`,
-//! one class per error family, each carrying `kind`, `path`, `line`, `column`, `ids`
-//! and, when a call found several problems, all of them in `errors`.
+//! one class per error code, each carrying `code` (and `kind`, its older name),
+//! `message`, `document`, `path`, `line`, `column`, `ids` and, when a call found
+//! several problems, all of them in `errors`. The class is chosen by the code alone.
 
-use okr_core::{Error, ErrorKind};
+use okr_core::{Error, ErrorCode, Problems};
 use pyo3::create_exception;
-use pyo3::exceptions::PyException;
+use pyo3::exceptions::{PyException, PyOSError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyTuple, PyType};
 
 create_exception!(
     _okr,
@@ -93,6 +95,62 @@ create_exception!(
     "An id passed to a call that the plan does not hold."
 );
 
+create_exception!(
+    _okr,
+    UnknownRuleError,
+    OkrError,
+    "A lint rule code or name that no rule has."
+);
+
+/// Classes with two bases (an okr family and the builtin a Python user would catch),
+/// made once per interpreter.
+static INVALID_ARGUMENT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static READ_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// `class name(OkrError, builtin): doc`, made with `type()`.
+fn with_builtin<'py>(
+    py: Python<'py>,
+    cell: &'static PyOnceLock<Py<PyType>>,
+    name: &str,
+    doc: &str,
+    builtin: Bound<'py, PyType>,
+) -> PyResult<Bound<'py, PyType>> {
+    cell.get_or_try_init(py, || {
+        let namespace = PyDict::new(py);
+        namespace.set_item("__doc__", doc)?;
+        namespace.set_item("__module__", "okr._okr")?;
+        let bases = PyTuple::new(py, [py.get_type::<OkrError>(), builtin])?;
+        let made = py
+            .get_type::<PyType>()
+            .call1((name, bases, namespace))?
+            .cast_into::<PyType>()?;
+        Ok(made.unbind())
+    })
+    .map(|t| t.bind(py).clone())
+}
+
+/// `InvalidArgumentError(OkrError, ValueError)`.
+fn invalid_argument(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
+    with_builtin(
+        py,
+        &INVALID_ARGUMENT,
+        "InvalidArgumentError",
+        "An argument that is not one of its choices: a table name, a format, a date.",
+        py.get_type::<PyValueError>(),
+    )
+}
+
+/// `ReadError(OkrError, OSError)`.
+fn read_error(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
+    with_builtin(
+        py,
+        &READ_ERROR,
+        "ReadError",
+        "A document (the check-ins log) that could not be read.",
+        py.get_type::<PyOSError>(),
+    )
+}
+
 /// Registers the exception classes on the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -116,34 +174,46 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add("CycleError", py.get_type::<CycleError>())?;
     m.add("NotFoundError", py.get_type::<NotFoundError>())?;
+    m.add("UnknownRuleError", py.get_type::<UnknownRuleError>())?;
+    m.add("InvalidArgumentError", invalid_argument(py)?)?;
+    m.add("ReadError", read_error(py)?)?;
     Ok(())
 }
 
-/// The exception for one core error, with its attributes set.
+/// The exception for one core error, chosen by its code alone, with its attributes set.
 fn exception(py: Python<'_>, e: &Error) -> PyErr {
     let message = e.to_string();
-    let policy = e.path().starts_with("policy");
-    let err = match e.kind() {
-        ErrorKind::Syntax => ParseError::new_err(message),
-        ErrorKind::Limit => LimitError::new_err(message),
-        ErrorKind::UnknownField => UnknownFieldError::new_err(message),
-        ErrorKind::Schema if policy => PolicyError::new_err(message),
-        ErrorKind::Schema => SchemaError::new_err(message),
-        ErrorKind::DuplicateId => DuplicateIdError::new_err(message),
-        ErrorKind::ZeroRange => ZeroRangeError::new_err(message),
-        ErrorKind::DirectionMismatch => DirectionMismatchError::new_err(message),
-        ErrorKind::DateOrder => DateOrderError::new_err(message),
-        ErrorKind::InvalidValue if policy => PolicyError::new_err(message),
-        ErrorKind::InvalidValue => ValidationError::new_err(message),
-        ErrorKind::UnknownReference => UnknownReferenceError::new_err(message),
-        ErrorKind::Cycle => CycleError::new_err(message),
-        ErrorKind::NotFound => NotFoundError::new_err(message),
+    let err = match e.code() {
+        ErrorCode::Syntax => ParseError::new_err(message),
+        ErrorCode::Limit => LimitError::new_err(message),
+        ErrorCode::UnknownField => UnknownFieldError::new_err(message),
+        ErrorCode::Schema => SchemaError::new_err(message),
+        ErrorCode::DuplicateId => DuplicateIdError::new_err(message),
+        ErrorCode::ZeroRange => ZeroRangeError::new_err(message),
+        ErrorCode::DirectionMismatch => DirectionMismatchError::new_err(message),
+        ErrorCode::DateOrder => DateOrderError::new_err(message),
+        ErrorCode::InvalidValue => ValidationError::new_err(message),
+        ErrorCode::Policy => PolicyError::new_err(message),
+        ErrorCode::UnknownReference => UnknownReferenceError::new_err(message),
+        ErrorCode::Cycle => CycleError::new_err(message),
+        ErrorCode::NotFound => NotFoundError::new_err(message),
+        ErrorCode::UnknownRule => UnknownRuleError::new_err(message),
+        ErrorCode::InvalidArgument => match invalid_argument(py) {
+            Ok(cls) => PyErr::from_type(cls, message),
+            Err(failed) => failed,
+        },
+        ErrorCode::Io => match read_error(py) {
+            Ok(cls) => PyErr::from_type(cls, message),
+            Err(failed) => failed,
+        },
     };
     let value = err.value(py);
     let location = e.location();
     let set = || -> PyResult<()> {
-        value.setattr("kind", e.kind().as_str())?;
+        value.setattr("code", e.code().as_str())?;
+        value.setattr("kind", e.code().as_str())?;
         value.setattr("message", e.message())?;
+        value.setattr("document", e.document().as_str())?;
         value.setattr("path", e.path())?;
         value.setattr("line", location.and_then(|l| l.line))?;
         value.setattr("column", location.and_then(|l| l.column))?;
@@ -203,7 +273,7 @@ impl<T> IntoPy<T> for Result<T, Error> {
     }
 }
 
-impl<T> IntoPy<T> for Result<T, Vec<Error>> {
+impl<T> IntoPy<T> for Result<T, Problems> {
     fn py_err(self, py: Python<'_>) -> PyResult<T> {
         self.map_err(|e| raise_all(py, &e))
     }

@@ -29,9 +29,8 @@ fn generate(py: Python<'_>, size: Option<&Bound<'_, PyAny>>, seed: u64) -> PyRes
             "size must be \"S\", \"M\", \"L\" or a positive number of objectives, not {text:?}"
         ))
     })?;
-    Ok(PyPlan::new(
-        py.detach(|| okr_core::generate::generate(size, seed)),
-    ))
+    let plan = py.detach(|| okr_core::generate::generate(size, seed));
+    Ok(PyPlan::from(okr_core::Document::from_plan(plan)))
 }
 
 /// Every lint rule, in code order.
@@ -43,19 +42,9 @@ fn rules() -> Vec<PyRule> {
 /// The rule with this code (`OKR202`) or name (`activity-key-result`).
 #[pyfunction]
 fn rule(py: Python<'_>, code_or_name: &str) -> PyResult<PyRule> {
-    okr_core::lint::rule(code_or_name)
+    okr_core::lint::find_rule(code_or_name)
         .map(PyRule)
-        .ok_or_else(|| {
-            errors::raise(
-                py,
-                &okr_core::Error::UnknownReference {
-                    entity: okr_core::Entity::Objective,
-                    id: code_or_name.to_owned(),
-                    hint: Some("no lint rule has this code or name; okr.rules() lists them".into()),
-                    location: okr_core::Location::at("rule"),
-                },
-            )
-        })
+        .map_err(|e| errors::raise(py, &e))
 }
 
 /// The names of the scoring-policy presets.

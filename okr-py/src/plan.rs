@@ -1,110 +1,76 @@
-//! `okr.Plan`: a plan document, built or loaded, with everything the core does to it.
-//! Heavy calls run with the interpreter released (`py.detach`); the compiled engine is
-//! kept between calls and dropped when the plan changes.
+//! `okr.Plan`: a newtype over the core's [`Document`], whose methods convert Python
+//! arguments into the document's typed options and its results into Python values.
+//! Heavy calls run with the interpreter released (`py.detach`).
 
 use crate::convert::{self, kwargs_object};
-use crate::errors::{IntoPy, PolicyError, raise, raise_all};
-use crate::records::{PyDiagnostic, PyKeyResult, PyObjective, PyScorecard, not_found};
+use crate::errors::IntoPy;
+use crate::records::{PyDiagnostic, PyKeyResult, PyObjective, PyScorecard};
 use crate::tables;
-use okr_core::report::ReportFormat;
-use okr_core::{Engine, Entity, Format, LintConfig, Plan, Policy, PolicyConfig, Preset};
-use pyo3::exceptions::PyValueError;
+use okr_core::lint::{Level, Profile};
+use okr_core::{
+    Document, Entity, Error, LintConfig, LintOptions, LoadOptions, PlanFormat, ReportFormat,
+    TableKind,
+};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
-use std::sync::{Arc, OnceLock};
+use pyo3::types::{PyDict, PyList, PyString};
+use std::collections::BTreeMap;
 
 /// What `__reduce__` returns: the rebuilder and its arguments (JSON, log lines).
 type Reduced<'py> = (Bound<'py, PyAny>, (String, Vec<String>));
 
 #[pyclass(module = "okr._okr", name = "Plan")]
 #[derive(Debug)]
-pub struct PyPlan {
-    pub plan: Plan,
-    engine: OnceLock<Arc<Engine>>,
-    /// The text the plan was read from, so diagnostics can name lines; dropped on edits.
-    source: Option<Arc<(String, Format)>>,
-}
+pub struct PyPlan(pub Document);
 
-impl PyPlan {
-    pub fn new(plan: Plan) -> PyPlan {
-        PyPlan {
-            plan,
-            engine: OnceLock::new(),
-            source: None,
-        }
-    }
-
-    fn changed(&mut self) {
-        self.engine = OnceLock::new();
-        self.source = None;
-    }
-
-    /// Lints, with lines and columns when the plan came from text.
-    fn diagnostics(
-        &self,
-        py: Python<'_>,
-        config: &LintConfig,
-        as_of: okr_core::AsOf,
-    ) -> PyResult<Vec<okr_core::Diagnostic>> {
-        py.detach(|| {
-            let mut found = okr_core::lint(&self.plan, config, as_of)?;
-            if let Some(source) = &self.source {
-                okr_core::lint::locate(&source.0, source.1, &mut found);
-            }
-            Ok::<_, Vec<okr_core::Error>>(found)
-        })
-        .py_err(py)
-    }
-
-    /// The compiled engine, compiling (with validation) on first use.
-    fn engine(&self, py: Python<'_>) -> PyResult<Arc<Engine>> {
-        if let Some(e) = self.engine.get() {
-            return Ok(e.clone());
-        }
-        let compiled = py.detach(|| Engine::new(&self.plan)).py_err(py)?;
-        Ok(self.engine.get_or_init(|| Arc::new(compiled)).clone())
-    }
-
-    fn lint_config(
-        py: Python<'_>,
-        profile: Option<&str>,
-        select: Option<Vec<String>>,
-        ignore: Option<Vec<String>>,
-        severity: Option<&Bound<'_, PyDict>>,
-        settings: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<LintConfig> {
-        let mut map = serde_json::Map::new();
-        if let Some(p) = profile {
-            map.insert("profile".into(), p.into());
-        }
-        if let Some(s) = select {
-            map.insert("select".into(), s.into());
-        }
-        if let Some(i) = ignore {
-            map.insert("ignore".into(), i.into());
-        }
-        if let Some(s) = severity {
-            map.insert(
-                "severity".into(),
-                convert::to_json(s.as_any(), "lint.severity")?,
-            );
-        }
-        if let Some(s) = settings {
-            map.insert(
-                "settings".into(),
-                convert::to_json(s.as_any(), "lint.settings")?,
-            );
-        }
-        okr_core::edit::from_value(serde_json::Value::Object(map), "lint").py_err(py)
+impl From<Document> for PyPlan {
+    fn from(doc: Document) -> Self {
+        PyPlan(doc)
     }
 }
 
-fn format_named(name: &str) -> PyResult<Format> {
-    match Format::parse_name(name) {
-        Some(Format::JsonLines) | None => Err(PyValueError::new_err(format!(
-            "unknown format {name:?}: use \"yaml\", \"json\" or \"csv\""
-        ))),
-        Some(f) => Ok(f),
+/// The typed lint options of a call's keyword arguments.
+fn lint_options(
+    py: Python<'_>,
+    profile: Option<&str>,
+    select: Option<Vec<String>>,
+    ignore: Option<Vec<String>>,
+    severity: Option<&Bound<'_, PyDict>>,
+    settings: Option<&Bound<'_, PyDict>>,
+    as_of: Option<&Bound<'_, PyAny>>,
+) -> PyResult<LintOptions> {
+    let mut levels = BTreeMap::new();
+    for (rule, level) in severity.into_iter().flat_map(|d| d.iter()) {
+        let level: String = level.extract()?;
+        levels.insert(rule.extract::<String>()?, Level::parse(&level).py_err(py)?);
+    }
+    let settings = match settings {
+        Some(s) => match convert::to_json(s.as_any(), "settings")? {
+            serde_json::Value::Object(map) => map,
+            _ => serde_json::Map::new(),
+        },
+        None => serde_json::Map::new(),
+    };
+    Ok(LintOptions {
+        as_of: convert::as_of(py, as_of)?,
+        config: LintConfig {
+            profile: profile.map(Profile::parse).transpose().py_err(py)?,
+            select: select.unwrap_or_default(),
+            ignore: ignore.unwrap_or_default(),
+            severity: levels,
+            settings,
+        },
+    })
+}
+
+/// Reads the log `name` from `dir`, the way the `okr` command does: a missing log is
+/// no log yet.
+fn read_log_in(dir: Option<&std::path::Path>, name: &str) -> Result<Option<String>, String> {
+    let Some(dir) = dir else { return Ok(None) };
+    let path = dir.join(name);
+    match std::fs::read_to_string(&path) {
+        Ok(t) => Ok(Some(t)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}", path.display())),
     }
 }
 
@@ -113,120 +79,89 @@ impl PyPlan {
     /// An empty plan; add units, cycles, objectives, key results and check-ins to it.
     #[new]
     #[pyo3(signature = (name = None))]
-    fn py_new(py: Python<'_>, name: Option<String>) -> PyResult<Self> {
-        let mut plan = okr_core::parse(r#"{"schema_version": 1}"#, Format::Json).py_err(py)?;
-        plan.name = name;
-        Ok(PyPlan::new(plan))
+    fn py_new(name: Option<String>) -> Self {
+        PyPlan(Document::new(name))
     }
 
     /// Parses and validates a plan from text; every problem found is in the raised
-    /// error's `errors`. `check_ins` is the text of the JSON Lines log the plan names.
-    /// With `validate=False` the text is only parsed, so that a plan with problems
-    /// can still be linted or repaired. `check_ins` is the text of the check-ins log;
-    /// without it, the log the plan names is read from `log_dir` when given.
+    /// error's `errors`. With `validate=False` the text is only parsed, so that a plan
+    /// with problems can still be linted or repaired. `check_ins` is the text of the
+    /// check-ins log; without it, the log the plan names is read from `log_dir` when
+    /// given.
     #[staticmethod]
     #[pyo3(signature = (text, format = "yaml", check_ins = None, validate = true, log_dir = None))]
     fn loads(
         py: Python<'_>,
-        text: &str,
+        text: String,
         format: &str,
-        check_ins: Option<&str>,
+        check_ins: Option<String>,
         validate: bool,
         log_dir: Option<std::path::PathBuf>,
     ) -> PyResult<Self> {
-        let format = format_named(format)?;
-        let mut unreadable = None;
-        let mut read_log = |name: &str| -> Option<String> {
-            if let Some(text) = check_ins {
-                return Some(text.to_owned());
-            }
-            let path = log_dir.as_ref()?.join(name);
-            match std::fs::read_to_string(&path) {
-                Ok(t) => Some(t),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(e) => {
-                    unreadable = Some(pyo3::exceptions::PyOSError::new_err(format!(
-                        "cannot read {}: {e}",
-                        path.display()
-                    )));
-                    None
-                }
-            }
-        };
-        let plan = if validate {
-            py.detach(|| okr_core::check_reading_log(text, format, read_log))
-        } else {
-            py.detach(|| {
-                let mut plan = okr_core::parse(text, format).map_err(|e| vec![e])?;
-                if let Some(log) = plan.check_ins_file.clone().and_then(|n| read_log(&n)) {
-                    plan.attach_check_in_log(&log).map_err(|e| vec![e])?;
-                }
-                Ok(plan)
+        let options = LoadOptions::new(PlanFormat::parse(format).py_err(py)?);
+        let doc = py
+            .detach(|| {
+                let doc = Document::parse_with_log(text, &options, |name| match check_ins {
+                    Some(log) => Ok(Some(log)),
+                    None => read_log_in(log_dir.as_deref(), name),
+                })?;
+                if validate { doc.checked() } else { Ok(doc) }
             })
-        };
-        if let Some(e) = unreadable {
-            return Err(e);
-        }
-        let mut loaded = PyPlan::new(plan.py_err(py)?);
-        loaded.source = Some(Arc::new((text.to_owned(), format)));
-        Ok(loaded)
+            .py_err(py)?;
+        Ok(PyPlan(doc))
     }
 
     /// A plan from a dict shaped like the JSON format, validated.
     #[staticmethod]
     fn from_dict(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
         let value = convert::to_json(data, "")?;
-        let plan: Plan = okr_core::edit::from_value(value, "").py_err(py)?;
-        let problems = py.detach(|| plan.validate());
-        if !problems.is_empty() {
-            return Err(raise_all(py, &problems));
-        }
-        Ok(PyPlan::new(plan))
+        let doc = py
+            .detach(|| Document::from_value(value)?.checked())
+            .py_err(py)?;
+        Ok(PyPlan(doc))
     }
 
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, text: String) -> PyResult<Self> {
         Self::loads(py, text, "json", None, true, None)
     }
 
     /// The plan as a dict shaped like the JSON format (every field kept).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let value = okr_core::format::json::to_value(&self.plan).py_err(py)?;
-        convert::to_py(py, &value)
+        convert::to_py(py, &self.0.to_value().py_err(py)?)
     }
 
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        okr_core::write(&self.plan, Format::Json).py_err(py)
+        self.0.write(PlanFormat::Json).py_err(py)
     }
 
     /// The plan as YAML, JSON or CSV text.
     #[pyo3(signature = (format = "yaml"))]
     fn dumps(&self, py: Python<'_>, format: &str) -> PyResult<String> {
-        let format = format_named(format)?;
-        py.detach(|| okr_core::write(&self.plan, format)).py_err(py)
+        let format = PlanFormat::parse(format).py_err(py)?;
+        py.detach(|| self.0.write(format)).py_err(py)
     }
 
     /// Attaches a check-ins log (JSON Lines text); scoring merges it in time order.
     fn attach_check_in_log(&mut self, py: Python<'_>, text: &str) -> PyResult<()> {
-        self.plan.attach_check_in_log(text).py_err(py)?;
-        self.changed();
-        Ok(())
+        self.0.attach_log(text).py_err(py)
     }
 
     #[getter]
     fn name(&self) -> Option<&str> {
-        self.plan.name.as_deref()
+        self.0.plan().name.as_deref()
     }
 
     /// The path of the check-ins log the plan names, if any.
     #[getter]
     fn check_ins_file(&self) -> Option<&str> {
-        self.plan.check_ins_file.as_deref()
+        self.0.check_ins_file()
     }
 
     #[getter]
     fn objectives(&self) -> Vec<PyObjective> {
-        self.plan
+        self.0
+            .plan()
             .objectives
             .iter()
             .cloned()
@@ -236,30 +171,34 @@ impl PyPlan {
 
     #[getter]
     fn units<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let v = okr_core::format::json::to_value(&self.plan.units).py_err(py)?;
+        let v = okr_core::format::json::to_value(&self.0.plan().units).py_err(py)?;
         convert::to_py(py, &v)
     }
 
     #[getter]
     fn cycles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let v = okr_core::format::json::to_value(&self.plan.cycles).py_err(py)?;
+        let v = okr_core::format::json::to_value(&self.0.plan().cycles).py_err(py)?;
         convert::to_py(py, &v)
     }
 
     fn objective(&self, py: Python<'_>, id: &str) -> PyResult<PyObjective> {
-        self.plan
+        self.0
+            .plan()
             .objective(id)
             .cloned()
             .map(PyObjective)
-            .ok_or_else(|| not_found(py, Entity::Objective, id))
+            .ok_or_else(|| not_found(Entity::Objective, id))
+            .py_err(py)
     }
 
     fn key_result(&self, py: Python<'_>, id: &str) -> PyResult<PyKeyResult> {
-        self.plan
+        self.0
+            .plan()
             .key_result(id)
             .cloned()
             .map(PyKeyResult)
-            .ok_or_else(|| not_found(py, Entity::KeyResult, id))
+            .ok_or_else(|| not_found(Entity::KeyResult, id))
+            .py_err(py)
     }
 
     #[pyo3(signature = (id, name = None, kind = "team", parent = None, **extra))]
@@ -272,9 +211,8 @@ impl PyPlan {
         parent: Option<&Bound<'_, PyAny>>,
         extra: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<()> {
-        let at = format!("units[{}]", self.plan.units.len());
         let name = name.cloned().unwrap_or_else(|| id.clone());
-        let kind = pyo3::types::PyString::new(py, kind).into_any();
+        let kind = PyString::new(py, kind).into_any();
         let value = kwargs_object(
             &[
                 ("id", Some(id)),
@@ -283,12 +221,8 @@ impl PyPlan {
                 ("parent", parent),
             ],
             extra,
-            &at,
         )?;
-        let unit = okr_core::edit::from_value(value, &at).py_err(py)?;
-        self.plan.add_unit(unit).py_err(py)?;
-        self.changed();
-        Ok(())
+        self.0.add_unit(value).py_err(py)
     }
 
     #[pyo3(signature = (id, start, end, name = None, parent = None, **extra))]
@@ -303,7 +237,6 @@ impl PyPlan {
         parent: Option<&Bound<'_, PyAny>>,
         extra: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<()> {
-        let at = format!("cycles[{}]", self.plan.cycles.len());
         let name = name.cloned().unwrap_or_else(|| id.clone());
         let value = kwargs_object(
             &[
@@ -314,12 +247,8 @@ impl PyPlan {
                 ("parent", parent),
             ],
             extra,
-            &at,
         )?;
-        let cycle = okr_core::edit::from_value(value, &at).py_err(py)?;
-        self.plan.add_cycle(cycle).py_err(py)?;
-        self.changed();
-        Ok(())
+        self.0.add_cycle(value).py_err(py)
     }
 
     /// Adds an objective; keyword arguments are the fields of the format (`unit`,
@@ -332,12 +261,8 @@ impl PyPlan {
         title: &Bound<'_, PyAny>,
         fields: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<()> {
-        let at = format!("objectives[{}]", self.plan.objectives.len());
-        let value = kwargs_object(&[("id", Some(id)), ("title", Some(title))], fields, &at)?;
-        let objective = okr_core::edit::from_value(value, &at).py_err(py)?;
-        self.plan.add_objective(objective).py_err(py)?;
-        self.changed();
-        Ok(())
+        let value = kwargs_object(&[("id", Some(id)), ("title", Some(title))], fields)?;
+        self.0.add_objective(value).py_err(py)
     }
 
     /// Adds a key result to an objective. `type` is required; the other keyword
@@ -353,13 +278,6 @@ impl PyPlan {
         r#type: &Bound<'_, PyAny>,
         fields: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<()> {
-        let at = match self.plan.objectives.iter().position(|o| o.id == objective) {
-            Some(i) => format!(
-                "objectives[{i}].key_results[{}]",
-                self.plan.objectives[i].key_results.len()
-            ),
-            None => return Err(not_found(py, Entity::Objective, objective)),
-        };
         let value = kwargs_object(
             &[
                 ("id", Some(id)),
@@ -367,12 +285,8 @@ impl PyPlan {
                 ("type", Some(r#type)),
             ],
             fields,
-            &at,
         )?;
-        let kr = okr_core::edit::from_value(value, &at).py_err(py)?;
-        self.plan.add_key_result(objective, kr).py_err(py)?;
-        self.changed();
-        Ok(())
+        self.0.add_key_result(objective, value).py_err(py)
     }
 
     /// Records a check-in: `at` is a date, datetime or ISO string; `value` a number, a
@@ -389,8 +303,7 @@ impl PyPlan {
         note: Option<&Bound<'_, PyAny>>,
         author: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        let place = format!("check-in of {key_result}");
-        let json = kwargs_object(
+        let value = kwargs_object(
             &[
                 ("at", Some(at)),
                 ("value", Some(value)),
@@ -399,50 +312,39 @@ impl PyPlan {
                 ("author", author),
             ],
             None,
-            &place,
         )?;
-        let check_in = okr_core::edit::from_value(json, &place).py_err(py)?;
-        self.plan.add_check_in(key_result, check_in).py_err(py)?;
-        self.changed();
-        Ok(())
+        self.0.add_check_in(key_result, value).py_err(py)
     }
 
     /// Every problem of the plan, as exceptions (not raised), in document order.
     fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let problems = py.detach(|| self.plan.validate());
+        let problems = py.detach(|| self.0.problems().to_vec());
         let errors: Vec<Bound<'py, PyAny>> = problems
             .iter()
-            .map(|e| raise(py, e).value(py).clone().into_any())
+            .map(|e| crate::errors::raise(py, e).value(py).clone().into_any())
             .collect();
         PyList::new(py, errors)
     }
 
     /// Raises the first problem (with all of them in `errors`), or returns None.
     fn check(&self, py: Python<'_>) -> PyResult<()> {
-        let problems = py.detach(|| self.plan.validate());
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(raise_all(py, &problems))
-        }
+        py.detach(|| self.0.check()).py_err(py)
     }
 
     /// Scores, status and forecasts of every objective and key result as of a moment
     /// (default: now).
     #[pyo3(signature = (as_of = None))]
     fn score(&self, py: Python<'_>, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<PyScorecard> {
-        let as_of = convert::as_of(as_of)?;
-        let engine = self.engine(py)?;
-        let card = py.detach(|| engine.score(&self.plan, as_of)).py_err(py)?;
+        let as_of = convert::as_of(py, as_of)?;
+        let card = py.detach(|| self.0.score(as_of)).py_err(py)?;
         Ok(PyScorecard(card))
     }
 
     /// The alignment analysis: roots, orphans, and per objective its parents, children,
     /// depth, skipped levels and coverage.
     fn alignment<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let report = py.detach(|| okr_core::alignment::analyze(&self.plan));
-        let v = serde_json::to_value(&report).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        convert::to_py(py, &v)
+        let report = py.detach(|| self.0.alignment());
+        convert::to_py(py, &okr_core::format::json::to_value(&report).py_err(py)?)
     }
 
     /// Lints the plan as of a moment (default: now).
@@ -458,9 +360,8 @@ impl PyPlan {
         settings: Option<&Bound<'_, PyDict>>,
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<PyDiagnostic>> {
-        let config = Self::lint_config(py, profile, select, ignore, severity, settings)?;
-        let as_of = convert::as_of(as_of)?;
-        let found = self.diagnostics(py, &config, as_of)?;
+        let options = lint_options(py, profile, select, ignore, severity, settings, as_of)?;
+        let found = py.detach(|| self.0.lint(&options)).py_err(py)?;
         Ok(found.into_iter().map(PyDiagnostic).collect())
     }
 
@@ -472,22 +373,18 @@ impl PyPlan {
         format: &str,
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        let format = ReportFormat::parse(format).ok_or_else(|| {
-            PyValueError::new_err(format!(
-                "unknown report format {format:?}: use \"md\" or \"html\""
-            ))
-        })?;
-        let as_of = convert::as_of(as_of)?;
-        py.detach(|| okr_core::report::render(&self.plan, as_of, &LintConfig::default(), format))
-            .py_err(py)
+        let format = ReportFormat::parse(format).py_err(py)?;
+        let options = LintOptions::as_of(convert::as_of(py, as_of)?);
+        py.detach(|| self.0.report(format, &options)).py_err(py)
     }
 
     /// The scoring policy in force, as a dict.
     #[getter]
     fn policy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let policy: Policy = self.plan.policy();
-        let v = serde_json::to_value(policy).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        convert::to_py(py, &v)
+        convert::to_py(
+            py,
+            &okr_core::format::json::to_value(&self.0.policy()).py_err(py)?,
+        )
     }
 
     /// A copy of the plan under another policy: a preset name and/or fields of the
@@ -496,28 +393,12 @@ impl PyPlan {
     fn with_policy(
         &self,
         py: Python<'_>,
-        preset: Option<&str>,
+        preset: Option<&Bound<'_, PyAny>>,
         fields: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<PyPlan> {
-        if let Some(p) = preset {
-            if Preset::parse(p).is_none() {
-                let names: Vec<&str> = Preset::ALL.iter().map(|p| p.as_str()).collect();
-                return Err(PolicyError::new_err(format!(
-                    "unknown policy preset {p:?}; presets are {}",
-                    names.join(", ")
-                )));
-            }
-        }
-        let preset_value = preset.map(|p| pyo3::types::PyString::new(py, p).into_any());
-        let value = kwargs_object(&[("preset", preset_value.as_ref())], fields, "policy")?;
-        let config: PolicyConfig = okr_core::edit::from_value(value, "policy").py_err(py)?;
-        let mut plan = self.plan.clone();
-        plan.policy = Some(config);
-        let problems = py.detach(|| plan.validate());
-        if !problems.is_empty() {
-            return Err(raise_all(py, &problems));
-        }
-        Ok(PyPlan::new(plan))
+        let value = kwargs_object(&[("preset", preset)], fields)?;
+        let doc = py.detach(|| self.0.with_policy(value)).py_err(py)?;
+        Ok(PyPlan(doc))
     }
 
     /// One of the tables data frames are built from: `objectives`, `key_results`,
@@ -532,54 +413,30 @@ impl PyPlan {
         select: Option<Vec<String>>,
         ignore: Option<Vec<String>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let table = match which {
-            "objectives" => py.detach(|| okr_core::table::objectives(&self.plan)),
-            "key_results" => py.detach(|| okr_core::table::key_results(&self.plan)),
-            "check_ins" => py.detach(|| okr_core::table::check_ins(&self.plan)),
-            "scores" => {
-                let as_of = convert::as_of(as_of)?;
-                let engine = self.engine(py)?;
-                py.detach(|| {
-                    let eval = engine.evaluate(as_of);
-                    okr_core::table::scores(&self.plan, &engine, &eval)
-                })
-                .py_err(py)?
-            }
-            "diagnostics" => {
-                let config = Self::lint_config(py, profile, select, ignore, None, None)?;
-                let as_of = convert::as_of(as_of)?;
-                let found = self.diagnostics(py, &config, as_of)?;
-                okr_core::table::diagnostics(&found)
-            }
-            other => {
-                return Err(PyValueError::new_err(format!("no table called {other:?}")));
-            }
-        };
+        let kind = TableKind::parse(which).py_err(py)?;
+        let options = lint_options(py, profile, select, ignore, None, None, as_of)?;
+        let table = py.detach(|| self.0.table(kind, &options)).py_err(py)?;
         tables::to_py(py, &table)
     }
 
     fn __len__(&self) -> usize {
-        self.plan.objectives.len()
+        self.0.plan().objectives.len()
     }
 
     fn __eq__(&self, other: PyRef<'_, PyPlan>) -> bool {
-        self.plan == other.plan
+        self.0 == other.0
     }
 
     fn __repr__(&self) -> String {
-        let krs: usize = self
-            .plan
-            .objectives
-            .iter()
-            .map(|o| o.key_results.len())
-            .sum();
+        let plan = self.0.plan();
+        let n = self.0.counts();
         format!(
             "Plan(name={:?}, units={}, cycles={}, objectives={}, key_results={})",
-            self.plan.name.as_deref().unwrap_or(""),
-            self.plan.units.len(),
-            self.plan.cycles.len(),
-            self.plan.objectives.len(),
-            krs
+            plan.name.as_deref().unwrap_or(""),
+            plan.units.len(),
+            plan.cycles.len(),
+            n.objectives,
+            n.key_results
         )
     }
 
@@ -587,18 +444,11 @@ impl PyPlan {
     /// field; unpickling does not validate, so a plan being built survives the trip.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
         let rebuild = py.import("okr._pickle")?.getattr("plan")?;
-        let log = self
-            .plan
-            .logged_check_ins
-            .iter()
-            .map(serde_json::to_string)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let log = self.0.log_lines().py_err(py)?;
         Ok((rebuild, (self.to_json(py)?, log)))
     }
 
-    /// A pandas DataFrame of one of the tables (see `okr.frames`): `which` is
-    /// `objectives`, `key_results`, `check_ins`, `scores` or `diagnostics`.
+    /// A DataFrame of one of the tables (see `okr.frames`) in the `backend` given.
     fn _frame<'py>(
         &self,
         py: Python<'py>,
@@ -698,9 +548,8 @@ impl PyPlan {
         step_days: u32,
         backend: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let engine = self.engine(py)?;
         let table = py
-            .detach(|| okr_core::table::history(&self.plan, &engine, key_result, step_days))
+            .detach(|| self.0.history(key_result, step_days))
             .py_err(py)?;
         let t = tables::to_py(py, &table)?;
         self._frame(py, t, backend)
@@ -715,9 +564,18 @@ impl PyPlan {
 
     /// Rebuilds a pickled plan (see `__reduce__`).
     #[staticmethod]
-    fn _unpickle(py: Python<'_>, json: &str, log: Vec<String>) -> PyResult<Self> {
-        let mut plan = okr_core::parse(json, Format::Json).py_err(py)?;
-        plan.attach_check_in_log(&log.join("\n")).py_err(py)?;
-        Ok(PyPlan::new(plan))
+    fn _unpickle(py: Python<'_>, json: String, log: Vec<String>) -> PyResult<Self> {
+        let mut doc = Document::parse(json, &LoadOptions::new(PlanFormat::Json)).py_err(py)?;
+        // Lines of older pickles have no newline of their own; blank lines are skipped.
+        doc.attach_log(&log.join("\n")).py_err(py)?;
+        Ok(PyPlan(doc))
+    }
+}
+
+/// The error for an id the plan does not hold.
+pub fn not_found(entity: Entity, id: &str) -> Error {
+    Error::NotFound {
+        entity,
+        id: id.to_owned(),
     }
 }

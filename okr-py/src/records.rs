@@ -17,7 +17,7 @@ fn dict<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, Py
 /// A core value from a dict shaped like its `to_dict()` (used by unpickling).
 fn from_dict<T: serde::de::DeserializeOwned>(d: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
     let value = convert::to_json(d, what)?;
-    okr_core::edit::from_value(value, what).map_err(|e| crate::errors::raise(d.py(), &e))
+    okr_core::format::json::from_value(value, what).map_err(|e| crate::errors::raise(d.py(), &e))
 }
 
 /// `(rebuild, (dict,))` for `__reduce__`: `rebuild` is `okr._pickle.<name>`.
@@ -370,14 +370,16 @@ impl PyScorecard {
             .objective(id)
             .cloned()
             .map(PyObjectiveScore)
-            .ok_or_else(|| not_found(py, okr_core::Entity::Objective, id))
+            .ok_or_else(|| crate::plan::not_found(okr_core::Entity::Objective, id))
+            .py_err(py)
     }
     fn key_result(&self, py: Python<'_>, id: &str) -> PyResult<PyKeyResultScore> {
         self.0
             .key_result(id)
             .cloned()
             .map(PyKeyResultScore)
-            .ok_or_else(|| not_found(py, okr_core::Entity::KeyResult, id))
+            .ok_or_else(|| crate::plan::not_found(okr_core::Entity::KeyResult, id))
+            .py_err(py)
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         dict(py, &self.0)
@@ -410,16 +412,6 @@ impl PyScorecard {
     }
 }
 
-pub fn not_found(py: Python<'_>, entity: okr_core::Entity, id: &str) -> PyErr {
-    crate::errors::raise(
-        py,
-        &okr_core::Error::NotFound {
-            entity,
-            id: id.to_owned(),
-        },
-    )
-}
-
 #[pyclass(module = "okr._okr", name = "Diagnostic", frozen)]
 #[derive(Clone, Debug)]
 pub struct PyDiagnostic(pub Diagnostic);
@@ -427,12 +419,12 @@ pub struct PyDiagnostic(pub Diagnostic);
 #[pymethods]
 impl PyDiagnostic {
     #[getter]
-    fn code(&self) -> &'static str {
-        self.0.code
+    fn code(&self) -> &str {
+        &self.0.code
     }
     #[getter]
-    fn rule(&self) -> &'static str {
-        self.0.rule
+    fn rule(&self) -> &str {
+        &self.0.rule
     }
     /// `info`, `warn` or `error`.
     #[getter]
@@ -475,32 +467,10 @@ impl PyDiagnostic {
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
         reduce(py, "diagnostic", &self.0)
     }
-    /// A diagnostic from its dict; the code must name a rule.
+    /// A diagnostic from its dict (the shape of `to_dict()`).
     #[staticmethod]
-    fn _from_dict(py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let code: String = d.get_item("code")?.extract()?;
-        let meta = okr_core::lint::rule(&code).ok_or_else(|| {
-            crate::errors::SchemaError::new_err(format!("no lint rule has the code {code:?}"))
-        })?;
-        let severity = convert::to_json(&d.get_item("severity")?, "severity")?;
-        let severity = okr_core::edit::from_value(severity, "severity")
-            .map_err(|e| crate::errors::raise(py, &e))?;
-        Ok(PyDiagnostic(Diagnostic {
-            code: meta.code,
-            rule: meta.name,
-            severity,
-            message: d.get_item("message")?.extract()?,
-            help: d.get_item("help")?.extract::<String>()?.into(),
-            ids: d
-                .get_item("ids")?
-                .extract::<Vec<String>>()?
-                .into_iter()
-                .map(Into::into)
-                .collect(),
-            path: d.get_item("path")?.extract()?,
-            line: d.get_item("line")?.extract()?,
-            column: d.get_item("column")?.extract()?,
-        }))
+    fn _from_dict(d: &Bound<'_, PyAny>) -> PyResult<Self> {
+        from_dict(d, "diagnostic").map(PyDiagnostic)
     }
     fn __eq__(&self, other: &Self) -> bool {
         self.0 == other.0

@@ -47,8 +47,10 @@ def test_dates_as_strings_dates_and_datetimes_agree() -> None:
     c = plan.score(as_of=dt.datetime(2026, 2, 14, 23, 59, 59, 999000, tzinfo=dt.timezone.utc)).key_result("deals").expected
     assert a == b
     assert c == pytest.approx(b, abs=1e-6)
-    with pytest.raises(okr.ValidationError):
+    with pytest.raises(okr.InvalidArgumentError) as bad:
         plan.score(as_of="the fourteenth")
+    assert bad.value.code == "invalid_argument"
+    assert isinstance(bad.value, ValueError)
     with pytest.raises(TypeError):
         plan.score(as_of=3.5)  # type: ignore[arg-type]
 
@@ -132,10 +134,15 @@ def test_every_family_is_an_okr_error() -> None:
         okr.UnknownReferenceError,
         okr.CycleError,
         okr.NotFoundError,
+        okr.UnknownRuleError,
+        okr.InvalidArgumentError,
+        okr.ReadError,
     ):
         assert issubclass(cls, okr.OkrError)
     assert issubclass(okr.LimitError, okr.ParseError)
     assert issubclass(okr.PolicyError, okr.ValidationError)
+    assert issubclass(okr.InvalidArgumentError, ValueError)
+    assert issubclass(okr.ReadError, OSError)
 
 
 def test_load_save_and_dict_round_trips_keep_every_field(tmp_path: Path) -> None:
@@ -196,8 +203,12 @@ def test_lint_report_alignment_and_rules() -> None:
     assert len(strict) >= len(found)
     only = plan.lint(select=["OKR202"], as_of="2026-11-23")
     assert {d.code for d in only} == {"OKR202"}
-    with pytest.raises(okr.UnknownReferenceError):
+    with pytest.raises(okr.UnknownRuleError) as unknown:
         plan.lint(select=["no-such-rule"])
+    assert (unknown.value.code, unknown.value.ids) == ("unknown_rule", ["no-such-rule"])
+    assert "objective" not in str(unknown.value)
+    with pytest.raises(okr.UnknownRuleError):
+        okr.rule("OKR999")
     assert okr.rule("OKR202").name == "activity-key-result"
     assert len(okr.rules()) == 33
     assert "## What it does" in okr.rule("activity-key-result").doc

@@ -4,10 +4,8 @@
 //! wrote in it stay exactly as they were.
 
 use crate::Failure;
-use crate::input::{load, report};
-use okr_core::format::check_in_log;
-use okr_core::format::text_value::{parse_confidence, parse_value};
-use okr_core::{CheckIn, KrKind, LoggedCheckIn, Moment};
+use crate::input::load;
+use okr_core::CheckInRequest;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 
@@ -33,68 +31,32 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Failure> {
-    let loaded = load(
+    let opened = load(
         &args.file,
         Failure::Usage("the plan has errors (see above); fix them before checking in".into()),
     )?;
-    let Some(log_path) = loaded.log_path.clone() else {
+    let Some(log_path) = opened.log_path.clone() else {
         return Err(Failure::Usage(format!(
             "`{}` names no check-ins log; add a line such as `check_ins_file: {}` to it",
             args.file.display(),
             suggested_log_name(&args.file)
         )));
     };
-    let plan = loaded.plan;
-    let kind = match plan.key_result(&args.key_result) {
-        Some(kr) => kr.kind.clone(),
-        None if plan.kpis.iter().any(|k| k.id == args.key_result) => {
-            KrKind::Baseline { start: None }
-        }
-        None => {
-            let known: Vec<&str> = plan
-                .objectives
-                .iter()
-                .flat_map(|o| &o.key_results)
-                .map(|k| k.id.as_str())
-                .collect();
-            return Err(Failure::Usage(format!(
-                "no key result or KPI `{}` in the plan (key results: {})",
-                args.key_result,
-                known.join(", ")
-            )));
-        }
+    let request = CheckInRequest {
+        key_result: args.key_result,
+        value: args.value,
+        at: args.at,
+        confidence: args.confidence,
+        note: args.note,
+        author: args.author,
     };
-    let value = parse_value(&kind, &args.value).map_err(Failure::Usage)?;
-    let at = match args.at.as_deref() {
-        Some(t) => Moment::parse(t).map_err(|e| Failure::Usage(format!("--at: {e}")))?,
-        None => Moment::now(),
-    };
-    let mut check_in = CheckIn::new(at, value);
-    check_in.confidence = args
-        .confidence
-        .as_deref()
-        .map(parse_confidence)
-        .transpose()
-        .map_err(Failure::Usage)?;
-    check_in.note = args.note;
-    check_in.author = args.author;
-    let entry = LoggedCheckIn::new(args.key_result, check_in);
-
-    // Refuse a line that would make the plan invalid, before touching the file.
-    let mut with_entry = plan;
-    with_entry.logged_check_ins.push(entry.clone());
-    let errors: Vec<_> = with_entry
-        .validate()
-        .into_iter()
-        .filter(|e| e.path().starts_with("check_ins_file"))
-        .collect();
-    if !errors.is_empty() {
-        report(&log_path, &errors);
-        return Err(Failure::Usage("the check-in was not recorded".into()));
-    }
-    let line = check_in_log::line(&entry).map_err(|e| Failure::Usage(e.to_string()))?;
-    append(&log_path, &line)
+    let prepared = opened.doc.prepare_check_in(&request).map_err(|errors| {
+        opened.files().report(&errors);
+        Failure::Usage("the check-in was not recorded".into())
+    })?;
+    append(&log_path, &prepared.line)
         .map_err(|e| Failure::Usage(format!("cannot append to `{}`: {e}", log_path.display())))?;
+    let entry = &prepared.entry;
     outln!(
         "recorded {} = {} at {} in {}",
         entry.key_result,

@@ -1,6 +1,6 @@
 use crate::Failure;
 use crate::input::load;
-use okr_core::Format;
+use okr_core::PlanFormat;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -13,13 +13,15 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Failure> {
-    let loaded = load(
+    let opened = load(
         &args.file,
         Failure::Usage("the plan has errors (see above)".into()),
     )?;
-    let format = Format::parse_name(&args.to)
-        .ok_or_else(|| Failure::Usage(format!("unknown format `{}`", args.to)))?;
-    let text = okr_core::write(&loaded.plan, format).map_err(|e| Failure::Usage(e.to_string()))?;
+    let format = PlanFormat::parse(&args.to).map_err(|e| Failure::Usage(e.message()))?;
+    let text = opened
+        .doc
+        .write(format)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
     out!("{text}");
     Ok(())
 }

@@ -1,6 +1,6 @@
 use crate::Failure;
-use okr_core::Format;
 use okr_core::generate::{Size, generate};
+use okr_core::{Document, PlanFormat};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -20,12 +20,12 @@ pub fn run(args: Args) -> Result<(), Failure> {
             args.size
         ))
     })?;
-    let format = Format::parse_name(&args.format).unwrap_or(Format::Json);
-    let plan = generate(size, args.seed);
+    let format = PlanFormat::parse(&args.format).map_err(|e| Failure::Usage(e.message()))?;
+    let doc = Document::from_plan(generate(size, args.seed));
     // Compact JSON: generated plans are for machines, and big.
     let text = match format {
-        Format::Json => okr_core::format::json::to_string_compact(&plan),
-        _ => okr_core::write(&plan, format),
+        PlanFormat::Json => doc.write_compact_json(),
+        _ => doc.write(format),
     }
     .map_err(|e| Failure::Usage(e.to_string()))?;
     crate::write_stdout(&text);

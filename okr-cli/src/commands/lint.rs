@@ -2,9 +2,10 @@
 
 use crate::Failure;
 use crate::commands::score::parse_as_of;
-use crate::input::{format_of, read, report};
+use crate::input::{Files, format_of, open, read};
 use okr_core::lint::{Diagnostic, LintConfig, Profile, Severity};
-use std::path::{Path, PathBuf};
+use okr_core::{Error, LintOptions};
+use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum LintFormat {
@@ -39,45 +40,48 @@ pub struct Args {
     deny: Option<String>,
 }
 
-fn read_config(path: &Path) -> Result<LintConfig, Failure> {
-    let text = read(path)?;
-    let parsed = match format_of(path)? {
-        okr_core::Format::Json => serde_json::from_str(&text).map_err(|e| e.to_string()),
-        _ => okr_core::format::yaml::parse_value::<LintConfig>(&text).map_err(|e| e.to_string()),
-    };
-    parsed.map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))
-}
-
 pub fn run(args: Args) -> Result<(), Failure> {
     let as_of = parse_as_of(args.as_of.as_deref())?;
-    let format = format_of(&args.file)?;
-    let text = read(&args.file)?;
-    let plan = okr_core::parse(&text, format).map_err(|e| {
-        report(&args.file, &[e]);
-        Failure::Usage("the plan could not be read".into())
-    })?;
+    let opened = open(&args.file)?;
     let mut config = match &args.config {
-        Some(path) => read_config(path)?,
+        Some(path) => {
+            let format = format_of(path)?;
+            LintConfig::parse(&read(path)?, format).map_err(|e| {
+                Files {
+                    config: Some(path),
+                    ..opened.files()
+                }
+                .report(std::slice::from_ref(&e));
+                Failure::Usage("the lint configuration could not be read".into())
+            })?
+        }
         None => LintConfig::default(),
     };
     let flags = LintConfig {
-        profile: args.profile.as_deref().map(|p| {
-            if p == "strict" {
-                Profile::Strict
-            } else {
-                Profile::Default
-            }
-        }),
+        profile: args
+            .profile
+            .as_deref()
+            .map(Profile::parse)
+            .transpose()
+            .map_err(|e| Failure::Usage(format!("--profile: {}", e.message())))?,
         select: args.select,
         ignore: args.ignore,
         ..LintConfig::default()
     };
     config = config.merged(&flags);
-    let mut diagnostics = okr_core::lint(&plan, &config, as_of).map_err(|errors| {
-        report(&args.file, &okr_core::locate_all(&text, format, errors));
-        Failure::Usage("the plan has errors that stop linting (see above)".into())
-    })?;
-    okr_core::lint::locate(&text, format, &mut diagnostics);
+    let options = LintOptions { as_of, config };
+    let diagnostics = opened
+        .doc
+        .lint(&options)
+        .map_err(|errors| match &errors[..] {
+            [Error::UnknownRule { rule, .. }] => {
+                Failure::Usage(format!("no lint rule `{rule}`; `okr rules` lists them"))
+            }
+            _ => {
+                opened.files().report(&errors);
+                Failure::Usage("the plan has errors that stop linting (see above)".into())
+            }
+        })?;
     let file = args.file.display().to_string();
     match args.format {
         LintFormat::Text => out!("{}", text_report(&file, &diagnostics)),
@@ -174,7 +178,7 @@ pub fn sarif(file: &str, diagnostics: &[Diagnostic]) -> serde_json::Value {
             }
             serde_json::json!({
                 "ruleId": d.code,
-                "ruleIndex": index(d.code),
+                "ruleIndex": index(&d.code),
                 "level": sarif_level(d.severity),
                 "message": {"text": format!("{} Help: {}", d.message, d.help)},
                 "locations": [{

@@ -4,7 +4,7 @@
 use crate::Failure;
 use crate::commands::score::parse_as_of;
 use crate::input::load;
-use okr_core::LintConfig;
+use okr_core::LintOptions;
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -26,16 +26,21 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<(), Failure> {
     let as_of = parse_as_of(args.as_of.as_deref())?;
-    let loaded = load(
+    let opened = load(
         &args.file,
         Failure::Usage("the plan has errors (see above)".into()),
     )?;
     let format = match args.format {
-        ReportFormat::Md => okr_core::report::ReportFormat::Markdown,
-        ReportFormat::Html => okr_core::report::ReportFormat::Html,
+        ReportFormat::Md => okr_core::ReportFormat::Markdown,
+        ReportFormat::Html => okr_core::ReportFormat::Html,
     };
-    let report = okr_core::report::render(&loaded.plan, as_of, &LintConfig::default(), format)
-        .map_err(|e| Failure::Usage(e[0].to_string()))?;
+    let report = opened
+        .doc
+        .report(format, &LintOptions::as_of(as_of))
+        .map_err(|errors| {
+            opened.files().report(&errors);
+            Failure::Usage("the report could not be written (see above)".into())
+        })?;
     out!("{report}");
     Ok(())
 }

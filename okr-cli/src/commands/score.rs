@@ -1,7 +1,7 @@
 use crate::Failure;
 use crate::input::load;
 use crate::render;
-use okr_core::{AsOf, Preset, Scorecard};
+use okr_core::{AsOf, Preset, ScoreOptions, Scorecard};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
@@ -25,7 +25,7 @@ pub fn preset_names() -> clap::builder::PossibleValuesParser {
 pub fn parse_as_of(text: Option<&str>) -> Result<AsOf, Failure> {
     match text {
         None => Ok(AsOf::now()),
-        Some(t) => AsOf::parse(t).map_err(|e| Failure::Usage(format!("--as-of: {e}"))),
+        Some(t) => AsOf::parse(t).map_err(|e| Failure::Usage(e.to_string())),
     }
 }
 
@@ -37,18 +37,18 @@ pub fn scorecard(
     preset: Option<&str>,
 ) -> Result<Scorecard, Failure> {
     let as_of = parse_as_of(as_of)?;
-    let loaded = load(
+    let opened = load(
         file,
         Failure::Usage("the plan has errors (see above)".into()),
     )?;
-    let policy = match preset.and_then(Preset::parse) {
-        Some(p) => p.policy(),
-        None => loaded.plan.policy(),
+    let options = ScoreOptions {
+        as_of,
+        preset: preset.and_then(Preset::parse),
     };
-    loaded
-        .plan
-        .score_with(as_of, policy)
-        .map_err(|e| Failure::Usage(e.to_string()))
+    opened.doc.score_with(&options).map_err(|errors| {
+        opened.files().report(&errors);
+        Failure::Usage("the plan cannot be scored under that policy (see above)".into())
+    })
 }
 
 pub fn run(args: Args) -> Result<(), Failure> {

@@ -9,20 +9,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Failure> {
-    let loaded = load(&args.file, Failure::Problems)?;
-    let plan = &loaded.plan;
-    let krs: usize = plan.objectives.iter().map(|o| o.key_results.len()).sum();
-    let check_ins: usize = plan
-        .objectives
-        .iter()
-        .flat_map(|o| &o.key_results)
-        .map(|k| k.check_ins.len())
-        .sum::<usize>()
-        + plan.logged_check_ins.len();
+    let opened = load(&args.file, Failure::Problems)?;
+    let n = opened.doc.counts();
     outln!(
-        "{}: ok ({} objectives, {krs} key results, {check_ins} check-ins)",
-        loaded.path.display(),
-        plan.objectives.len()
+        "{}: ok ({} objectives, {} key results, {} check-ins)",
+        opened.path.display(),
+        n.objectives,
+        n.key_results,
+        n.check_ins
     );
     Ok(())
 }

@@ -46,13 +46,20 @@ impl AsOf {
         }
     }
 
+    /// This moment.
     pub fn now() -> Self {
         AsOf::at(Moment::now())
     }
 
-    /// Parses `YYYY-MM-DD` (end of that day) or an RFC 3339 timestamp.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        Moment::parse(text).map(AsOf::at)
+    /// Parses `YYYY-MM-DD` (end of that day) or an RFC 3339 timestamp; anything else
+    /// is an [`Error::InvalidArgument`](crate::Error::InvalidArgument) for `as_of`.
+    pub fn parse(text: &str) -> Result<Self, crate::Error> {
+        Moment::parse(text)
+            .map(AsOf::at)
+            .map_err(|message| crate::Error::InvalidArgument {
+                argument: "as_of".into(),
+                message,
+            })
     }
 
     /// Milliseconds since the epoch that elapsed time is measured to.

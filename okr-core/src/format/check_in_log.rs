@@ -15,7 +15,7 @@ pub fn parse(text: &str) -> Result<Vec<LoggedCheckIn>> {
             continue;
         }
         let entry: LoggedCheckIn = serde_json::from_str(line).map_err(|e| {
-            let location = Location::at(format!("check_ins_file[{}]", out.len()))
+            let location = Location::in_log(format!("check_ins_file[{}]", out.len()))
                 .with_position(n as u32 + 1, e.column() as u32);
             let full = e.to_string();
             let message = full
@@ -51,7 +51,7 @@ mod tests {
     fn reads_lines_and_points_at_the_bad_one() {
         let text = "{\"key_result\":\"k\",\"at\":\"2026-01-05\",\"value\":3}\n\n{\"key_result\":\"k\",\"at\":\"2026-01-06\",\"valeu\":4}\n";
         let err = parse(text).unwrap_err();
-        assert_eq!(err.kind(), crate::ErrorKind::UnknownField);
+        assert_eq!(err.code(), crate::ErrorCode::UnknownField);
         assert_eq!(err.location().and_then(|l| l.line), Some(3));
         let ok = parse(&text[..text.find('\n').unwrap_or(0)]).unwrap_or_default();
         assert_eq!(ok.len(), 1);

@@ -183,7 +183,15 @@ impl ser::SerializeMap for Probe {
 #[cfg(test)]
 mod tests {
     use super::first_non_finite;
-    use crate::{Format, parse};
+    use crate::{Document, LoadOptions, Plan, PlanFormat as Format};
+
+    fn parse(text: &str, format: Format) -> Result<Plan, crate::Error> {
+        Document::parse(text, &LoadOptions::new(format)).map(Document::into_plan)
+    }
+
+    fn write(plan: &Plan, format: Format) -> Result<String, crate::Error> {
+        Document::from_plan(plan.clone()).write(format)
+    }
 
     #[test]
     fn finds_the_path_of_a_non_finite_number() {
@@ -201,8 +209,8 @@ mod tests {
     fn json_refuses_what_it_would_write_as_null_and_yaml_keeps_it() {
         let yaml = "schema_version: 1\nobjectives:\n  - id: o\n    title: T\n    key_results:\n      - {id: k, title: K, type: increase, start: -.inf, target: .nan}\n";
         let plan = parse(yaml, Format::Yaml).unwrap();
-        let e = crate::write(&plan, Format::Json).unwrap_err();
-        assert_eq!(e.kind(), crate::ErrorKind::InvalidValue);
+        let e = write(&plan, Format::Json).unwrap_err();
+        assert_eq!(e.code(), crate::ErrorCode::InvalidValue);
         assert_eq!(
             e.location().map(|l| l.path.as_str()),
             Some("objectives[0].key_results[0].start")
@@ -211,7 +219,7 @@ mod tests {
             e.to_string().contains("-inf cannot be written as JSON"),
             "{e}"
         );
-        let back = parse(&crate::write(&plan, Format::Yaml).unwrap(), Format::Yaml).unwrap();
+        let back = parse(&write(&plan, Format::Yaml).unwrap(), Format::Yaml).unwrap();
         assert_eq!(format!("{back:?}"), format!("{plan:?}"));
     }
 

@@ -13,12 +13,27 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Plan> {
     serde_json::from_str::<Plan>(text).map_err(|e| error(text, &e))
 }
 
+/// Parses any document type from JSON (a lint configuration, say), with errors that
+/// name the path, line and column.
+pub fn parse_value<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = serde_path_to_error::deserialize::<_, T>(&mut de)
+        .map_err(|pe| (clean_path(&pe.path().to_string()), pe.into_inner()))
+        .and_then(|v| de.end().map(|()| v).map_err(|e| (String::new(), e)));
+    parsed.map_err(|(path, e)| located(path, &e))
+}
+
 pub(crate) fn error(text: &str, e: &serde_json::Error) -> Error {
     let mut de = serde_json::Deserializer::from_str(text);
     let path = match serde_path_to_error::deserialize::<_, Plan>(&mut de) {
         Err(pe) => clean_path(&pe.path().to_string()),
         Ok(_) => String::new(),
     };
+    located(path, e)
+}
+
+/// A serde_json error at `path`, with its line and column, by its family.
+fn located(path: String, e: &serde_json::Error) -> Error {
     let location = Location::at(path).with_position(e.line() as u32, e.column() as u32);
     let full = e.to_string();
     let message = full
@@ -85,3 +100,8 @@ pub(crate) fn with_newline(written: serde_json::Result<String>) -> Result<String
     s.push('\n');
     Ok(s)
 }
+
+/// Reads any document type (a plan item, a policy section, a scorecard) from a JSON
+/// value, with the file rules (unknown fields refused); errors point at `at` plus
+/// the path inside the value.
+pub use crate::edit::from_value;

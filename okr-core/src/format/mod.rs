@@ -6,13 +6,24 @@ mod finite;
 pub mod json;
 mod schema;
 pub(crate) mod serde_error;
-pub mod source_map;
+pub(crate) mod source_index;
 pub mod text_value;
 pub mod yaml;
 
 pub use schema::json_schema;
 
-use crate::error::{Error, Format, Location, Result};
+use crate::document::PlanFormat;
+use crate::error::{Error, Location, Result};
+use crate::model::Plan;
+
+/// Parses a plan from `text` in `format`, without semantic checks.
+pub(crate) fn parse(text: &str, format: PlanFormat, limits: &Limits) -> Result<Plan> {
+    match format {
+        PlanFormat::Json => json::parse(text, limits),
+        PlanFormat::Yaml => yaml::parse(text, limits),
+        PlanFormat::Csv => csv::parse(text, limits),
+    }
+}
 
 /// Safety limits on input. The defaults accept any realistic plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,28 +61,4 @@ pub(crate) fn check_size(len: usize, limits: &Limits) -> Result<()> {
         });
     }
     Ok(())
-}
-
-impl Format {
-    /// The format a file name implies: `.json`, `.yaml`/`.yml`, `.csv`, `.jsonl`.
-    pub fn from_path(path: &str) -> Option<Format> {
-        let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
-        match ext.as_str() {
-            "json" => Some(Format::Json),
-            "yaml" | "yml" => Some(Format::Yaml),
-            "csv" => Some(Format::Csv),
-            "jsonl" | "ndjson" => Some(Format::JsonLines),
-            _ => None,
-        }
-    }
-
-    pub fn parse_name(name: &str) -> Option<Format> {
-        match name.to_ascii_lowercase().as_str() {
-            "json" => Some(Format::Json),
-            "yaml" | "yml" => Some(Format::Yaml),
-            "csv" => Some(Format::Csv),
-            "jsonl" | "json-lines" => Some(Format::JsonLines),
-            _ => None,
-        }
-    }
 }

@@ -12,13 +12,33 @@ use std::collections::BTreeMap;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
+    /// The rule does not run.
     Off,
+    /// Report as info.
     Info,
+    /// Report as a warning.
     Warn,
+    /// Report as an error.
     Error,
 }
 
 impl Level {
+    /// `off`, `info`, `warn` or `error`; anything else is an invalid argument naming them.
+    pub fn parse(name: &str) -> Result<Level, Error> {
+        match name {
+            "off" => Ok(Level::Off),
+            "info" => Ok(Level::Info),
+            "warn" | "warning" => Ok(Level::Warn),
+            "error" => Ok(Level::Error),
+            _ => Err(crate::document::choice_error(
+                "severity",
+                name,
+                &["off", "info", "warn", "error"],
+            )),
+        }
+    }
+
+    /// The severity this level sets; `None` for `off`.
     pub fn severity(self) -> Option<Severity> {
         match self {
             Level::Off => None,
@@ -32,6 +52,7 @@ impl Level {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LintConfig {
+    /// `default` or `strict`: the counts rules start from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<Profile>,
     /// Only these rules (codes or names); empty means all.
@@ -49,6 +70,25 @@ pub struct LintConfig {
 }
 
 impl LintConfig {
+    /// Reads a lint configuration file (YAML or JSON; the shape of a plan's `lint:`
+    /// section). Errors point into the configuration document.
+    pub fn parse(text: &str, format: crate::PlanFormat) -> Result<LintConfig, Error> {
+        let parsed = match format {
+            crate::PlanFormat::Json => crate::format::json::parse_value(text),
+            crate::PlanFormat::Yaml => crate::format::yaml::parse_value(text),
+            crate::PlanFormat::Csv => Err(Error::Schema {
+                message: "a lint configuration is YAML or JSON, not CSV".into(),
+                location: Location::at(""),
+            }),
+        };
+        parsed.map_err(|mut e| {
+            if let Some(l) = e.location_mut() {
+                l.document = crate::error::DocumentKind::Config;
+            }
+            e
+        })
+    }
+
     /// `self` with `over` laid on top: a later profile, selection or setting wins.
     pub fn merged(&self, over: &LintConfig) -> LintConfig {
         let mut out = self.clone();

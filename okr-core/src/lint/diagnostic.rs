@@ -9,12 +9,16 @@ use std::borrow::Cow;
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// Worth knowing.
     Info,
+    /// Likely to hurt the programme.
     Warn,
+    /// Wrong: the plan cannot be read as meant.
     Error,
 }
 
 impl Severity {
+    /// `info`, `warn` or `error`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -32,15 +36,27 @@ pub type Id = compact_str::CompactString;
 
 /// One finding, configured: code, rule name, severity, message, help, the ids and the
 /// document path it points at, and its line and column when the plan came from text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// Owned, and serde both ways: the texts a rule writes the same every time are
+/// `Cow::Borrowed` from the rule (no allocation per finding), and read back as owned.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
-    pub code: &'static str,
-    pub rule: &'static str,
+    /// The rule's stable code, `OKR202`.
+    pub code: Cow<'static, str>,
+    /// The rule's kebab-case name, `activity-key-result`.
+    pub rule: Cow<'static, str>,
+    /// How serious it is, after configuration.
     pub severity: Severity,
+    /// What was found.
     pub message: String,
+    /// What to write instead.
     pub help: Cow<'static, str>,
+    /// The ids of what it points at.
     pub ids: Vec<Id>,
+    /// The document path it points at: `objectives[3].key_results[1].title`.
     pub path: String,
+    /// 1-based line, when the plan came from text.
     pub line: Option<u32>,
+    /// 1-based column, when the plan came from text.
     pub column: Option<u32>,
 }

@@ -23,11 +23,12 @@ pub use rule::{Category, RuleMeta};
 pub use settings::{Profile, Settings};
 
 use crate::engine::{AsOf, Engine, Evaluation};
-use crate::error::{Error, ErrorKind};
+use crate::error::{CycleKind, Error, ErrorCode};
 use crate::model::Plan;
 use crate::policy::ZeroRange;
 use at::Suppressed;
 use context::Context;
+use std::borrow::Cow;
 
 /// Metadata of every rule, in code order.
 pub fn rules() -> Vec<&'static RuleMeta> {
@@ -40,6 +41,14 @@ pub fn rule(code_or_name: &str) -> Option<&'static RuleMeta> {
         .iter()
         .map(|r| r.meta())
         .find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
+}
+
+/// The rule with this code or name, or an [`Error::UnknownRule`] naming the key.
+pub fn find_rule(code_or_name: &str) -> Result<&'static RuleMeta, Error> {
+    rule(code_or_name).ok_or_else(|| Error::UnknownRule {
+        rule: code_or_name.to_owned(),
+        location: crate::error::Location::at(""),
+    })
 }
 
 fn matches(meta: &RuleMeta, key: &str) -> bool {
@@ -59,9 +68,15 @@ pub fn lint(plan: &Plan, config: &LintConfig, as_of: AsOf) -> Result<Vec<Diagnos
     let problems = crate::validate::validate(plan, &policy);
     let (reported, fatal): (Vec<Error>, Vec<Error>) = problems.into_iter().partition(|e| {
         matches!(
-            e.kind(),
-            ErrorKind::DirectionMismatch | ErrorKind::ZeroRange
-        ) || matches!(e, Error::Cycle { what, .. } if what == "alignment")
+            e.code(),
+            ErrorCode::DirectionMismatch | ErrorCode::ZeroRange
+        ) || matches!(
+            e,
+            Error::Cycle {
+                kind: CycleKind::Alignment,
+                ..
+            }
+        )
     });
     if !fatal.is_empty() {
         return Err(fatal);
@@ -86,6 +101,24 @@ pub fn lint_scored(
     run(plan, config, eval.as_of, Vec::new(), Some((engine, eval)))
 }
 
+/// An [`Error::UnknownRule`] for the first rule `config` names that no rule has.
+pub(crate) fn known_rules(config: &LintConfig) -> Result<(), Vec<Error>> {
+    for key in config
+        .select
+        .iter()
+        .chain(&config.ignore)
+        .chain(config.severity.keys())
+    {
+        if rule(key).is_none() {
+            return Err(vec![Error::UnknownRule {
+                rule: key.clone(),
+                location: crate::error::Location::at("lint"),
+            }]);
+        }
+    }
+    Ok(())
+}
+
 fn run(
     plan: &Plan,
     config: &LintConfig,
@@ -94,21 +127,7 @@ fn run(
     scored: Option<(&Engine, &Evaluation)>,
 ) -> Result<Vec<Diagnostic>, Vec<Error>> {
     let config = plan.lint.clone().unwrap_or_default().merged(config);
-    for key in config
-        .select
-        .iter()
-        .chain(&config.ignore)
-        .chain(config.severity.keys())
-    {
-        if rule(key).is_none() {
-            return Err(vec![Error::UnknownReference {
-                entity: crate::error::Entity::Objective,
-                id: key.clone(),
-                hint: Some("no lint rule has this code or name; `okr rules` lists them".into()),
-                location: crate::error::Location::at("lint"),
-            }]);
-        }
-    }
+    known_rules(&config)?;
     let settings = config.resolved_settings().map_err(|e| vec![e])?;
     let cx = Context::new(plan, &settings, as_of, reported, scored);
     let enabled: Vec<(&dyn rule::Rule, Option<Level>)> = rules::ALL
@@ -170,8 +189,8 @@ fn run(
             .or(f.severity)
             .unwrap_or(meta.category.default_severity());
         out.push(Diagnostic {
-            code: meta.code,
-            rule: meta.name,
+            code: Cow::Borrowed(meta.code),
+            rule: Cow::Borrowed(meta.name),
             severity,
             message: std::mem::take(&mut f.message),
             help: std::mem::take(&mut f.help),
@@ -360,21 +379,6 @@ fn pack(key: &([(u32, usize); 4], u32, usize)) -> Option<u128> {
         return None;
     }
     Some((out << 12) | (u128::from(*rest) << 8) | *rank as u128)
-}
-
-/// Fills in line and column of each diagnostic from the text the plan was read from.
-pub fn locate(text: &str, format: crate::error::Format, diagnostics: &mut [Diagnostic]) {
-    if matches!(
-        format,
-        crate::error::Format::Json | crate::error::Format::Yaml
-    ) {
-        for d in diagnostics {
-            if let Some((line, column)) = crate::format::source_map::locate(text, &d.path) {
-                d.line = Some(line);
-                d.column = Some(column);
-            }
-        }
-    }
 }
 
 #[cfg(test)]

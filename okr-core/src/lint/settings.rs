@@ -8,9 +8,26 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Profile {
+    /// The common advice.
     #[default]
     Default,
+    /// The seeds' tighter counts.
     Strict,
+}
+
+impl Profile {
+    /// `default` or `strict`; anything else is an invalid argument naming them.
+    pub fn parse(name: &str) -> crate::Result<Profile> {
+        match name {
+            "default" => Ok(Profile::Default),
+            "strict" => Ok(Profile::Strict),
+            _ => Err(crate::document::choice_error(
+                "lint profile",
+                name,
+                &["default", "strict"],
+            )),
+        }
+    }
 }
 
 /// Every rule setting. Unset fields in a configuration keep the profile's value.

@@ -232,7 +232,7 @@ pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String
                     out,
                     "<li class=\"{}\"><code>{}</code> {} <span class=\"help\">— {}</span></li>",
                     d.severity.as_str(),
-                    esc(d.code),
+                    esc(&d.code),
                     esc(&d.message),
                     esc(&d.help)
                 );
@@ -248,7 +248,7 @@ pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String
                 out,
                 "<li class=\"{}\"><code>{}</code> {} <code>{}</code> <span class=\"help\">— {}</span></li>",
                 d.severity.as_str(),
-                esc(d.code),
+                esc(&d.code),
                 esc(&d.message),
                 esc(&d.path),
                 esc(&d.help)

@@ -154,39 +154,3 @@ pub(crate) fn value_text(k: &crate::engine::KeyResultScore) -> String {
         (Some(v), _) => v.to_string(),
     }
 }
-
-/// The formats a report is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReportFormat {
-    Markdown,
-    Html,
-}
-
-impl ReportFormat {
-    /// `md`/`markdown` or `html`.
-    pub fn parse(name: &str) -> Option<ReportFormat> {
-        match name.to_ascii_lowercase().as_str() {
-            "md" | "markdown" => Some(ReportFormat::Markdown),
-            "html" => Some(ReportFormat::Html),
-            _ => None,
-        }
-    }
-}
-
-/// Scores and lints `plan` as of `as_of` (lint configured by `config` over the plan's
-/// own `lint:` section) and writes the report.
-pub fn render(
-    plan: &Plan,
-    as_of: crate::AsOf,
-    config: &crate::LintConfig,
-    format: ReportFormat,
-) -> Result<String, Vec<crate::Error>> {
-    let engine = crate::Engine::new(plan)?;
-    let eval = engine.evaluate(as_of);
-    let card = engine.scorecard(plan, &eval).map_err(|e| vec![e])?;
-    let diagnostics = crate::lint::lint_scored(plan, &engine, &eval, config)?;
-    Ok(match format {
-        ReportFormat::Markdown => markdown(plan, &card, &diagnostics),
-        ReportFormat::Html => html(plan, &card, &diagnostics),
-    })
-}

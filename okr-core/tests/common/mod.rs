@@ -1,6 +1,11 @@
 //! Comparing a scorecard with a fixture's expectations, shared by the fixture tests.
 
-use okr_core::Scorecard;
+#![allow(dead_code)]
+
+use okr_core::{
+    AsOf, Diagnostic, Document, Engine, Error, LintConfig, LintOptions, LoadOptions, Plan,
+    PlanFormat, Problems, Scorecard,
+};
 use serde_json::Value as Json;
 
 const TOLERANCE: f64 = 1e-9;
@@ -45,4 +50,58 @@ pub fn mismatches(name: &str, card: &Scorecard, expect: &Json) -> Vec<String> {
         }
     }
     out
+}
+
+/// Parses and validates `text` through the document, returning every problem.
+pub fn check(text: &str, format: PlanFormat) -> Result<Document, Vec<Error>> {
+    Document::parse(text, &LoadOptions::new(format))
+        .map_err(|e| vec![e])?
+        .checked()
+        .map_err(Problems::into_vec)
+}
+
+/// Parses `text` through the document, without judging its meaning.
+pub fn parse(text: &str, format: PlanFormat) -> Result<Plan, Error> {
+    Document::parse(text, &LoadOptions::new(format)).map(Document::into_plan)
+}
+
+/// Writes `plan` through the document.
+pub fn write(plan: &Plan, format: PlanFormat) -> Result<String, Error> {
+    Document::from_plan(plan.clone()).write(format)
+}
+
+/// Lints `plan` through the document.
+pub fn lint(plan: &Plan, config: &LintConfig, as_of: AsOf) -> Result<Vec<Diagnostic>, Vec<Error>> {
+    Document::from_plan(plan.clone())
+        .lint(&LintOptions {
+            as_of,
+            config: config.clone(),
+        })
+        .map_err(Problems::into_vec)
+}
+
+/// The document calls on a plan built in a test, as one-liners.
+pub trait PlanCalls {
+    /// Every problem, through [`Document::problems`].
+    fn validate(&self) -> Vec<Error>;
+    /// The compiled engine, or the first problem.
+    fn engine(&self) -> Result<Engine, Error>;
+    /// The scorecard as of `as_of`, or the first problem.
+    fn score(&self, as_of: AsOf) -> Result<Scorecard, Error>;
+}
+
+impl PlanCalls for Plan {
+    fn validate(&self) -> Vec<Error> {
+        Document::from_plan(self.clone()).problems().to_vec()
+    }
+
+    fn engine(&self) -> Result<Engine, Error> {
+        Engine::new(self).map_err(|mut e| e.swap_remove(0))
+    }
+
+    fn score(&self, as_of: AsOf) -> Result<Scorecard, Error> {
+        Document::from_plan(self.clone())
+            .score(as_of)
+            .map_err(|p| p.into_vec().swap_remove(0))
+    }
 }

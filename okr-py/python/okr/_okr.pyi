@@ -22,6 +22,9 @@ __all__ = [
     "UnknownReferenceError",
     "CycleError",
     "NotFoundError",
+    "UnknownRuleError",
+    "InvalidArgumentError",
+    "ReadError",
     "Plan",
     "Objective",
     "KeyResult",
@@ -39,8 +42,10 @@ __all__ = [
 ]
 
 class OkrError(Exception):
+    code: str
     kind: str
     message: str
+    document: Literal["plan", "log", "config"]
     path: str
     line: Optional[int]
     column: Optional[int]
@@ -60,6 +65,9 @@ class PolicyError(ValidationError): ...
 class UnknownReferenceError(OkrError): ...
 class CycleError(OkrError): ...
 class NotFoundError(OkrError): ...
+class UnknownRuleError(OkrError): ...
+class InvalidArgumentError(OkrError, ValueError): ...
+class ReadError(OkrError, OSError): ...
 
 @final
 class KeyResult:

@@ -1,4 +1,4 @@
-use crate::error::Error;
+use crate::error::{CycleKind, Error};
 use crate::lint::Id;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule};
@@ -33,12 +33,12 @@ impl Rule for AlignmentCycle {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for e in &cx.load_problems {
             if let Error::Cycle {
-                what,
+                kind,
                 ids,
                 location,
             } = e
             {
-                if what == "alignment" {
+                if *kind == CycleKind::Alignment {
                     out.push(Finding::new(
                         location.path.clone(),
                         ids.iter().map(Id::from).collect(),

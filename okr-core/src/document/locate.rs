@@ -1,0 +1,118 @@
+//! Where things are written: the plan's source text with its index (built once, on
+//! first need), and the line of each entry of the check-ins log.
+
+use super::{Document, PlanFormat};
+use crate::error::{DocumentKind, Error};
+use crate::format::source_index::SourceIndex;
+use crate::lint::Diagnostic;
+use std::sync::{Arc, OnceLock};
+
+/// The text a plan was read from.
+#[derive(Clone, Debug)]
+pub(super) struct Source {
+    text: Arc<str>,
+    format: PlanFormat,
+    index: OnceLock<Arc<SourceIndex>>,
+}
+
+impl Source {
+    pub(super) fn new(text: String, format: PlanFormat) -> Source {
+        Source {
+            text: text.into(),
+            format,
+            index: OnceLock::new(),
+        }
+    }
+
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The line and column of each path; `None` for CSV, whose rows are not paths.
+    fn locate_all(&self, paths: &[&str]) -> Vec<Option<(u32, u32)>> {
+        if self.format == PlanFormat::Csv || paths.is_empty() {
+            return vec![None; paths.len()];
+        }
+        let index = self
+            .index
+            .get_or_init(|| Arc::new(SourceIndex::build(&self.text)));
+        index.locate_all(&self.text, paths)
+    }
+}
+
+/// The line of each entry of a check-ins log (blank lines hold no entry).
+#[derive(Clone, Debug)]
+pub(super) struct LogIndex {
+    entry_lines: Arc<[u32]>,
+}
+
+impl LogIndex {
+    pub(super) fn new(text: &str) -> LogIndex {
+        LogIndex {
+            entry_lines: text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(n, _)| n as u32 + 1)
+                .collect(),
+        }
+    }
+
+    /// The line of the entry a `check_ins_file[n]…` path points into.
+    fn line_of(&self, path: &str) -> Option<u32> {
+        let n: usize = path
+            .strip_prefix("check_ins_file[")?
+            .split(']')
+            .next()?
+            .parse()
+            .ok()?;
+        self.entry_lines.get(n).copied()
+    }
+}
+
+impl Document {
+    /// Fills in the line and column of errors that know only their path.
+    pub(super) fn locate_errors(&self, errors: &mut [Error]) {
+        let mut in_plan: Vec<usize> = Vec::new();
+        for (i, e) in errors.iter_mut().enumerate() {
+            let Some(loc) = e.location_mut() else {
+                continue;
+            };
+            if loc.line.is_some() {
+                continue;
+            }
+            match loc.document {
+                DocumentKind::Plan => in_plan.push(i),
+                DocumentKind::Log => {
+                    if let Some(line) = self.log.as_ref().and_then(|l| l.line_of(&loc.path)) {
+                        loc.line = Some(line);
+                        loc.column = Some(1);
+                    }
+                }
+                DocumentKind::Config => {}
+            }
+        }
+        let Some(source) = &self.source else { return };
+        let paths: Vec<&str> = in_plan.iter().map(|&i| errors[i].path()).collect();
+        let found = source.locate_all(&paths);
+        for (&i, pos) in in_plan.iter().zip(found) {
+            if let (Some((line, column)), Some(loc)) = (pos, errors[i].location_mut()) {
+                loc.line = Some(line);
+                loc.column = Some(column);
+            }
+        }
+    }
+
+    /// Fills in the line and column of each diagnostic, all in one pass.
+    pub(super) fn locate_diagnostics(&self, diagnostics: &mut [Diagnostic]) {
+        let Some(source) = &self.source else { return };
+        let paths: Vec<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
+        let found = source.locate_all(&paths);
+        for (d, pos) in diagnostics.iter_mut().zip(found) {
+            if let Some((line, column)) = pos {
+                d.line = Some(line);
+                d.column = Some(column);
+            }
+        }
+    }
+}

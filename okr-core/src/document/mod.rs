@@ -1,0 +1,462 @@
+//! [`Document`]: the one front door. A plan read from text (or a value, or built in
+//! code), with what every caller does to it: validate, score, lint, align, tabulate,
+//! report, write, edit, and prepare check-ins for the log. The CLI and every binding
+//! stand on it, so they all read the check-ins log, locate problems and cache the
+//! compiled engine the same way.
+
+mod check_in;
+mod locate;
+mod options;
+
+pub use check_in::PreparedCheckIn;
+pub(crate) use options::choice_error;
+pub use options::{
+    CheckInRequest, LintOptions, LoadOptions, PlanFormat, ReportFormat, ScoreOptions, TableKind,
+};
+
+use crate::alignment::AlignmentReport;
+use crate::engine::{AsOf, Engine, Evaluation, Scorecard};
+use crate::error::{Error, Location, Problems, Result};
+use crate::lint::Diagnostic;
+use crate::model::{LoggedCheckIn, Plan};
+use crate::policy::{Policy, PolicyConfig};
+use crate::table::Table;
+use locate::{LogIndex, Source};
+use std::sync::{Arc, OnceLock};
+
+/// A plan document with its source text (when it came from text), the check-ins log it
+/// names, and what is computed from them, each computed once: the located validation
+/// problems, the index that finds a path's line, and the compiled engine. An edit
+/// drops what it makes stale.
+///
+/// ```
+/// use okr_core::{AsOf, Document, LintOptions, LoadOptions, PlanFormat};
+/// let yaml = "\
+/// schema_version: 1
+/// cycles: [{id: q1, name: Q1, start: 2026-01-01, end: 2026-03-31}]
+/// objectives:
+///   - id: o1
+///     title: Delight new customers
+///     cycle: q1
+///     key_results:
+///       - id: k1
+///         title: Raise activation from 20% to 40%
+///         type: increase
+///         start: 20
+///         target: 40
+///         check_ins: [{at: 2026-02-14, value: 30}]
+/// ";
+/// let doc = Document::parse(yaml, &LoadOptions::new(PlanFormat::Yaml))?;
+/// assert!(doc.problems().is_empty());
+/// let as_of = AsOf::parse("2026-02-14")?;
+/// let card = doc.score(as_of)?;
+/// assert_eq!(card.key_result("k1").and_then(|k| k.progress), Some(0.5));
+/// let findings = doc.lint(&LintOptions::as_of(as_of))?;
+/// assert!(findings.iter().all(|d| d.line.is_some()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct Document {
+    plan: Plan,
+    source: Option<Source>,
+    log: Option<LogIndex>,
+    problems: OnceLock<Vec<Error>>,
+    engine: OnceLock<Arc<Engine>>,
+}
+
+impl Clone for Document {
+    fn clone(&self) -> Self {
+        Document {
+            plan: self.plan.clone(),
+            source: self.source.clone(),
+            log: self.log.clone(),
+            problems: self.problems.clone(),
+            engine: self.engine.clone(),
+        }
+    }
+}
+
+impl PartialEq for Document {
+    /// Two documents are equal when their plans (and logs) are.
+    fn eq(&self, other: &Self) -> bool {
+        self.plan == other.plan
+    }
+}
+
+impl Document {
+    fn with(plan: Plan, source: Option<Source>) -> Document {
+        Document {
+            plan,
+            source,
+            log: None,
+            problems: OnceLock::new(),
+            engine: OnceLock::new(),
+        }
+    }
+
+    /// An empty plan (schema version 1, no items), to build with the `add_*` calls.
+    pub fn new(name: Option<String>) -> Document {
+        Document::from_plan(Plan {
+            name,
+            ..Plan::default()
+        })
+    }
+
+    /// A plan built in code. Its problems are found when asked for, as for text.
+    pub fn from_plan(plan: Plan) -> Document {
+        Document::with(plan, None)
+    }
+
+    /// Parses `text` (without its check-ins log). Text that is not well-formed, or
+    /// is of the wrong shape, is an error with its line and column; problems of
+    /// meaning (references, numbers, dates) are found by [`Document::problems`].
+    pub fn parse(text: impl Into<String>, options: &LoadOptions) -> Result<Document> {
+        let text = text.into();
+        let plan = crate::format::parse(&text, options.format, &options.limits)?;
+        Ok(Document::with(
+            plan,
+            Some(Source::new(text, options.format)),
+        ))
+    }
+
+    /// [`Document::parse`], then reads the check-ins log the plan names (its
+    /// `check_ins_file`) through `read_log`, which gets the name as written and returns
+    /// the log's text, `None` when there is no such log yet, or why it could not be
+    /// read. The core does no file I/O: the CLI reads a file beside the plan, a web
+    /// page might fetch it.
+    pub fn parse_with_log(
+        text: impl Into<String>,
+        options: &LoadOptions,
+        read_log: impl FnOnce(&str) -> Result<Option<String>, String>,
+    ) -> Result<Document> {
+        let mut doc = Document::parse(text, options)?;
+        if let Some(name) = doc.plan.check_ins_file.clone() {
+            match read_log(&name) {
+                Ok(Some(log)) => doc.attach_log(&log)?,
+                Ok(None) => {}
+                Err(why) => {
+                    return Err(Error::Io {
+                        message: format!("cannot read the check-ins log `{name}`: {why}"),
+                        location: Location::in_log(""),
+                    });
+                }
+            }
+        }
+        Ok(doc)
+    }
+
+    /// A plan from a value shaped like the JSON document (a Python dict, a JS object).
+    /// Shape errors name the path; problems of meaning are found by
+    /// [`Document::problems`].
+    pub fn from_value(value: serde_json::Value) -> Result<Document> {
+        crate::edit::from_value(value, "").map(Document::from_plan)
+    }
+
+    /// The document as a checked plan: `Ok` when it has no problems, else every
+    /// problem, located.
+    pub fn checked(self) -> Result<Document, Problems> {
+        self.check()?;
+        Ok(self)
+    }
+
+    /// Reads a check-ins log (JSON Lines) into the plan, replacing any read before;
+    /// scoring merges its entries with the plan's own check-ins in time order.
+    pub fn attach_log(&mut self, text: &str) -> Result<()> {
+        self.plan.logged_check_ins = crate::format::check_in_log::parse(text)?;
+        self.log = Some(LogIndex::new(text));
+        self.changed();
+        Ok(())
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// The plan, taken out of the document.
+    pub fn into_plan(self) -> Plan {
+        self.plan
+    }
+
+    /// The text the plan was read from, when it was.
+    pub fn source_text(&self) -> Option<&str> {
+        self.source.as_ref().map(Source::text)
+    }
+
+    /// The name the plan gives its check-ins log, when it names one.
+    pub fn check_ins_file(&self) -> Option<&str> {
+        self.plan.check_ins_file.as_deref()
+    }
+
+    /// The scoring policy in force: the plan's `policy:` section over the defaults.
+    pub fn policy(&self) -> Policy {
+        self.plan.policy()
+    }
+
+    /// How many objectives, key results and check-ins (the plan's and the log's).
+    pub fn counts(&self) -> Counts {
+        let krs = self.plan.objectives.iter().flat_map(|o| &o.key_results);
+        Counts {
+            objectives: self.plan.objectives.len(),
+            key_results: krs.clone().count(),
+            check_ins: krs.map(|k| k.check_ins.len()).sum::<usize>()
+                + self.plan.logged_check_ins.len(),
+        }
+    }
+
+    /// Every problem of the plan under its own policy, in document order, each with
+    /// its document (plan or log), path, line and column. Found once.
+    pub fn problems(&self) -> &[Error] {
+        self.problems.get_or_init(|| {
+            let mut errors = crate::validate::validate(&self.plan, &self.plan.policy());
+            self.locate_errors(&mut errors);
+            errors
+        })
+    }
+
+    /// `Ok` when the plan has no problems, else every problem, located.
+    pub fn check(&self) -> Result<(), Problems> {
+        match self.problems() {
+            [] => Ok(()),
+            problems => Err(Problems(problems.to_vec())),
+        }
+    }
+
+    /// The compiled engine of the plan under its own policy, compiled on first use.
+    pub fn engine(&self) -> Result<Arc<Engine>, Problems> {
+        if let Some(engine) = self.engine.get() {
+            return Ok(engine.clone());
+        }
+        self.check()?;
+        let engine = Engine::compile_validated(&self.plan, self.plan.policy());
+        Ok(self.engine.get_or_init(|| Arc::new(engine)).clone())
+    }
+
+    /// Every objective and key result scored, rolled up and forecast as of `as_of`.
+    pub fn score(&self, as_of: AsOf) -> Result<Scorecard, Problems> {
+        self.score_with(&ScoreOptions::as_of(as_of))
+    }
+
+    /// [`Document::score`] with options (a peer tool's policy).
+    pub fn score_with(&self, options: &ScoreOptions) -> Result<Scorecard, Problems> {
+        let engine = match options.preset {
+            None => self.engine()?,
+            Some(preset) => {
+                let policy = preset.policy();
+                let mut problems = crate::validate::validate(&self.plan, &policy);
+                if !problems.is_empty() {
+                    self.locate_errors(&mut problems);
+                    return Err(Problems(problems));
+                }
+                Arc::new(Engine::compile_validated(&self.plan, policy))
+            }
+        };
+        engine
+            .score(&self.plan, options.as_of)
+            .map_err(Problems::from)
+    }
+
+    /// The engine and its evaluation as of `as_of`: for callers that then ask the
+    /// engine for more (incremental check-ins, a table).
+    pub fn evaluate(&self, as_of: AsOf) -> Result<(Arc<Engine>, Evaluation), Problems> {
+        let engine = self.engine()?;
+        let eval = engine.evaluate(as_of);
+        Ok((engine, eval))
+    }
+
+    /// Lints the plan, each diagnostic with its line and column when the plan came
+    /// from text. A plan with problems is linted too, as far as it can be read as
+    /// meant; problems that stop that (a dangling reference, a bad value) are the
+    /// error, located. An unknown rule in the configuration is an
+    /// [`Error::UnknownRule`].
+    pub fn lint(&self, options: &LintOptions) -> Result<Vec<Diagnostic>, Problems> {
+        crate::lint::known_rules(&options.config).map_err(Problems)?;
+        let mut found = if self.problems().is_empty() {
+            let (engine, eval) = self.evaluate(options.as_of)?;
+            crate::lint::lint_scored(&self.plan, &engine, &eval, &options.config)
+        } else {
+            crate::lint::lint(&self.plan, &options.config, options.as_of)
+        }
+        .map_err(|mut errors| {
+            self.locate_errors(&mut errors);
+            Problems(errors)
+        })?;
+        self.locate_diagnostics(&mut found);
+        Ok(found)
+    }
+
+    /// The alignment analysis: roots, orphans, and per objective its parents,
+    /// children, depth, skipped levels and coverage.
+    pub fn alignment(&self) -> AlignmentReport {
+        crate::alignment::analyze(&self.plan)
+    }
+
+    /// One of the tables data frames are built from. `Scores` is scored as of
+    /// `lint.as_of`, and `Diagnostics` linted with `lint`.
+    pub fn table(&self, kind: TableKind, lint: &LintOptions) -> Result<Table, Problems> {
+        Ok(match kind {
+            TableKind::Objectives => crate::table::objectives(&self.plan),
+            TableKind::KeyResults => crate::table::key_results(&self.plan),
+            TableKind::CheckIns => crate::table::check_ins(&self.plan),
+            TableKind::Scores => {
+                let (engine, eval) = self.evaluate(lint.as_of)?;
+                crate::table::scores(&self.plan, &engine, &eval).map_err(Problems::from)?
+            }
+            TableKind::Diagnostics => crate::table::diagnostics(&self.lint(lint)?),
+        })
+    }
+
+    /// How key result `key_result` moved through its period: a row every `step_days`
+    /// (value, progress, expected, status), for burn-up charts.
+    pub fn history(&self, key_result: &str, step_days: u32) -> Result<Table, Problems> {
+        let engine = self.engine()?;
+        crate::table::history(&self.plan, &engine, key_result, step_days).map_err(Problems::from)
+    }
+
+    /// The report (grades per unit, the alignment tree, scores and forecasts, lint
+    /// findings by objective) as of `lint.as_of`, linted with `lint`.
+    pub fn report(&self, format: ReportFormat, lint: &LintOptions) -> Result<String, Problems> {
+        let (engine, eval) = self.evaluate(lint.as_of)?;
+        let card = engine
+            .scorecard(&self.plan, &eval)
+            .map_err(Problems::from)?;
+        let diagnostics = self.lint(lint)?;
+        Ok(match format {
+            ReportFormat::Markdown => crate::report::markdown(&self.plan, &card, &diagnostics),
+            ReportFormat::Html => crate::report::html(&self.plan, &card, &diagnostics),
+        })
+    }
+
+    /// The plan written in `format`: pretty JSON, YAML or CSV. Every field is kept
+    /// (CSV keeps what its columns hold). A NaN or infinity, which JSON cannot hold,
+    /// is an error naming its path.
+    pub fn write(&self, format: PlanFormat) -> Result<String> {
+        match format {
+            PlanFormat::Json => crate::format::json::to_string(&self.plan),
+            PlanFormat::Yaml => crate::format::yaml::to_string(&self.plan),
+            PlanFormat::Csv => crate::format::csv::to_string(&self.plan),
+        }
+    }
+
+    /// The plan as compact JSON (no indentation): for machines, and big plans.
+    pub fn write_compact_json(&self) -> Result<String> {
+        crate::format::json::to_string_compact(&self.plan)
+    }
+
+    /// The plan as a JSON value (what bindings hand to their language as dicts or
+    /// objects).
+    pub fn to_value(&self) -> Result<serde_json::Value> {
+        crate::format::json::to_value(&self.plan)
+    }
+
+    /// The attached log, one JSON Lines line per entry (newline included).
+    pub fn log_lines(&self) -> Result<Vec<String>> {
+        self.plan
+            .logged_check_ins
+            .iter()
+            .map(crate::format::check_in_log::line)
+            .collect()
+    }
+
+    /// A copy of the document under another policy: `config` is a `policy:` section
+    /// (a `preset` name and/or fields such as `overshoot`, `zero_range`, `status`).
+    /// A section that cannot be read is an [`Error::Policy`]; problems the new policy
+    /// brings (start equal to target under `zero_range: error`) are returned located.
+    pub fn with_policy(&self, config: serde_json::Value) -> Result<Document, Problems> {
+        let config: PolicyConfig = crate::edit::from_value(config, "policy").map_err(|e| {
+            Problems::from(Error::Policy {
+                message: e.message(),
+                location: e
+                    .location()
+                    .cloned()
+                    .unwrap_or_else(|| Location::at("policy")),
+            })
+        })?;
+        let mut doc = self.clone();
+        doc.plan.policy = Some(config);
+        doc.changed();
+        doc.check()?;
+        Ok(doc)
+    }
+
+    /// Appends a unit read from `value` (the shape of an entry of `units`).
+    pub fn add_unit(&mut self, value: serde_json::Value) -> Result<()> {
+        let at = format!("units[{}]", self.plan.units.len());
+        let unit = crate::edit::from_value(value, &at)?;
+        self.plan.add_unit(unit)?;
+        self.changed();
+        Ok(())
+    }
+
+    /// Appends a cycle read from `value` (the shape of an entry of `cycles`).
+    pub fn add_cycle(&mut self, value: serde_json::Value) -> Result<()> {
+        let at = format!("cycles[{}]", self.plan.cycles.len());
+        let cycle = crate::edit::from_value(value, &at)?;
+        self.plan.add_cycle(cycle)?;
+        self.changed();
+        Ok(())
+    }
+
+    /// Appends an objective read from `value` (with any key results it holds).
+    pub fn add_objective(&mut self, value: serde_json::Value) -> Result<()> {
+        let at = format!("objectives[{}]", self.plan.objectives.len());
+        let objective = crate::edit::from_value(value, &at)?;
+        self.plan.add_objective(objective)?;
+        self.changed();
+        Ok(())
+    }
+
+    /// Appends a key result read from `value` to the objective `objective`.
+    pub fn add_key_result(&mut self, objective: &str, value: serde_json::Value) -> Result<()> {
+        let Some(i) = self.plan.objectives.iter().position(|o| o.id == objective) else {
+            return Err(Error::NotFound {
+                entity: crate::error::Entity::Objective,
+                id: objective.to_owned(),
+            });
+        };
+        let at = format!(
+            "objectives[{i}].key_results[{}]",
+            self.plan.objectives[i].key_results.len()
+        );
+        let key_result = crate::edit::from_value(value, &at)?;
+        self.plan.add_key_result(objective, key_result)?;
+        self.changed();
+        Ok(())
+    }
+
+    /// Adds a check-in read from `value` (`at`, `value`, `confidence`, `note`,
+    /// `author`) to the key result `key_result`, in time order.
+    pub fn add_check_in(&mut self, key_result: &str, value: serde_json::Value) -> Result<()> {
+        let check_in = crate::edit::from_value(value, &format!("check-in of {key_result}"))?;
+        self.plan.add_check_in(key_result, check_in)?;
+        self.changed();
+        Ok(())
+    }
+
+    /// Appends an entry to the attached log, as if its line had been read from it.
+    pub fn push_log_entry(&mut self, entry: LoggedCheckIn) {
+        self.plan.logged_check_ins.push(entry);
+        self.changed();
+    }
+
+    /// Drops what an edit makes stale. Edits append, so the paths (and lines) of
+    /// what was read stay true, and the source index is kept.
+    fn changed(&mut self) {
+        self.problems = OnceLock::new();
+        self.engine = OnceLock::new();
+    }
+}
+
+/// How big a plan is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counts {
+    /// Objectives.
+    pub objectives: usize,
+    /// Key results.
+    pub key_results: usize,
+    /// Check-ins, the plan's and the log's.
+    pub check_ins: usize,
+}
+
+#[cfg(test)]
+mod tests;

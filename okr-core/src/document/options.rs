@@ -1,0 +1,230 @@
+//! The typed options of the document's calls.
+
+use crate::engine::AsOf;
+use crate::error::{Error, Result};
+use crate::format::Limits;
+use crate::lint::LintConfig;
+use crate::policy::Preset;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The formats a plan is read from and written to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanFormat {
+    /// The canonical JSON document.
+    Json,
+    /// The YAML authoring format: the same document.
+    Yaml,
+    /// One row per key result (objective columns repeated), for spreadsheets.
+    Csv,
+}
+
+impl PlanFormat {
+    /// The format a file name implies: `.json`, `.yaml`/`.yml` or `.csv`.
+    ///
+    /// ```
+    /// use okr_core::PlanFormat;
+    /// assert_eq!(PlanFormat::from_path("okrs/q1.yml"), Some(PlanFormat::Yaml));
+    /// assert_eq!(PlanFormat::from_path("okrs.check-ins.jsonl"), None);
+    /// ```
+    pub fn from_path(path: &str) -> Option<PlanFormat> {
+        let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "json" => Some(PlanFormat::Json),
+            "yaml" | "yml" => Some(PlanFormat::Yaml),
+            "csv" => Some(PlanFormat::Csv),
+            _ => None,
+        }
+    }
+
+    /// `json`, `yaml` (or `yml`) or `csv`, in any case; anything else is an invalid argument
+    /// that names the choices.
+    pub fn parse(name: &str) -> Result<PlanFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "json" => Ok(PlanFormat::Json),
+            "yaml" | "yml" => Ok(PlanFormat::Yaml),
+            "csv" => Ok(PlanFormat::Csv),
+            _ => Err(choice_error("format", name, &["yaml", "json", "csv"])),
+        }
+    }
+
+    /// The format's name: `json`, `yaml` or `csv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlanFormat::Json => "json",
+            PlanFormat::Yaml => "yaml",
+            PlanFormat::Csv => "csv",
+        }
+    }
+}
+
+impl From<PlanFormat> for crate::error::Format {
+    fn from(f: PlanFormat) -> Self {
+        match f {
+            PlanFormat::Json => crate::error::Format::Json,
+            PlanFormat::Yaml => crate::error::Format::Yaml,
+            PlanFormat::Csv => crate::error::Format::Csv,
+        }
+    }
+}
+
+impl fmt::Display for PlanFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::error::Format::from(*self).fmt(f)
+    }
+}
+
+/// An invalid-argument error for a name that is not one of `choices`.
+pub(crate) fn choice_error(what: &str, name: &str, choices: &[&str]) -> Error {
+    let listed: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
+    Error::InvalidArgument {
+        argument: what.to_owned(),
+        message: format!("unknown {what} `{name}`; use one of {}", listed.join(", ")),
+    }
+}
+
+/// How to read a plan's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// The text's format.
+    pub format: PlanFormat,
+    /// Safety limits on the input.
+    pub limits: Limits,
+}
+
+impl LoadOptions {
+    /// Options for `format` with the default limits.
+    pub fn new(format: PlanFormat) -> LoadOptions {
+        LoadOptions {
+            format,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// How to score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreOptions {
+    /// The moment scored.
+    pub as_of: AsOf,
+    /// Score under a peer tool's policy instead of the plan's own.
+    pub preset: Option<Preset>,
+}
+
+impl ScoreOptions {
+    /// Scoring as of `as_of` under the plan's own policy.
+    pub fn as_of(as_of: AsOf) -> ScoreOptions {
+        ScoreOptions {
+            as_of,
+            preset: None,
+        }
+    }
+}
+
+/// How to lint: the moment (time rules such as `stale-check-in` need one) and a
+/// configuration laid over the plan's own `lint:` section.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LintOptions {
+    /// The moment linted.
+    pub as_of: AsOf,
+    /// Profile, selection, severities and settings, over the plan's own.
+    pub config: LintConfig,
+}
+
+impl LintOptions {
+    /// Linting as of `as_of` with the plan's own configuration.
+    pub fn as_of(as_of: AsOf) -> LintOptions {
+        LintOptions {
+            as_of,
+            config: LintConfig::default(),
+        }
+    }
+}
+
+/// The tables a document gives as columns (see [`crate::table`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    /// One row per objective.
+    Objectives,
+    /// One row per key result.
+    KeyResults,
+    /// One row per check-in, the plan's and then the log's.
+    CheckIns,
+    /// One row per objective followed by its key results: value, progress, status.
+    Scores,
+    /// One row per lint diagnostic.
+    Diagnostics,
+}
+
+impl TableKind {
+    /// Every table, in the order above.
+    pub const ALL: [TableKind; 5] = [
+        TableKind::Objectives,
+        TableKind::KeyResults,
+        TableKind::CheckIns,
+        TableKind::Scores,
+        TableKind::Diagnostics,
+    ];
+
+    /// The table's name: `objectives`, `key_results`, `check_ins`, `scores`,
+    /// `diagnostics`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableKind::Objectives => "objectives",
+            TableKind::KeyResults => "key_results",
+            TableKind::CheckIns => "check_ins",
+            TableKind::Scores => "scores",
+            TableKind::Diagnostics => "diagnostics",
+        }
+    }
+
+    /// The table with this name; anything else is an invalid argument naming the tables.
+    pub fn parse(name: &str) -> Result<TableKind> {
+        TableKind::ALL
+            .into_iter()
+            .find(|t| t.as_str() == name)
+            .ok_or_else(|| choice_error("table", name, &TableKind::ALL.map(TableKind::as_str)))
+    }
+}
+
+/// The formats a report is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFormat {
+    /// Markdown.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+}
+
+impl ReportFormat {
+    /// `md`/`markdown` or `html`; anything else is an invalid argument naming the choices.
+    pub fn parse(name: &str) -> Result<ReportFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(ReportFormat::Markdown),
+            "html" => Ok(ReportFormat::Html),
+            _ => Err(choice_error("report format", name, &["md", "html"])),
+        }
+    }
+}
+
+/// A check-in as a person types it (a command line, a form): the document reads the
+/// value for the key result's kind, so callers never decide it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CheckInRequest {
+    /// Id of the key result (or KPI).
+    pub key_result: String,
+    /// A number; `true`/`false` for a milestone; a zone name (fail, commit, target,
+    /// stretch); comma-separated finished step ids for a checklist.
+    pub value: String,
+    /// When the value was observed: a date or an RFC 3339 timestamp; `None` is now.
+    pub at: Option<String>,
+    /// How likely the target is reached: `0.7`, `70%` or `7/10`.
+    pub confidence: Option<String>,
+    /// A note.
+    pub note: Option<String>,
+    /// Who checked in.
+    pub author: Option<String>,
+}

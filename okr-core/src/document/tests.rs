@@ -1,0 +1,204 @@
+use super::*;
+use crate::error::{DocumentKind, ErrorCode};
+use crate::lint::LintConfig;
+use serde_json::json;
+
+const PLAN: &str = "\
+schema_version: 1
+check_ins_file: team.jsonl
+cycles: [{id: q1, name: Q1, start: 2026-01-01, end: 2026-03-31}]
+objectives:
+  - id: o1
+    title: Make onboarding a delight for new teams
+    owner: ana
+    cycle: q1
+    key_results:
+      - id: k1
+        title: Raise activation from 20% to 40%
+        owner: ana
+        type: increase
+        start: 20
+        target: 40
+      - id: ship
+        title: Launch the new setup wizard
+        owner: ana
+        type: milestone
+";
+
+fn yaml() -> LoadOptions {
+    LoadOptions::new(PlanFormat::Yaml)
+}
+
+fn as_of(date: &str) -> AsOf {
+    AsOf::parse(date).expect("a date")
+}
+
+fn with_log(log: &'static str) -> Document {
+    Document::parse_with_log(PLAN, &yaml(), |name| {
+        assert_eq!(name, "team.jsonl");
+        Ok(Some(log.to_owned()))
+    })
+    .expect("parses")
+}
+
+#[test]
+fn lint_findings_carry_the_line_of_their_path() {
+    let doc = Document::parse(PLAN, &yaml()).expect("parses");
+    let found = doc
+        .lint(&LintOptions::as_of(as_of("2026-02-15")))
+        .expect("lints");
+    let activity = found
+        .iter()
+        .find(|d| d.rule == "activity-key-result")
+        .expect("`Launch …` is an activity");
+    assert_eq!(activity.path, "objectives[0].key_results[1].title");
+    assert_eq!((activity.line, activity.column), (Some(17), Some(9)));
+    assert!(found.iter().all(|d| d.line.is_some()), "{found:?}");
+}
+
+#[test]
+fn the_log_is_read_through_the_caller_and_its_problems_point_into_it() {
+    let doc = with_log(
+        "{\"key_result\":\"k1\",\"at\":\"2026-01-05\",\"value\":21}\n\n{\"key_result\":\"k1\",\"at\":\"2026-01-12\",\"value\":22,\"confidence\":7}\n",
+    );
+    let problems = doc.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let e = &problems[0];
+    assert_eq!(e.code(), ErrorCode::InvalidValue);
+    assert_eq!(e.document(), DocumentKind::Log);
+    assert_eq!(e.path(), "check_ins_file[1].confidence");
+    assert_eq!(e.location().and_then(|l| l.line), Some(3));
+}
+
+#[test]
+fn a_log_that_cannot_be_read_is_an_io_error_in_the_log() {
+    let e = Document::parse_with_log(PLAN, &yaml(), |_| Err("permission denied".into()))
+        .expect_err("unreadable");
+    assert_eq!(e.code(), ErrorCode::Io);
+    assert_eq!(e.document(), DocumentKind::Log);
+    assert!(e.message().contains("team.jsonl"), "{e}");
+    let none = Document::parse_with_log(PLAN, &yaml(), |_| Ok(None)).expect("no log yet");
+    assert!(none.plan().logged_check_ins.is_empty());
+}
+
+#[test]
+fn edits_drop_the_cached_engine_and_problems() {
+    let mut doc = Document::parse(PLAN, &yaml()).expect("parses");
+    let progress = |doc: &Document| {
+        doc.score(as_of("2026-02-15"))
+            .expect("scores")
+            .key_result("k1")
+            .and_then(|k| k.progress)
+    };
+    assert_eq!(progress(&doc), Some(0.0));
+    doc.add_check_in("k1", json!({"at": "2026-02-01", "value": 30}))
+        .expect("adds");
+    assert_eq!(progress(&doc), Some(0.5));
+    doc.add_key_result(
+        "o1",
+        json!({"id": "k1", "title": "again", "type": "milestone"}),
+    )
+    .expect_err("a duplicate id is refused at once");
+    doc.add_objective(json!({"id": "o2", "title": "Grow", "unit": "nowhere"}))
+        .expect("references are checked with the rest");
+    assert_eq!(doc.problems()[0].code(), ErrorCode::UnknownReference);
+    assert!(doc.score(as_of("2026-02-15")).is_err());
+}
+
+#[test]
+fn a_check_in_is_read_for_its_kind_and_checked_as_the_next_log_line() {
+    let doc = with_log("{\"key_result\":\"k1\",\"at\":\"2026-01-05\",\"value\":21}\n");
+    let request = |key_result: &str, value: &str| CheckInRequest {
+        key_result: key_result.into(),
+        value: value.into(),
+        at: Some("2026-02-01".into()),
+        confidence: Some("70%".into()),
+        ..CheckInRequest::default()
+    };
+    let done = doc
+        .prepare_check_in(&request("ship", "done"))
+        .expect("a milestone");
+    assert_eq!(done.entry.value, crate::model::Value::Bool(true));
+    assert_eq!(done.entry.confidence, Some(0.7));
+    assert!(done.line.ends_with('\n'));
+    let back = crate::format::check_in_log::parse(&done.line).expect("reads back");
+    assert_eq!(back, [done.entry]);
+    let wrong = doc
+        .prepare_check_in(&request("ship", "42"))
+        .expect_err("a milestone is true or false");
+    assert_eq!(wrong[0].path(), "check_ins_file[1].value");
+    assert_eq!(wrong[0].document(), DocumentKind::Log);
+    let missing = doc
+        .prepare_check_in(&request("k9", "1"))
+        .expect_err("no such key result");
+    assert_eq!(missing[0].code(), ErrorCode::NotFound);
+    let late = doc
+        .prepare_check_in(&CheckInRequest {
+            at: Some("2999-01-01".into()),
+            ..request("k1", "25")
+        })
+        .expect_err("far future");
+    assert_eq!(late[0].path(), "check_ins_file[1].at");
+}
+
+#[test]
+fn unknown_rules_are_named_as_rules_even_in_a_plan_with_problems() {
+    let mut doc = Document::parse(PLAN, &yaml()).expect("parses");
+    doc.add_objective(json!({"id": "o2", "title": "Grow", "unit": "nowhere"}))
+        .expect("adds");
+    let options = LintOptions {
+        config: LintConfig {
+            select: vec!["OKR999".into()],
+            ..LintConfig::default()
+        },
+        ..LintOptions::as_of(as_of("2026-02-15"))
+    };
+    let e = doc.lint(&options).expect_err("no such rule");
+    assert_eq!(e[0].code(), ErrorCode::UnknownRule);
+    assert_eq!(e[0].ids(), ["OKR999"]);
+}
+
+#[test]
+fn a_policy_that_cannot_be_read_is_a_policy_error() {
+    let doc = Document::parse(PLAN, &yaml()).expect("parses");
+    let e = doc
+        .with_policy(json!({"preset": "no-such-tool"}))
+        .expect_err("unknown preset");
+    assert_eq!(e[0].code(), ErrorCode::Policy);
+    assert!(e[0].path().starts_with("policy"), "{}", e[0]);
+    let quantive = doc
+        .with_policy(json!({"preset": "quantive"}))
+        .expect("a preset");
+    assert_eq!(
+        quantive.policy().scoring.overshoot,
+        crate::policy::Overshoot::Keep
+    );
+}
+
+#[test]
+fn names_of_choices_are_invalid_arguments() {
+    for e in [
+        PlanFormat::parse("xml").expect_err("format"),
+        TableKind::parse("nothing").expect_err("table"),
+        ReportFormat::parse("pdf").expect_err("report"),
+        AsOf::parse("someday").expect_err("date"),
+    ] {
+        assert_eq!(e.code(), ErrorCode::InvalidArgument, "{e}");
+    }
+    assert_eq!(TableKind::parse("check_ins"), Ok(TableKind::CheckIns));
+}
+
+#[test]
+fn json_and_yaml_texts_of_one_plan_locate_the_same_paths() {
+    let yaml_doc = Document::parse(PLAN, &yaml()).expect("parses");
+    let json_text = yaml_doc.write(PlanFormat::Json).expect("JSON");
+    let json_doc = Document::parse(json_text, &LoadOptions::new(PlanFormat::Json)).expect("parses");
+    let options = LintOptions::as_of(as_of("2026-02-15"));
+    let (a, b) = (
+        yaml_doc.lint(&options).expect("lints"),
+        json_doc.lint(&options).expect("lints"),
+    );
+    let paths = |d: &[Diagnostic]| d.iter().map(|d| d.path.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(&a), paths(&b));
+    assert!(b.iter().all(|d| d.line.is_some()), "{b:?}");
+}
