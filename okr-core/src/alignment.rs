@@ -11,20 +11,25 @@ use crate::name_map::NameMap;
 use foldhash::{HashMap, HashSet};
 use serde::Serialize;
 
+/// The alignment analysis of a plan (DESIGN §5).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AlignmentReport {
     /// Objectives with no parent, in document order: the tops of the tree.
     pub roots: Vec<String>,
     /// Non-company objectives with no parent.
     pub orphans: Vec<String>,
+    /// Every objective, in document order, with its place in the graph.
     pub objectives: Vec<AlignedObjective>,
     #[serde(skip)]
     index: HashMap<String, usize>,
 }
 
+/// One objective's place in the alignment graph.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AlignedObjective {
+    /// The objective's id.
     pub id: String,
+    /// Its org unit, when it names one.
     pub unit: Option<String>,
     /// Objectives this one aligns to (directly or through one of their key results).
     pub parents: Vec<String>,
@@ -32,6 +37,7 @@ pub struct AlignedObjective {
     pub children: Vec<String>,
     /// Links up to a root along first parents (0 for a root).
     pub depth: usize,
+    /// A non-company objective that aligns to nothing.
     pub orphan: bool,
     /// Alignments that jump over units of the org tree.
     pub skipped_levels: Vec<SkippedLevel>,
@@ -40,6 +46,7 @@ pub struct AlignedObjective {
     pub coverage: Option<Coverage>,
 }
 
+/// An alignment that jumps over a level of the unit tree (a team straight to the company).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SkippedLevel {
     /// The parent objective aligned to.
@@ -48,16 +55,21 @@ pub struct SkippedLevel {
     pub skipped_units: Vec<String>,
 }
 
+/// How much of an objective's key results the objectives below contribute to.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Coverage {
+    /// How many key results the objective has.
     pub key_results: usize,
     /// Key results at least one child objective aligns to.
     pub covered: usize,
+    /// The share of them with at least one contributing child (0–1).
     pub share: f64,
+    /// The ids of those with none.
     pub uncovered: Vec<String>,
 }
 
 impl AlignmentReport {
+    /// The analysis of the objective `id`.
     pub fn objective(&self, id: &str) -> Option<&AlignedObjective> {
         self.index.get(id).map(|&i| &self.objectives[i])
     }
@@ -273,6 +285,8 @@ fn parents_from_plan(plan: &Plan) -> (Vec<usize>, Vec<usize>) {
     (parent_offsets, parent_list)
 }
 
+/// Analyses the alignment graph of `plan`: roots, orphans, depth, skipped levels, the
+/// line of sight up to the top, and coverage of each objective's key results.
 pub fn analyze(plan: &Plan) -> AlignmentReport {
     let graph = Graph::build(plan, None);
     let depth = graph.depths();

@@ -38,6 +38,7 @@ fn duplicate(entity: Entity, id: &str, first: String, at: String) -> Error {
 }
 
 impl Plan {
+    /// Appends a unit; its id must be free.
     pub fn add_unit(&mut self, unit: Unit) -> Result<()> {
         let at = format!("units[{}]", self.units.len());
         if let Some(i) = self.units.iter().position(|u| u.id == unit.id) {
@@ -47,6 +48,7 @@ impl Plan {
         Ok(())
     }
 
+    /// Appends a cycle; its id must be free.
     pub fn add_cycle(&mut self, cycle: Cycle) -> Result<()> {
         let at = format!("cycles[{}]", self.cycles.len());
         if let Some(i) = self.cycles.iter().position(|c| c.id == cycle.id) {

@@ -21,6 +21,7 @@ pub enum Size {
 }
 
 impl Size {
+    /// How many objectives this size generates.
     pub fn objectives(self) -> usize {
         match self {
             Size::S => 1_000,
@@ -30,6 +31,7 @@ impl Size {
         }
     }
 
+    /// `S`, `M`, `L` (any case) or a number of objectives.
     pub fn parse(text: &str) -> Option<Size> {
         match text.to_ascii_uppercase().as_str() {
             "S" => Some(Size::S),

@@ -35,6 +35,8 @@
 //! Every entry point takes and returns owned data, and every value is `Send + Sync`, so
 //! the bindings (Python, WebAssembly, Kotlin/Swift) wrap it without lifetimes.
 
+#![warn(missing_docs)]
+
 pub mod alignment;
 mod bytes;
 mod document;

@@ -57,12 +57,9 @@ impl<'a, V> NameMap<'a, V> {
         }
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.short.len() + self.long.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 

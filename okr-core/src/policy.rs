@@ -78,13 +78,19 @@ impl Default for Zones {
     }
 }
 
+/// How progress is computed at the edges.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScoringPolicy {
+    /// What happens past the target.
     pub overshoot: Overshoot,
+    /// What happens behind the start.
     pub backslide: Backslide,
+    /// What start equal to target means.
     pub zero_range: ZeroRange,
+    /// Whether exactly at a threshold passes.
     pub threshold: ThresholdRule,
+    /// The cut points of zones.
     pub zones: Zones,
 }
 
@@ -106,18 +112,35 @@ impl Default for ScoringPolicy {
 pub enum StatusRule {
     /// gap = expected − progress: gap ≤ `behind` on track, ≤ `at_risk` behind, else at
     /// risk (Viva Goals: 0 and 0.25).
-    Gap { behind: f64, at_risk: f64 },
+    Gap {
+        /// The boundary of on track and behind.
+        behind: f64,
+        /// The boundary of behind and at risk.
+        at_risk: f64,
+    },
     /// lead = progress − expected: lead ≥ `behind` on track, ≥ `at_risk` behind, else at
     /// risk (BurningOKR: −0.2 and −0.4).
-    Lead { behind: f64, at_risk: f64 },
+    Lead {
+        /// The boundary of on track and behind.
+        behind: f64,
+        /// The boundary of behind and at risk.
+        at_risk: f64,
+    },
     /// ratio = progress / expected: ratio < `at_risk` at risk, < `behind` behind
     /// (0.4 and 0.7).
-    Ratio { behind: f64, at_risk: f64 },
+    Ratio {
+        /// The boundary of on track and behind.
+        behind: f64,
+        /// The boundary of behind and at risk.
+        at_risk: f64,
+    },
 }
 
+/// How status is decided.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatusPolicy {
+    /// How the gap between expected and actual progress becomes a status.
     pub rule: StatusRule,
     /// A key result with no check-in for longer than this many days is stale (default 14).
     pub stale_after_days: u32,
@@ -178,9 +201,13 @@ pub struct AlignmentPolicy {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
+    /// How progress is computed at the edges.
     pub scoring: ScoringPolicy,
+    /// How status is decided.
     pub status: StatusPolicy,
+    /// How cycles are graded.
     pub grading: GradingPolicy,
+    /// How objectives may align.
     pub alignment: AlignmentPolicy,
 }
 
@@ -208,6 +235,7 @@ pub enum Preset {
 }
 
 impl Preset {
+    /// Every preset, in the order the docs list them.
     pub const ALL: [Preset; 8] = [
         Preset::Default,
         Preset::OkrTracker,
@@ -219,6 +247,7 @@ impl Preset {
         Preset::Google,
     ];
 
+    /// The preset's name, as written in a plan (`okr-tracker`).
     pub fn as_str(self) -> &'static str {
         match self {
             Preset::Default => "default",
@@ -232,10 +261,12 @@ impl Preset {
         }
     }
 
+    /// The preset with this name.
     pub fn parse(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.as_str() == name)
     }
 
+    /// The policy the preset stands for.
     pub fn policy(self) -> Policy {
         let mut p = Policy::default();
         match self {
@@ -266,22 +297,31 @@ impl Preset {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyConfig {
+    /// A peer tool's policy to start from (default: this library's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preset: Option<Preset>,
+    /// What happens past the target: `clamp` or `keep`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overshoot: Option<Overshoot>,
+    /// What happens behind the start: `clamp` or `keep`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backslide: Option<Backslide>,
+    /// What start equal to target means: `reject`, `zero` or `half`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_range: Option<ZeroRange>,
+    /// Whether exactly at a threshold passes: `strict` or `inclusive`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub threshold: Option<ThresholdRule>,
+    /// The cut points of zones.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zones: Option<Zones>,
+    /// How the gap becomes a status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<StatusRule>,
+    /// Days without a check-in before a key result is stale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stale_after_days: Option<u32>,
+    /// How cycles are graded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grading: Option<GradingPolicy>,
     /// Allow at most one parent per objective.

@@ -14,31 +14,42 @@ use foldhash::HashMap;
 /// A table: named, documented, typed columns of equal length.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table {
+    /// How many rows.
     pub rows: usize,
+    /// The columns, in order.
     pub columns: Vec<Column>,
 }
 
+/// One named, documented column.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Column {
+    /// Its name (`progress`).
     pub name: &'static str,
     /// What the column holds, for documentation and tooltips.
     pub doc: &'static str,
+    /// Its values.
     pub data: Data,
 }
 
 /// The values of one column.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Data {
+    /// Text in every row.
     Text(Vec<String>),
+    /// Text, or missing.
     OptionalText(Vec<Option<String>>),
     /// Repeated labels: `codes[i]` indexes `categories`, `-1` when missing.
     Category {
+        /// Each row's index into `categories`, `-1` when missing.
         codes: Vec<i32>,
+        /// The labels, in order of first appearance.
         categories: Vec<String>,
     },
     /// `NaN` when missing.
     Float(Vec<f64>),
+    /// Whole numbers.
     Int(Vec<i64>),
+    /// Whole numbers, or missing.
     OptionalInt(Vec<Option<i64>>),
     /// Milliseconds since 1970-01-01T00:00:00Z; dates are midnight UTC.
     Timestamp(Vec<Option<i64>>),
@@ -121,7 +132,7 @@ fn statuses() -> Categories {
 }
 
 /// One row per objective.
-pub fn objectives(plan: &Plan) -> Table {
+pub(crate) fn objectives(plan: &Plan) -> Table {
     let n = plan.objectives.len();
     let mut unit = Categories::default();
     let mut cycle = Categories::default();
@@ -204,7 +215,7 @@ pub fn objectives(plan: &Plan) -> Table {
 type Range = (Option<f64>, Option<f64>);
 
 /// One row per key result.
-pub fn key_results(plan: &Plan) -> Table {
+pub(crate) fn key_results(plan: &Plan) -> Table {
     let krs = || {
         plan.objectives
             .iter()
@@ -290,7 +301,7 @@ pub fn key_results(plan: &Plan) -> Table {
 }
 
 /// One row per check-in written in the plan, then per check-in of an attached log.
-pub fn check_ins(plan: &Plan) -> Table {
+pub(crate) fn check_ins(plan: &Plan) -> Table {
     let rows = plan
         .objectives
         .iter()
@@ -403,7 +414,7 @@ fn value_text(value: &Value) -> Option<String> {
 
 /// One row per objective, each followed by one row per key result: where everything
 /// stands as of the evaluation's moment.
-pub fn scores(plan: &Plan, engine: &Engine, eval: &Evaluation) -> Result<Table> {
+pub(crate) fn scores(plan: &Plan, engine: &Engine, eval: &Evaluation) -> Result<Table> {
     engine.check_compiled_from(plan)?;
     let rows = plan.objectives.len() + engine.key_result_count();
     let mut id = Vec::with_capacity(rows);
@@ -519,7 +530,7 @@ pub fn scores(plan: &Plan, engine: &Engine, eval: &Evaluation) -> Result<Table> 
 }
 
 /// One row per diagnostic.
-pub fn diagnostics(diagnostics: &[Diagnostic]) -> Table {
+pub(crate) fn diagnostics(diagnostics: &[Diagnostic]) -> Table {
     let mut code = Categories::default();
     let mut rule = Categories::default();
     let mut severity = Categories::with(&["info", "warn", "error"]);
@@ -576,7 +587,7 @@ pub fn diagnostics(diagnostics: &[Diagnostic]) -> Table {
 /// How key result `id` moved through its period: one row every `step_days` from the
 /// period's start to its end (and one at the end), each evaluated as of the end of that
 /// day: value, progress, expected and status. The rows a burn-up chart is drawn from.
-pub fn history(plan: &Plan, engine: &Engine, id: &str, step_days: u32) -> Result<Table> {
+pub(crate) fn history(plan: &Plan, engine: &Engine, id: &str, step_days: u32) -> Result<Table> {
     engine.check_compiled_from(plan)?;
     let missing = || crate::Error::NotFound {
         entity: crate::Entity::KeyResult,

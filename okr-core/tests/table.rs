@@ -5,7 +5,7 @@ mod common;
 
 use common::PlanCalls;
 use okr_core::table::{self, Data, Table};
-use okr_core::{AsOf, LintConfig, PlanFormat};
+use okr_core::{AsOf, PlanFormat, TableKind};
 
 fn acme() -> okr_core::Plan {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/acme.yaml");
@@ -50,19 +50,8 @@ fn same(a: f64, b: Option<f64>) -> bool {
 fn every_column_has_every_row() {
     let plan = acme();
     let as_of = AsOf::parse("2026-02-14").expect("date");
-    let diagnostics = common::lint(&plan, &LintConfig::default(), as_of).expect("lints");
-    for t in [
-        table::objectives(&plan),
-        table::key_results(&plan),
-        table::check_ins(&plan),
-        okr_core::Document::from_plan(plan.clone())
-            .table(
-                okr_core::TableKind::Scores,
-                &okr_core::LintOptions::as_of(as_of),
-            )
-            .expect("scores"),
-        table::diagnostics(&diagnostics),
-    ] {
+    for kind in TableKind::ALL {
+        let t = common::table(&plan, kind, as_of);
         assert!(t.rows > 0);
         for c in &t.columns {
             let len = match &c.data {
@@ -135,7 +124,7 @@ fn scores_table_matches_the_scorecard() {
 #[test]
 fn check_ins_table_holds_every_check_in() {
     let plan = acme();
-    let t = table::check_ins(&plan);
+    let t = common::table(&plan, TableKind::CheckIns, AsOf::now());
     let written: usize = plan
         .objectives
         .iter()

@@ -178,18 +178,22 @@ impl Engine {
         compile(plan, policy)
     }
 
+    /// The policy the engine scores under.
     pub fn policy(&self) -> &Policy {
         &self.policy
     }
 
+    /// How many objectives the engine holds.
     pub fn objective_count(&self) -> usize {
         self.objective_ids.len()
     }
 
+    /// How many key results the engine holds.
     pub fn key_result_count(&self) -> usize {
         self.kr_ids.len()
     }
 
+    /// How many check-ins the engine holds (the plan's and the log's).
     pub fn check_in_count(&self) -> usize {
         (0..self.kr_ids.len()).map(|h| self.series(h).t.len()).sum()
     }

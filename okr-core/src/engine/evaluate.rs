@@ -15,10 +15,15 @@ use std::collections::HashSet;
 pub struct KrEval {
     /// Encoded value (last check-in, or the aggregate's op); NaN before any check-in.
     pub value: f64,
+    /// Progress clamped by the policy (NaN when not scorable).
     pub progress: f64,
+    /// Progress before clamping (NaN when not scorable).
     pub raw: f64,
+    /// Progress expected by now (NaN without dates).
     pub expected: f64,
+    /// On track, behind, at risk, …
     pub status: Status,
+    /// The last confidence given (NaN when none was).
     pub confidence: f32,
     /// Check-ins at or before the moment.
     pub count: u32,
@@ -26,20 +31,29 @@ pub struct KrEval {
     pub last: i64,
 }
 
+/// One objective evaluated as of a moment: rolled-up progress and status.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ObjectiveEval {
+    /// Rolled-up progress, clamped (NaN when nothing is scorable).
     pub progress: f64,
+    /// Rolled-up progress before clamping.
     pub raw: f64,
+    /// Progress expected by now.
     pub expected: f64,
+    /// The worst status of its items.
     pub status: Status,
+    /// The mean confidence of its key results (NaN when none gave one).
     pub confidence: f64,
 }
 
 /// Every key result and objective of an engine as of one moment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evaluation {
+    /// The moment evaluated.
     pub as_of: AsOf,
+    /// Every key result, by handle (document order).
     pub key_results: Vec<KrEval>,
+    /// Every objective, by handle (document order).
     pub objectives: Vec<ObjectiveEval>,
 }
 
@@ -53,12 +67,15 @@ fn opt(x: f64) -> Option<f64> {
 }
 
 impl KrEval {
+    /// Progress, or `None` when not scorable.
     pub fn progress(&self) -> Option<f64> {
         opt(self.progress)
     }
+    /// Progress before clamping, or `None`.
     pub fn raw_progress(&self) -> Option<f64> {
         opt(self.raw)
     }
+    /// Expected progress, or `None`.
     pub fn expected(&self) -> Option<f64> {
         opt(self.expected)
     }
@@ -69,15 +86,19 @@ impl KrEval {
 }
 
 impl ObjectiveEval {
+    /// Progress, or `None` when not scorable.
     pub fn progress(&self) -> Option<f64> {
         opt(self.progress)
     }
+    /// Progress before clamping, or `None`.
     pub fn raw_progress(&self) -> Option<f64> {
         opt(self.raw)
     }
+    /// Expected progress, or `None`.
     pub fn expected(&self) -> Option<f64> {
         opt(self.expected)
     }
+    /// Mean confidence, or `None`.
     pub fn confidence(&self) -> Option<f64> {
         opt(self.confidence).map(round6)
     }

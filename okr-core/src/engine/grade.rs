@@ -7,24 +7,31 @@ use serde::{Deserialize, Serialize};
 
 use super::status::EPSILON;
 
+/// Google's grading bands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Band {
+    /// 0.0–0.3: failed to make real progress.
     Red,
+    /// 0.4–0.6: progress, short of the goal.
     Yellow,
+    /// 0.7–1.0: delivered.
     Green,
 }
 
+/// The grade of a closed (or closing) objective.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Grade {
     /// The final score: the hand-set one when present, else the computed progress.
     pub score: f64,
     /// Whether `score` was set by hand.
     pub manual: bool,
+    /// Its band.
     pub band: Band,
     /// The score this kind of objective is expected to reach (1.0 committed, 0.7
     /// aspirational); `None` when the objective is neither.
     pub expected: Option<f64>,
+    /// Whether it met what its type expects (committed: 1.0; aspirational: about 0.7).
     pub meets_expectation: Option<bool>,
 }
 

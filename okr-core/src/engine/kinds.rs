@@ -19,7 +19,9 @@ pub const ZONES: [&str; 4] = ["fail", "commit", "target", "stretch"];
 /// `score` is what the policy makes of it and what objectives average.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Progress {
+    /// The ratio before the policy's clamps (150 % is 1.5).
     pub raw: f64,
+    /// The score the policy makes of it (clamped to 0–1 by default).
     pub score: f64,
 }
 
@@ -366,6 +368,7 @@ pub fn progress(kind: &Kind, v: f64, weights: &[f64], policy: &ScoringPolicy) ->
 }
 
 /// Progress of a document key result at value `v`, for callers without an engine.
+#[cfg(test)]
 pub fn progress_of(kind: &KrKind, v: f64, policy: &ScoringPolicy) -> Option<Progress> {
     let mut weights = Vec::new();
     let compact = Kind::compile(kind, policy, &mut weights);
@@ -465,5 +468,18 @@ mod tests {
             target: None,
         };
         assert_eq!(p(&k, 3.0, Preset::Default), None);
+    }
+
+    proptest::proptest! {
+    #[test]
+    fn progress_stays_within_bounds(start in -1e4f64..1e4, span in 0.001f64..1e4, up in proptest::prelude::any::<bool>(), v in -1e5f64..1e5) {
+        let target = if up { start + span } else { start - span };
+        let kind = if up { KrKind::Increase { start: Some(start), target: Some(target) } } else { KrKind::Decrease { start: Some(start), target: Some(target) } };
+        let p = progress_of(&kind, v, &crate::Policy::default().scoring).ok_or_else(|| proptest::test_runner::TestCaseError::fail("scorable"))?;
+        proptest::prop_assert!((0.0..=1.0).contains(&p.score), "clamped {}", p.score);
+        proptest::prop_assert!(p.raw.is_finite());
+        proptest::prop_assert!(p.score == p.raw.clamp(0.0, 1.0));
+    }
+
     }
 }

@@ -2,12 +2,12 @@
 
 mod compile;
 mod evaluate;
-pub mod forecast;
-pub mod grade;
-pub mod kinds;
+mod forecast;
+mod grade;
+pub(crate) mod kinds;
 mod score;
-pub mod status;
-pub mod time;
+mod status;
+pub(crate) mod time;
 
 pub use compile::Engine;
 pub use evaluate::{Evaluation, KrEval, ObjectiveEval};

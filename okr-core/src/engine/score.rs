@@ -17,15 +17,19 @@ use serde::{Deserialize, Serialize};
 /// Scores of a whole plan as of one moment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scorecard {
+    /// The moment scored.
     pub as_of: Moment,
+    /// Every objective, in document order, each with its key results.
     pub objectives: Vec<ObjectiveScore>,
 }
 
 impl Scorecard {
+    /// The objective `id`.
     pub fn objective(&self, id: &str) -> Option<&ObjectiveScore> {
         self.objectives.iter().find(|o| o.id == id)
     }
 
+    /// The key result `id`.
     pub fn key_result(&self, id: &str) -> Option<&KeyResultScore> {
         self.objectives
             .iter()
@@ -34,51 +38,75 @@ impl Scorecard {
     }
 }
 
+/// One objective scored: rolled-up progress, status, forecast and grade.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ObjectiveScore {
+    /// The objective's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// Its owner.
     pub owner: Option<String>,
+    /// Its org unit.
     pub unit: Option<String>,
+    /// Its cycle.
     pub cycle: Option<String>,
+    /// Committed or aspirational, when set.
     #[serde(rename = "type")]
     pub commitment: Option<Commitment>,
+    /// Draft, active, closed or cancelled.
     pub state: ObjectiveState,
     /// Always `None`: objectives have no value of their own. Present so that objective
     /// and key-result records share their field names.
     pub value: Option<Value>,
     /// Weighted mean of the items' scores; `None` when no item can be scored.
     pub progress: Option<f64>,
+    /// Progress before clamping.
     pub raw_progress: Option<f64>,
+    /// Progress expected by now.
     pub expected: Option<f64>,
+    /// The worst status of its items.
     pub status: Status,
     /// Mean of the key results' latest confidences.
     pub confidence: Option<f64>,
+    /// Projected progress at the due dates, when its key results have forecasts.
     pub forecast: Option<ObjectiveForecast>,
+    /// The grade, when the cycle has ended or a final score is set.
     pub grade: Option<Grade>,
     /// Objectives this one aligns to (directly, or through one of their key results).
     pub parents: Vec<String>,
     /// Objectives aligned to this one.
     pub children: Vec<String>,
+    /// Its key results, scored.
     pub key_results: Vec<KeyResultScore>,
 }
 
+/// An objective's forecast.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ObjectiveForecast {
     /// Weighted mean of the key results' projected progress at their due dates.
     pub projected_progress: f64,
 }
 
+/// One key result scored: value, progress, status, confidence and forecast.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KeyResultScore {
+    /// The key result's id.
     pub id: String,
+    /// The id of its objective.
     pub objective_id: String,
+    /// Its title.
     pub title: String,
+    /// Its owner.
     pub owner: Option<String>,
+    /// Its type.
     #[serde(rename = "type")]
     pub kr_type: KrType,
+    /// What it is measured in (`%`, `USD`).
     pub measure: Option<String>,
+    /// Its weight in the objective.
     pub weight: f64,
+    /// Its due date (the cycle's end unless set).
     pub due: Option<NaiveDate>,
     /// The value as of the moment: the last check-in at or before it (for aggregates,
     /// the op over the children), else the start. `None` when there is neither.
@@ -91,14 +119,17 @@ pub struct KeyResultScore {
     pub expected: Option<f64>,
     /// expected − progress.
     pub gap: Option<f64>,
+    /// On track, behind, at risk, not started, done, …
     pub status: Status,
     /// Latest confidence at or before the moment.
     pub confidence: Option<f64>,
     /// High confidence while at risk, or low confidence while on track or done.
     pub confidence_divergence: bool,
+    /// The least-squares projection to the due date, with two check-ins or more.
     pub forecast: Option<Forecast>,
     /// Check-ins at or before the moment.
     pub check_ins: usize,
+    /// The date of the last check-in at or before the moment.
     pub last_check_in: Option<NaiveDate>,
 }
 

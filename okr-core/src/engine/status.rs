@@ -7,13 +7,17 @@ use serde::{Deserialize, Serialize};
 /// Tolerance for comparing progress figures, so that 0.1 + 0.2 is not "behind" 0.3.
 pub const EPSILON: f64 = 1e-9;
 
+/// Where a key result or objective stands against where it should be by now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// No check-in yet.
     NotStarted,
+    /// At or ahead of the expected progress.
     OnTrack,
+    /// Short of it by a little.
     Behind,
+    /// Short of it by a lot.
     AtRisk,
     /// Target reached.
     Done,
@@ -38,6 +42,7 @@ impl Status {
         Status::NoTarget,
     ];
 
+    /// The status as text: `on_track`, `behind`, `at_risk`, …
     pub fn as_str(self) -> &'static str {
         match self {
             Status::NotStarted => "not_started",

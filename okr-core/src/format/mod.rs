@@ -1,14 +1,14 @@
 //! Reading and writing plans: JSON, YAML, CSV, the check-ins log, the JSON Schema.
 
 pub mod check_in_log;
-pub mod csv;
+pub(crate) mod csv;
 mod finite;
 pub mod json;
 mod schema;
 pub(crate) mod serde_error;
 pub(crate) mod source_index;
-pub mod text_value;
-pub mod yaml;
+pub(crate) mod text_value;
+pub(crate) mod yaml;
 
 pub use schema::json_schema;
 

@@ -49,6 +49,8 @@ impl Level {
     }
 }
 
+/// How to lint: a profile, the rules to run or skip, their severities and settings.
+/// The shape of a plan's `lint:` section and of `okr lint --config`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LintConfig {

@@ -7,7 +7,7 @@ use super::text::Features;
 use crate::alignment::Graph;
 use crate::engine::{AsOf, Engine, Evaluation};
 use crate::error::Error;
-use crate::model::{Cycle, KeyResult, KrKind, Plan};
+use crate::model::{Cycle, KeyResult, Plan};
 use crate::name_map::NameMap;
 use foldhash::HashMap;
 use std::sync::OnceLock;
@@ -188,14 +188,6 @@ impl From<KrPath> for String {
     fn from(p: KrPath) -> String {
         p.to_string()
     }
-}
-
-/// Key results whose values are numbers with a start and a target to move between.
-pub fn is_numeric_goal(kind: &KrKind) -> bool {
-    matches!(
-        kind,
-        KrKind::Increase { .. } | KrKind::Decrease { .. } | KrKind::Aggregate { .. }
-    )
 }
 
 /// An item's position (objective index or key result handle) and its id, copied.

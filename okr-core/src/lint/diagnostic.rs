@@ -7,6 +7,7 @@ use std::borrow::Cow;
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
+/// How serious a finding is.
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing.

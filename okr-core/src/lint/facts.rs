@@ -82,6 +82,12 @@ pub struct Names<'a> {
 }
 
 impl<'a> Names<'a> {
+    /// The name numbered `n` (`None` for [`NONE`]).
+    #[cfg(test)]
+    pub fn name(&self, n: u32) -> Option<&'a str> {
+        self.names.get(n as usize).copied()
+    }
+
     fn number(&mut self, name: Option<&'a str>) -> u32 {
         let Some(name) = name else {
             return NONE;
@@ -92,11 +98,6 @@ impl<'a> Names<'a> {
             self.names.push(name);
         }
         n
-    }
-
-    /// The name numbered `n` (`None` for [`NONE`]).
-    pub fn name(&self, n: u32) -> Option<&'a str> {
-        self.names.get(n as usize).copied()
     }
 }
 

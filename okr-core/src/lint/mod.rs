@@ -6,17 +6,17 @@
 //! sets their options; `lint_ignore` on an objective or key result switches a rule off
 //! there, with a reason.
 
-pub mod at;
-pub mod config;
-pub mod context;
-pub mod diagnostic;
-pub mod facts;
-pub mod rule;
-pub mod rules;
-pub mod settings;
-pub mod text;
+pub(crate) mod at;
+mod config;
+pub(crate) mod context;
+mod diagnostic;
+pub(crate) mod facts;
+pub(crate) mod rule;
+pub(crate) mod rules;
+mod settings;
+pub(crate) mod text;
 
-pub use at::At;
+pub(crate) use at::At;
 pub use config::{Level, LintConfig};
 pub use diagnostic::{Diagnostic, Id, Severity};
 pub use rule::{Category, RuleMeta};
@@ -61,7 +61,11 @@ fn matches(meta: &RuleMeta, key: &str) -> bool {
 /// not stop linting; any other load problem (a dangling reference, a bad value) is
 /// returned as `Err`, since the plan cannot be read as meant. Time rules need the plan
 /// to score, and are skipped when one of those rule-reported problems prevents it.
-pub fn lint(plan: &Plan, config: &LintConfig, as_of: AsOf) -> Result<Vec<Diagnostic>, Vec<Error>> {
+pub(crate) fn lint(
+    plan: &Plan,
+    config: &LintConfig,
+    as_of: AsOf,
+) -> Result<Vec<Diagnostic>, Vec<Error>> {
     // Score with start == target allowed, so that the rule reports it.
     let mut policy = plan.policy();
     policy.scoring.zero_range = ZeroRange::Zero;
@@ -268,12 +272,10 @@ fn visit(
     let cycle = facts.cycle_of(i);
     let at = rule::ObjectiveAt {
         index: i,
-        handles: handles.clone(),
         objective: o,
         text: &facts.objective_text[i],
         title: &facts.objective_title[i],
         key_result_text: &facts.kr_text[handles.clone()],
-        cycle,
         unit: facts.unit_of(i).map(|u| &cx.plan.units[u]),
     };
     for &n in &rules.on_objectives {

@@ -21,6 +21,7 @@ pub enum Category {
 }
 
 impl Category {
+    /// The severity the category gives its rules unless configured.
     pub fn default_severity(self) -> Severity {
         match self {
             Category::Correctness => Severity::Error,
@@ -29,6 +30,7 @@ impl Category {
         }
     }
 
+    /// `correctness`, `practice` or `advice`.
     pub fn as_str(self) -> &'static str {
         match self {
             Category::Correctness => "correctness",
@@ -45,6 +47,7 @@ pub struct RuleMeta {
     pub code: &'static str,
     /// Kebab-case name, e.g. `activity-key-result`.
     pub name: &'static str,
+    /// What kind of problem it finds (sets its default severity).
     pub category: Category,
     /// Markdown: What it does, Why is this bad, Example, Use instead, Options, Sources.
     pub doc: &'static str,
@@ -146,16 +149,12 @@ impl Visits {
 pub struct ObjectiveAt<'a> {
     /// Its position in `objectives`.
     pub index: usize,
-    /// The handles of its key results.
-    pub handles: std::ops::Range<usize>,
     pub objective: &'a Objective,
     /// What the text heuristics make of its title, and of its key results' titles.
     pub text: &'a Features,
     /// What the objective rules make of its title.
     pub title: &'a ObjectiveTitle,
     pub key_result_text: &'a [Features],
-    /// Its cycle, when it names one the plan has.
-    pub cycle: Option<&'a Cycle>,
     /// Its unit, when it names one the plan has.
     pub unit: Option<&'a Unit>,
 }

@@ -50,6 +50,7 @@ pub struct Settings {
     pub first_check_in_within_days: u32,
     /// vague-objective: fewest and most words in an objective title (default 3 and 20).
     pub objective_min_words: usize,
+    /// vague-objective: most words in an objective title (default 20).
     pub objective_max_words: usize,
     /// sandbagging: an aspirational score at or above this counts as "too easy" (default 0.9)…
     pub sandbagging_score: f64,
@@ -68,6 +69,7 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The settings `profile` starts from.
     pub fn for_profile(profile: Profile) -> Settings {
         let mut s = Settings {
             max_objectives: 5,

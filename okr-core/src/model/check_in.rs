@@ -11,13 +11,18 @@ use std::fmt;
 /// `target`, `stretch`) for ordinal zones, and the ids of the finished steps for checklists.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
+    /// A number (increase, decrease, thresholds, numeric zones, baselines).
     Number(f64),
+    /// Done or not (milestones).
     Bool(bool),
+    /// A zone name (`fail`, `commit`, `target`, `stretch`).
     Text(String),
+    /// The ids of the finished steps (checklists).
     Steps(Vec<String>),
 }
 
 impl Value {
+    /// The value as a number, when it is one.
     pub fn as_number(&self) -> Option<f64> {
         match self {
             Value::Number(n) => Some(*n),
@@ -121,19 +126,24 @@ impl JsonSchema for Value {
 pub struct CheckIn {
     /// When the value was observed.
     pub at: Moment,
+    /// The value observed.
     pub value: Value,
     /// 0.0 (no chance) to 1.0 (certain).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
+    /// A note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Who checked in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// Free-form fields, kept by every format.
     #[serde(default, skip_serializing_if = "Metadata::is_empty")]
     pub metadata: Metadata,
 }
 
 impl CheckIn {
+    /// A check-in of `value` at `at`, with nothing else set.
     pub fn new(at: Moment, value: Value) -> Self {
         CheckIn {
             at,
@@ -155,19 +165,26 @@ impl CheckIn {
 pub struct LoggedCheckIn {
     /// Id of the key result (or KPI) the value is for.
     pub key_result: String,
+    /// When the value was observed.
     pub at: Moment,
+    /// The value observed.
     pub value: Value,
+    /// How likely the target is reached, 0–1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
+    /// A note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Who checked in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// Free-form fields, kept by the log.
     #[serde(default, skip_serializing_if = "Metadata::is_empty")]
     pub metadata: Metadata,
 }
 
 impl LoggedCheckIn {
+    /// The log entry of `check_in` for `key_result`.
     pub fn new(key_result: impl Into<String>, check_in: CheckIn) -> Self {
         let CheckIn {
             at,
@@ -188,6 +205,7 @@ impl LoggedCheckIn {
         }
     }
 
+    /// The entry as a check-in of its key result.
     pub fn check_in(&self) -> CheckIn {
         CheckIn {
             at: self.at,

@@ -13,20 +13,31 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum KrType {
+    /// Move a number up, from start to target.
     #[default]
     Increase,
+    /// Move a number down, from start to target.
     Decrease,
+    /// Keep a number above a threshold.
     StayAbove,
+    /// Keep a number below a threshold.
     StayBelow,
+    /// Keep a number inside a range.
     Within,
+    /// Get something done.
     Milestone,
+    /// Finish a list of steps.
     Checklist,
+    /// Reach a zone: commit, target, stretch.
     Zones,
+    /// Find a baseline: no target yet.
     Baseline,
+    /// Roll child key results up with sum, mean, min or max.
     Aggregate,
 }
 
 impl KrType {
+    /// Every type, in the order the docs list them.
     pub const ALL: [KrType; 10] = [
         KrType::Increase,
         KrType::Decrease,
@@ -40,6 +51,7 @@ impl KrType {
         KrType::Aggregate,
     ];
 
+    /// The type as written: `increase`, `stay_above`, …
     pub fn as_str(self) -> &'static str {
         match self {
             KrType::Increase => "increase",
@@ -55,6 +67,7 @@ impl KrType {
         }
     }
 
+    /// The type with this name.
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.as_str() == text)
     }
@@ -64,13 +77,18 @@ impl KrType {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AggregateOp {
+    /// The sum of the children's values.
     Sum,
+    /// Their mean.
     Mean,
+    /// The least of them.
     Min,
+    /// The greatest of them.
     Max,
 }
 
 impl AggregateOp {
+    /// The operation as written: `sum`, `mean`, `min`, `max`.
     pub fn as_str(self) -> &'static str {
         match self {
             AggregateOp::Sum => "sum",
@@ -85,7 +103,9 @@ impl AggregateOp {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
+    /// The step's id, unique in its checklist.
     pub id: String,
+    /// What the step is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Share of the checklist this step carries; default 1.
@@ -94,6 +114,7 @@ pub struct Step {
 }
 
 impl Step {
+    /// Its weight (1 unless set).
     pub fn weight(&self) -> f64 {
         self.weight.unwrap_or(1.0)
     }
@@ -104,7 +125,9 @@ impl Step {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
+    /// The date of the planned value.
     pub at: NaiveDate,
+    /// The value planned for that date.
     pub target: f64,
 }
 
@@ -113,45 +136,79 @@ pub struct Phase {
 pub enum KrKind {
     /// Progress `(v − start) / (target − start)`, target above start.
     Increase {
+        /// The value at the start of the cycle.
         start: Option<f64>,
+        /// The value to reach.
         target: Option<f64>,
     },
     /// Progress `(start − v) / (start − target)`, target below start.
     Decrease {
+        /// The value at the start of the cycle.
         start: Option<f64>,
+        /// The value to reach.
         target: Option<f64>,
     },
     /// Met (1) while the value is above the threshold. A value inside `band` above the
     /// threshold is met but reported as behind.
-    StayAbove { threshold: f64, band: Option<f64> },
+    StayAbove {
+        /// The value to stay above.
+        threshold: f64,
+        /// A warning band on the safe side of the threshold.
+        band: Option<f64>,
+    },
     /// Met (1) while the value is below the threshold.
-    StayBelow { threshold: f64, band: Option<f64> },
+    StayBelow {
+        /// The value to stay below.
+        threshold: f64,
+        /// A warning band on the safe side of the threshold.
+        band: Option<f64>,
+    },
     /// Met (1) while `low ≤ v ≤ high`.
-    Within { low: f64, high: f64 },
+    Within {
+        /// The lowest value in range.
+        low: f64,
+        /// The highest value in range.
+        high: f64,
+    },
     /// Done or not: check-ins carry `true`/`false`.
     Milestone,
     /// Weighted share of the steps finished; check-ins carry the finished step ids.
-    Checklist { steps: Vec<Step> },
+    Checklist {
+        /// The steps, each with its weight.
+        steps: Vec<Step>,
+    },
     /// Scored by zone: fail, commit, target, stretch. With numbers (`start` is the
     /// baseline) a value is placed between them; without, check-ins name the zone.
     Zones {
+        /// The baseline (fail below commit).
         start: Option<f64>,
+        /// The value that makes the commit zone.
         commit: Option<f64>,
+        /// The value that makes the target zone.
         target: Option<f64>,
+        /// The value that makes the stretch zone.
         stretch: Option<f64>,
     },
     /// "Find a baseline": values are collected, no progress is computed.
-    Baseline { start: Option<f64> },
+    Baseline {
+        /// A first value, when one is known.
+        start: Option<f64>,
+    },
     /// The value is `op` over the children's values, then scored from start to target.
     Aggregate {
+        /// The ids of the child key results.
         of: Vec<String>,
+        /// How their values combine.
         op: AggregateOp,
+        /// The combined value at the start.
         start: Option<f64>,
+        /// The combined value to reach.
         target: Option<f64>,
     },
 }
 
 impl KrKind {
+    /// The kind's type.
     pub fn kr_type(&self) -> KrType {
         match self {
             KrKind::Increase { .. } => KrType::Increase,
@@ -204,9 +261,13 @@ impl KrKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "KeyResultDoc", into = "KeyResultDoc")]
 pub struct KeyResult {
+    /// The key result's id, unique in the plan.
     pub id: String,
+    /// What it measures, with its numbers.
     pub title: String,
+    /// The one person accountable.
     pub owner: Option<String>,
+    /// What it measures and how progress is computed.
     pub kind: KrKind,
     /// Unit of measure (`%`, `USD`, `ms`).
     pub measure: Option<String>,
@@ -216,16 +277,22 @@ pub struct KeyResult {
     pub weight: Option<f64>,
     /// Defaults to the end of the objective's cycle.
     pub due: Option<NaiveDate>,
+    /// Planned values at dates, for an expected path that is not a straight line.
     pub phases: Vec<Phase>,
     /// A KPI whose check-ins are this KR's values.
     pub kpi: Option<String>,
+    /// Values observed over time, in time order.
     pub check_ins: Vec<CheckIn>,
+    /// The work that moves it.
     pub initiatives: Vec<Initiative>,
+    /// Lint rules switched off for it, each with a reason.
     pub lint_ignore: Vec<LintIgnore>,
+    /// Free-form fields, kept by every format.
     pub metadata: Metadata,
 }
 
 impl KeyResult {
+    /// A key result of `kind` with an id and a title, and nothing else set.
     pub fn new(id: impl Into<String>, title: impl Into<String>, kind: KrKind) -> Self {
         KeyResult {
             id: id.into(),
@@ -245,6 +312,7 @@ impl KeyResult {
         }
     }
 
+    /// Its weight (1 unless set).
     pub fn weight(&self) -> f64 {
         self.weight.unwrap_or(1.0)
     }
@@ -255,10 +323,14 @@ impl KeyResult {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "KeyResult", title = "KeyResult")]
 pub struct KeyResultDoc {
+    /// The key result's id, unique in the plan.
     pub id: String,
+    /// What it measures, with its numbers.
     pub title: String,
+    /// The one person accountable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
+    /// Its type, which decides the fields below that apply.
     #[serde(rename = "type")]
     pub kr_type: KrType,
     /// increase, decrease, zones (baseline), baseline, aggregate.
@@ -294,25 +366,34 @@ pub struct KeyResultDoc {
     /// aggregate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub op: Option<AggregateOp>,
+    /// What it is measured in: `%`, `USD`, `ms`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,
+    /// The org unit that owns it, when another team does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// Its weight in the objective (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
+    /// Its due date (default: the cycle's end).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
+    /// Planned values at dates, for an expected path that is not a straight line.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phases: Vec<Phase>,
+    /// A KPI whose values it takes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kpi: Option<String>,
+    /// Values observed over time.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub check_ins: Vec<CheckIn>,
+    /// The work that moves it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub initiatives: Vec<Initiative>,
     /// Lint rules switched off for this key result, each with a reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lint_ignore: Vec<LintIgnore>,
+    /// Free-form fields, kept by every format.
     #[serde(default, skip_serializing_if = "Metadata::is_empty")]
     pub metadata: Metadata,
 }

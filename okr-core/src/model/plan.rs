@@ -12,11 +12,16 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
+/// A level of the org tree.
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
+    /// The whole company.
     Company,
+    /// A department.
     Department,
+    /// A team.
     Team,
+    /// One person.
     Individual,
 }
 
@@ -24,11 +29,16 @@ pub enum UnitKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
+    /// The unit's id.
     pub id: String,
+    /// Its name.
     pub name: String,
+    /// Its level.
     pub kind: UnitKind,
+    /// The unit above it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// Free-form fields, kept by every format.
     #[serde(default, skip_serializing_if = "Metadata::is_empty")]
     pub metadata: Metadata,
 }
@@ -37,22 +47,31 @@ pub struct Unit {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cycle {
+    /// The cycle's id.
     pub id: String,
+    /// Its name (`Q1 2026`).
     pub name: String,
+    /// Its first day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<NaiveDate>,
+    /// Its last day (inclusive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<NaiveDate>,
+    /// The cycle holding it (a year holding quarters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// Free-form fields, kept by every format.
     #[serde(default, skip_serializing_if = "Metadata::is_empty")]
     pub metadata: Metadata,
 }
 
+/// Which way a KPI should move.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
+    /// Higher values are better.
     HigherIsBetter,
+    /// Lower values are better.
     LowerIsBetter,
 }
 
@@ -60,19 +79,28 @@ pub enum Direction {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
+    /// The KPI's id.
     pub id: String,
+    /// Its name.
     pub name: String,
+    /// Who watches it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
+    /// The org unit it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// What it is measured in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,
+    /// Which way is better.
     pub direction: Direction,
+    /// The value it must stay on the right side of.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub threshold: Option<f64>,
+    /// Its values over time.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub check_ins: Vec<CheckIn>,
+    /// Free-form fields, kept by every format.
     #[serde(default, skip_serializing_if = "Metadata::is_empty")]
     pub metadata: Metadata,
 }
@@ -84,14 +112,19 @@ pub struct Kpi {
 pub struct Plan {
     /// Must be 1.
     pub schema_version: u32,
+    /// The plan's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The org units, company down to individuals.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<Unit>,
+    /// The cycles (periods).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cycles: Vec<Cycle>,
+    /// The objectives, each with its key results.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<Objective>,
+    /// Health metrics tracked beside the OKRs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kpis: Vec<Kpi>,
     /// Scoring, status and grading rules; unset fields take the preset's (or default) value.
@@ -103,6 +136,7 @@ pub struct Plan {
     /// An append-only JSON Lines file of check-ins, relative to this document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check_ins_file: Option<String>,
+    /// Free-form fields, kept by every format.
     #[serde(default, skip_serializing_if = "Metadata::is_empty")]
     pub metadata: Metadata,
     /// Check-ins read from `check_ins_file`. Scoring merges them with the document's

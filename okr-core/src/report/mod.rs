@@ -5,8 +5,8 @@
 mod html;
 mod markdown;
 
-pub use html::html;
-pub use markdown::markdown;
+pub(crate) use html::html;
+pub(crate) use markdown::markdown;
 
 use crate::engine::{ObjectiveScore, Scorecard};
 use crate::lint::Diagnostic;
@@ -53,14 +53,14 @@ pub fn tree_order(card: &Scorecard) -> Vec<(usize, &ObjectiveScore)> {
 
 /// Grade summary of one unit: how many objectives, their mean score, and the band.
 #[derive(Clone, Debug, PartialEq)]
-pub struct UnitSummary {
+pub(crate) struct UnitSummary {
     pub unit: String,
     pub name: String,
     pub objectives: usize,
     pub mean_score: Option<f64>,
 }
 
-pub fn unit_summaries(plan: &Plan, card: &Scorecard) -> Vec<UnitSummary> {
+pub(crate) fn unit_summaries(plan: &Plan, card: &Scorecard) -> Vec<UnitSummary> {
     let names: HashMap<&str, &str> = plan
         .units
         .iter()
@@ -100,7 +100,7 @@ pub fn unit_summaries(plan: &Plan, card: &Scorecard) -> Vec<UnitSummary> {
 }
 
 /// Diagnostics by the objective they concern (by document path), plan-level ones under `None`.
-pub fn diagnostics_by_objective(
+pub(crate) fn diagnostics_by_objective(
     diagnostics: &[Diagnostic],
 ) -> BTreeMap<Option<usize>, Vec<&Diagnostic>> {
     let mut out: BTreeMap<Option<usize>, Vec<&Diagnostic>> = BTreeMap::new();

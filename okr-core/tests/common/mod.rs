@@ -105,3 +105,10 @@ impl PlanCalls for Plan {
             .map_err(|p| p.into_vec().swap_remove(0))
     }
 }
+
+/// One of the plan's tables through the document, scored and linted as of `as_of`.
+pub fn table(plan: &Plan, kind: okr_core::TableKind, as_of: AsOf) -> okr_core::table::Table {
+    Document::from_plan(plan.clone())
+        .table(kind, &LintOptions::as_of(as_of))
+        .expect("a table")
+}

@@ -10,7 +10,6 @@ mod lexicon;
 mod objective;
 
 pub use features::Features;
-pub use lexicon::ACTIVITY_VERBS;
 use lexicon::{BAU_VERBS, LEXICON, Lower, STOPWORD};
 pub use objective::{COMPENSATION_WORDS, ObjectiveTitle};
 
@@ -161,12 +160,8 @@ pub(super) fn ascii_words(bytes: &[u8], mut f: impl FnMut(usize, usize)) -> bool
     classes & 2 != 0
 }
 
-/// The words of `text`, lower-cased.
-pub fn words(text: &str) -> Vec<String> {
-    tokens(text).map(str::to_lowercase).collect()
-}
-
 /// Whether the text states a quantity: a digit, a percent or currency sign, or a number word.
+#[cfg(test)]
 pub fn has_number(text: &str) -> bool {
     Features::of(text).has_number
 }
@@ -191,12 +186,14 @@ pub fn has_metric(text: &str) -> bool {
 }
 
 /// The activity verb a key result opens with, if any.
+#[cfg(test)]
 pub fn leading_activity_verb(text: &str) -> Option<&'static str> {
     Features::of(text).activity_verb()
 }
 
 /// Whether, after its opening activity verb, the text also names a measured result
 /// ("…and convert 5% of visitors"), which makes it an outcome with a delivery attached.
+#[cfg(test)]
 pub fn has_outcome_clause(text: &str) -> bool {
     Features::of(text).outcome_clause
 }
@@ -229,6 +226,7 @@ pub fn normal_form(text: &str) -> String {
 /// A hash of [`normal_form`] that needs no allocation: the sum of the hashes of its
 /// words, so word order does not matter. `None` when no word is left. Equal normal
 /// forms have equal hashes; callers confirm a match with [`normal_form`].
+#[cfg(test)]
 pub fn normal_hash(text: &str) -> Option<u64> {
     Features::of(text).normal_hash()
 }
