@@ -87,6 +87,11 @@ impl Plan {
     }
 }
 
+/// The README's Rust snippet, run as a doc test.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 #[cfg(test)]
 mod send_sync {
     fn assert_send_sync<T: Send + Sync>() {}
