@@ -594,6 +594,20 @@ impl Error {
     }
 }
 
+impl Error {
+    /// An [`Error::InvalidArgument`] for `name`, which is not one of `choices`.
+    pub(crate) fn unknown_choice(argument: &str, name: &str, choices: &[&str]) -> Error {
+        let listed: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
+        Error::InvalidArgument {
+            argument: argument.to_owned(),
+            message: format!(
+                "unknown {argument} `{name}`; use one of {}",
+                listed.join(", ")
+            ),
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.location() {

@@ -9,7 +9,6 @@ mod locate;
 mod options;
 
 pub use check_in::PreparedCheckIn;
-pub(crate) use options::choice_error;
 pub use options::{
     CheckInRequest, LintOptions, LoadOptions, PlanFormat, ReportFormat, ScoreOptions, TableKind,
 };

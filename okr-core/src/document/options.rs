@@ -45,7 +45,11 @@ impl PlanFormat {
             "json" => Ok(PlanFormat::Json),
             "yaml" | "yml" => Ok(PlanFormat::Yaml),
             "csv" => Ok(PlanFormat::Csv),
-            _ => Err(choice_error("format", name, &["yaml", "json", "csv"])),
+            _ => Err(Error::unknown_choice(
+                "format",
+                name,
+                &["yaml", "json", "csv"],
+            )),
         }
     }
 
@@ -72,15 +76,6 @@ impl From<PlanFormat> for crate::error::Format {
 impl fmt::Display for PlanFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         crate::error::Format::from(*self).fmt(f)
-    }
-}
-
-/// An invalid-argument error for a name that is not one of `choices`.
-pub(crate) fn choice_error(what: &str, name: &str, choices: &[&str]) -> Error {
-    let listed: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
-    Error::InvalidArgument {
-        argument: what.to_owned(),
-        message: format!("unknown {what} `{name}`; use one of {}", listed.join(", ")),
     }
 }
 
@@ -185,7 +180,9 @@ impl TableKind {
         TableKind::ALL
             .into_iter()
             .find(|t| t.as_str() == name)
-            .ok_or_else(|| choice_error("table", name, &TableKind::ALL.map(TableKind::as_str)))
+            .ok_or_else(|| {
+                Error::unknown_choice("table", name, &TableKind::ALL.map(TableKind::as_str))
+            })
     }
 }
 
@@ -205,7 +202,11 @@ impl ReportFormat {
         match name.to_ascii_lowercase().as_str() {
             "md" | "markdown" => Ok(ReportFormat::Markdown),
             "html" => Ok(ReportFormat::Html),
-            _ => Err(choice_error("report format", name, &["md", "html"])),
+            _ => Err(Error::unknown_choice(
+                "report format",
+                name,
+                &["md", "html"],
+            )),
         }
     }
 }

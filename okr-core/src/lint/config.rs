@@ -1,43 +1,13 @@
 //! Lint configuration: from the plan's `lint:` section, a separate file, and the
-//! command line, merged in that order.
+//! command line, merged in that order. The section's types are the model's
+//! ([`crate::model::LintConfig`]); this is what the linter makes of them.
 
 use super::diagnostic::Severity;
-use super::settings::{Profile, Settings};
+use super::settings::Settings;
 use crate::error::{Error, Location};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-
-/// A severity set for a rule, or `off`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    /// The rule does not run.
-    Off,
-    /// Report as info.
-    Info,
-    /// Report as a warning.
-    Warn,
-    /// Report as an error.
-    Error,
-}
+use crate::model::{Level, LintConfig};
 
 impl Level {
-    /// `off`, `info`, `warn` or `error`; anything else is an invalid argument naming them.
-    pub fn parse(name: &str) -> Result<Level, Error> {
-        match name {
-            "off" => Ok(Level::Off),
-            "info" => Ok(Level::Info),
-            "warn" | "warning" => Ok(Level::Warn),
-            "error" => Ok(Level::Error),
-            _ => Err(crate::document::choice_error(
-                "severity",
-                name,
-                &["off", "info", "warn", "error"],
-            )),
-        }
-    }
-
     /// The severity this level sets; `None` for `off`.
     pub fn severity(self) -> Option<Severity> {
         match self {
@@ -47,28 +17,6 @@ impl Level {
             Level::Error => Some(Severity::Error),
         }
     }
-}
-
-/// How to lint: a profile, the rules to run or skip, their severities and settings.
-/// The shape of a plan's `lint:` section and of `okr lint --config`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LintConfig {
-    /// `default` or `strict`: the counts rules start from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub profile: Option<Profile>,
-    /// Only these rules (codes or names); empty means all.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub select: Vec<String>,
-    /// Never these rules (codes or names).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ignore: Vec<String>,
-    /// Severity per rule (code or name): `error`, `warn`, `info` or `off`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub severity: BTreeMap<String, Level>,
-    /// Rule settings laid over the profile's (see `Settings` for names and defaults).
-    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
-    pub settings: serde_json::Map<String, serde_json::Value>,
 }
 
 impl LintConfig {
@@ -89,23 +37,6 @@ impl LintConfig {
             }
             e
         })
-    }
-
-    /// `self` with `over` laid on top: a later profile, selection or setting wins.
-    pub fn merged(&self, over: &LintConfig) -> LintConfig {
-        let mut out = self.clone();
-        if over.profile.is_some() {
-            out.profile = over.profile;
-        }
-        if !over.select.is_empty() {
-            out.select = over.select.clone();
-        }
-        out.ignore.extend(over.ignore.iter().cloned());
-        out.severity
-            .extend(over.severity.iter().map(|(k, v)| (k.clone(), *v)));
-        out.settings
-            .extend(over.settings.iter().map(|(k, v)| (k.clone(), v.clone())));
-        out
     }
 
     /// The profile's settings with this configuration's settings laid over them.

@@ -16,11 +16,11 @@ pub(crate) mod rules;
 mod settings;
 pub(crate) mod text;
 
+pub use crate::model::{Level, LintConfig, Profile};
 pub(crate) use at::At;
-pub use config::{Level, LintConfig};
 pub use diagnostic::{Diagnostic, Id, Severity};
 pub use rule::{Category, RuleMeta};
-pub use settings::{Profile, Settings};
+pub use settings::Settings;
 
 use crate::engine::{AsOf, Engine, Evaluation};
 use crate::error::{CycleKind, Error, ErrorCode};

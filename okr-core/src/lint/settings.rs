@@ -1,34 +1,8 @@
 //! Typed rule settings, with the defaults of each profile.
 
+use crate::model::Profile;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-
-/// `default` follows the common advice (≤ 5 objectives, ≤ 5 key results, check in
-/// within two weeks); `strict` takes the seeds' tighter counts (≤ 3 and ≤ 3, weekly).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Profile {
-    /// The common advice.
-    #[default]
-    Default,
-    /// The seeds' tighter counts.
-    Strict,
-}
-
-impl Profile {
-    /// `default` or `strict`; anything else is an invalid argument naming them.
-    pub fn parse(name: &str) -> crate::Result<Profile> {
-        match name {
-            "default" => Ok(Profile::Default),
-            "strict" => Ok(Profile::Strict),
-            _ => Err(crate::document::choice_error(
-                "lint profile",
-                name,
-                &["default", "strict"],
-            )),
-        }
-    }
-}
 
 /// Every rule setting. Unset fields in a configuration keep the profile's value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -2,12 +2,14 @@
 
 mod check_in;
 mod key_result;
+mod lint_section;
 mod moment;
 mod objective;
 mod plan;
 
 pub use check_in::{CheckIn, LoggedCheckIn, Value};
 pub use key_result::{AggregateOp, KeyResult, KeyResultDoc, KrKind, KrType, Phase, Step};
+pub use lint_section::{Level, LintConfig, Profile};
 pub use moment::{DAY_MS, Moment, date_start_millis, millis_to_date};
 pub use objective::{
     Alignment, Commitment, Initiative, InitiativeState, LintIgnore, Objective, ObjectiveState,

@@ -132,7 +132,7 @@ pub struct Plan {
     pub policy: Option<PolicyConfig>,
     /// Lint configuration: profile, rule selection, severities, rule settings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lint: Option<crate::lint::LintConfig>,
+    pub lint: Option<super::LintConfig>,
     /// An append-only JSON Lines file of check-ins, relative to this document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check_ins_file: Option<String>,

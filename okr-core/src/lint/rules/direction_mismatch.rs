@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
-use crate::model::KrKind;
+use crate::validate::{RangeProblem, range_problem};
 
 declare_rule! {
     /// ## What it does
@@ -40,24 +40,19 @@ impl Rule for DirectionMismatch {
             path,
             ..
         } = *at;
-        let (kind, start, target) = match &k.kind {
-            KrKind::Increase {
-                start,
-                target: Some(g),
-            } => ("increase", start.unwrap_or(0.0), *g),
-            KrKind::Decrease {
-                start,
-                target: Some(g),
-            } => ("decrease", start.unwrap_or(0.0), *g),
-            _ => return,
-        };
-        if (kind == "increase" && target < start) || (kind == "decrease" && target > start) {
+        if let Some(RangeProblem::Backwards {
+            kr_type,
+            start,
+            target,
+        }) = range_problem(&k.kind)
+        {
             out.push(Finding::new(
                 path.field("target"),
                 ids([&k.id]),
                 format!(
-                    "key result `{}` is `{kind}` but goes from {start} to {target}",
-                    k.id
+                    "key result `{}` is `{}` but goes from {start} to {target}",
+                    k.id,
+                    kr_type.as_str()
                 ),
                 "swap start and target, or use the other type",
             ));

@@ -1,5 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
+use crate::validate::{RangeProblem, range_problem};
 
 declare_rule! {
     /// ## What it does
@@ -38,18 +39,16 @@ impl Rule for ZeroRange {
             path,
             ..
         } = *at;
-        if let Some((start, Some(g))) = k.kind.range() {
-            if start.unwrap_or(0.0) == g {
-                out.push(Finding::new(
-                    path.field("target"),
-                    ids([&k.id]),
-                    format!(
-                        "key result `{}` starts at its target ({g}): there is nothing to move",
-                        k.id
-                    ),
-                    "use `type: stay_above`/`stay_below` for a level to hold, or set a real target",
-                ));
-            }
+        if let Some(RangeProblem::Zero { value }) = range_problem(&k.kind) {
+            out.push(Finding::new(
+                path.field("target"),
+                ids([&k.id]),
+                format!(
+                    "key result `{}` starts at its target ({value}): there is nothing to move",
+                    k.id
+                ),
+                "use `type: stay_above`/`stay_below` for a level to hold, or set a real target",
+            ));
         }
     }
 }

@@ -1,0 +1,214 @@
+//! Ids: each registered once per kind (a second use is a duplicate), and references
+//! resolved against them.
+
+use super::{Validator, loc};
+use crate::error::{Entity, Error};
+use crate::model::Plan;
+use std::collections::HashMap;
+
+/// Where each id is first used.
+#[derive(Default)]
+pub(super) struct Ids<'a> {
+    pub(super) units: HashMap<&'a str, usize>,
+    pub(super) cycles: HashMap<&'a str, usize>,
+    pub(super) objectives: HashMap<&'a str, usize>,
+    /// Key result id → (objective index, key result index).
+    pub(super) key_results: HashMap<&'a str, (usize, usize)>,
+    pub(super) kpis: HashMap<&'a str, usize>,
+}
+
+impl<'a> Ids<'a> {
+    /// Just the key result (or KPI) a log entry names, found by a scan.
+    pub(super) fn for_entry(plan: &'a Plan, id: &str) -> Ids<'a> {
+        let mut ids = Ids::default();
+        let kr = plan.objectives.iter().enumerate().find_map(|(a, o)| {
+            let b = o.key_results.iter().position(|k| k.id == id)?;
+            Some((o.key_results[b].id.as_str(), (a, b)))
+        });
+        if let Some((key, place)) = kr {
+            ids.key_results.insert(key, place);
+        }
+        if let Some(k) = plan.kpis.iter().position(|k| k.id == id) {
+            ids.kpis.insert(plan.kpis[k].id.as_str(), k);
+        }
+        ids
+    }
+}
+
+impl<'a> Validator<'a> {
+    pub(super) fn id(&mut self, path: &str, id: &str) -> bool {
+        if id.trim().is_empty() {
+            self.invalid(format!("{path}.id"), "id must not be empty");
+            return false;
+        }
+        self.text(|| format!("{path}.id"), Some(id));
+        true
+    }
+
+    pub(super) fn register<T: Copy>(
+        errors: &mut Vec<Error>,
+        map: &mut HashMap<&'a str, T>,
+        id: &'a str,
+        value: T,
+        entity: Entity,
+        path: String,
+        first: impl Fn(T) -> String,
+    ) {
+        if let Some(prev) = map.get(id) {
+            errors.push(Error::DuplicateId {
+                entity,
+                id: id.to_owned(),
+                first: first(*prev),
+                location: loc(format!("{path}.id")),
+            });
+        } else {
+            map.insert(id, value);
+        }
+    }
+
+    pub(super) fn collect_ids(&mut self) {
+        let plan = self.plan;
+        for (i, u) in plan.units.iter().enumerate() {
+            if self.id(&format!("units[{i}]"), &u.id) {
+                Self::register(
+                    &mut self.errors,
+                    &mut self.ids.units,
+                    &u.id,
+                    i,
+                    Entity::Unit,
+                    format!("units[{i}]"),
+                    |p| format!("units[{p}]"),
+                );
+            }
+        }
+        for (i, c) in plan.cycles.iter().enumerate() {
+            if self.id(&format!("cycles[{i}]"), &c.id) {
+                Self::register(
+                    &mut self.errors,
+                    &mut self.ids.cycles,
+                    &c.id,
+                    i,
+                    Entity::Cycle,
+                    format!("cycles[{i}]"),
+                    |p| format!("cycles[{p}]"),
+                );
+            }
+        }
+        for (i, k) in plan.kpis.iter().enumerate() {
+            if self.id(&format!("kpis[{i}]"), &k.id) {
+                Self::register(
+                    &mut self.errors,
+                    &mut self.ids.kpis,
+                    &k.id,
+                    i,
+                    Entity::Kpi,
+                    format!("kpis[{i}]"),
+                    |p| format!("kpis[{p}]"),
+                );
+            }
+        }
+        let mut initiatives: HashMap<&str, String> = HashMap::new();
+        for (i, o) in plan.objectives.iter().enumerate() {
+            let opath = format!("objectives[{i}]");
+            if self.id(&opath, &o.id) {
+                Self::register(
+                    &mut self.errors,
+                    &mut self.ids.objectives,
+                    &o.id,
+                    i,
+                    Entity::Objective,
+                    opath.clone(),
+                    |p| format!("objectives[{p}]"),
+                );
+            }
+            for (j, kr) in o.key_results.iter().enumerate() {
+                let kpath = format!("{opath}.key_results[{j}]");
+                if !self.id(&kpath, &kr.id) {
+                    continue;
+                }
+                if let Some(&k) = self.ids.kpis.get(kr.id.as_str()) {
+                    self.errors.push(Error::DuplicateId {
+                        entity: Entity::KeyResult,
+                        id: kr.id.clone(),
+                        first: format!("kpis[{k}]"),
+                        location: loc(format!("{kpath}.id")),
+                    });
+                    continue;
+                }
+                Self::register(
+                    &mut self.errors,
+                    &mut self.ids.key_results,
+                    &kr.id,
+                    (i, j),
+                    Entity::KeyResult,
+                    kpath.clone(),
+                    |(a, b)| format!("objectives[{a}].key_results[{b}]"),
+                );
+                for (n, ini) in kr.initiatives.iter().enumerate() {
+                    let p = format!("{kpath}.initiatives[{n}]");
+                    if self.id(&p, &ini.id) {
+                        Self::register_path(&mut self.errors, &mut initiatives, &ini.id, p);
+                    }
+                }
+            }
+            for (n, ini) in o.initiatives.iter().enumerate() {
+                let p = format!("{opath}.initiatives[{n}]");
+                if self.id(&p, &ini.id) {
+                    Self::register_path(&mut self.errors, &mut initiatives, &ini.id, p);
+                }
+            }
+        }
+    }
+
+    pub(super) fn register_path(
+        errors: &mut Vec<Error>,
+        map: &mut HashMap<&'a str, String>,
+        id: &'a str,
+        path: String,
+    ) {
+        if let Some(first) = map.get(id) {
+            errors.push(Error::DuplicateId {
+                entity: Entity::Initiative,
+                id: id.to_owned(),
+                first: first.clone(),
+                location: loc(format!("{path}.id")),
+            });
+        } else {
+            map.insert(id, path);
+        }
+    }
+
+    pub(super) fn reference(
+        &mut self,
+        path: impl FnOnce() -> String,
+        entity: Entity,
+        id: Option<&str>,
+    ) {
+        let Some(id) = id else { return };
+        let known = match entity {
+            Entity::Unit => self.ids.units.contains_key(id),
+            Entity::Cycle => self.ids.cycles.contains_key(id),
+            Entity::Objective => self.ids.objectives.contains_key(id),
+            Entity::KeyResult => self.ids.key_results.contains_key(id),
+            Entity::Kpi => self.ids.kpis.contains_key(id),
+            Entity::Step | Entity::Initiative | Entity::Rule => true,
+        };
+        if !known {
+            let hint = match entity {
+                Entity::KeyResult if self.ids.objectives.contains_key(id) => {
+                    Some("that id is an objective".to_owned())
+                }
+                Entity::Objective if self.ids.key_results.contains_key(id) => {
+                    Some("that id is a key result; use `key_result:`".to_owned())
+                }
+                _ => None,
+            };
+            self.errors.push(Error::UnknownReference {
+                entity,
+                id: id.to_owned(),
+                hint,
+                location: loc(path()),
+            });
+        }
+    }
+}
