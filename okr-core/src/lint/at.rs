@@ -4,7 +4,6 @@
 //! document order on integers and are matched against `lint_ignore` entries without
 //! reading text; the path is written out once, for the diagnostic.
 
-use super::context::KrPath;
 use std::fmt;
 
 /// A place in the plan document.
@@ -182,6 +181,29 @@ impl fmt::Display for Suppressed {
             Suppressed::Objective(i) => write!(f, "objectives[{i}]"),
             Suppressed::KeyResult(p) => write!(f, "{p}"),
         }
+    }
+}
+
+/// The document path of a key result, written out only when a finding needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KrPath {
+    pub objective: usize,
+    pub key_result: usize,
+}
+
+impl std::fmt::Display for KrPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "objectives[{}].key_results[{}]",
+            self.objective, self.key_result
+        )
+    }
+}
+
+impl From<KrPath> for String {
+    fn from(p: KrPath) -> String {
+        p.to_string()
     }
 }
 

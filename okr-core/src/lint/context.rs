@@ -1,6 +1,7 @@
 //! What rules read: the plan, the settings, the moment, and what is worth computing
 //! once (indexes, the evaluation, the alignment report).
 
+pub(crate) use super::at::KrPath;
 use super::facts::Facts;
 use super::settings::Settings;
 use super::text::Features;
@@ -164,29 +165,6 @@ impl<'a> Context<'a> {
     /// What the text heuristics make of key result `h`'s title.
     pub fn kr_text(&self, h: usize) -> &Features {
         &self.facts().kr_text[h]
-    }
-}
-
-/// The document path of a key result, written out only when a finding needs it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KrPath {
-    pub objective: usize,
-    pub key_result: usize,
-}
-
-impl std::fmt::Display for KrPath {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "objectives[{}].key_results[{}]",
-            self.objective, self.key_result
-        )
-    }
-}
-
-impl From<KrPath> for String {
-    fn from(p: KrPath) -> String {
-        p.to_string()
     }
 }
 

@@ -7,8 +7,7 @@
 //! each pass cost a cache miss per item. Here each is read once: names become small
 //! integers (equal names, equal numbers), titles become [`Features`].
 
-use super::at::Suppressed;
-use super::context::KrPath;
+use super::at::{KrPath, Suppressed};
 use super::text::{Features, ObjectiveTitle};
 use crate::model::{Commitment, Cycle, Objective, ObjectiveState, Plan};
 use crate::name_map::NameMap;
