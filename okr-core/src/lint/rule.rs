@@ -54,16 +54,58 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
-    /// The documentation as Markdown (rustdoc's one leading space per line removed).
+    /// The documentation as Markdown (rustdoc's one leading space per line removed),
+    /// its "Options" section listing the rule's settings from their one declaration
+    /// ([`super::settings`]), then any words of the rule's own there.
     pub fn text(&self) -> String {
-        let mut out: String = self
+        let written: Vec<&str> = self
             .doc
             .lines()
             .map(|l| l.strip_prefix(' ').unwrap_or(l))
-            .collect::<Vec<_>>()
-            .join("\n");
-        out.push('\n');
+            .collect();
+        let mut out = String::new();
+        let mut in_options = false;
+        let mut prose: Vec<&str> = Vec::new();
+        for line in written {
+            if in_options && line.starts_with("## ") {
+                out.push_str(&self.options(&prose));
+                in_options = false;
+            }
+            if in_options {
+                if !line.trim().is_empty() && line.trim() != "None." {
+                    prose.push(line);
+                }
+                continue;
+            }
+            out.push_str(line);
+            out.push('\n');
+            if line == "## Options" {
+                in_options = true;
+            }
+        }
+        if in_options {
+            out.push_str(&self.options(&prose));
+        }
         out
+    }
+
+    /// The body of the "Options" section: the settings of this rule, then `prose`.
+    fn options(&self, prose: &[&str]) -> String {
+        let mut items: Vec<String> = super::settings::SETTINGS
+            .iter()
+            .filter(|s| s.rule == self.name)
+            .map(|s| s.item())
+            .collect();
+        if !prose.is_empty() {
+            if !items.is_empty() {
+                items.push(String::new());
+            }
+            items.extend(prose.iter().map(|l| (*l).to_owned()));
+        }
+        if items.is_empty() {
+            items.push("None.".into());
+        }
+        format!("{}\n\n", items.join("\n"))
     }
 
     /// The paragraph under "What it does", on one line, for listings.

@@ -19,8 +19,6 @@ declare_rule! {
     /// Update the confidence with the check-in, and say why in the note.
     ///
     /// ## Options
-    /// - `high_confidence`: default 0.7.
-    /// - `low_confidence`: default 0.3.
     ///
     /// ## Sources
     /// Radical Focus (confidence levels); Viva Goals; Perdoo.

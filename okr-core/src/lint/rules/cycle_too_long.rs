@@ -17,7 +17,6 @@ declare_rule! {
     /// Quarters (or four-month terms) under a yearly parent cycle.
     ///
     /// ## Options
-    /// - `max_cycle_days`: default 366.
     ///
     /// ## Sources
     /// Google's OKR playbook (quarterly cycles); the seeds.

@@ -21,7 +21,6 @@ declare_rule! {
     /// Keep one moonshot per unit and cycle, balanced by committed objectives.
     ///
     /// ## Options
-    /// - `max_aspirational_per_unit`: default 1.
     ///
     /// ## Sources
     /// The seeds (moonshots vs roofshots); Google's OKR playbook.

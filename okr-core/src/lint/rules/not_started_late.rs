@@ -17,7 +17,6 @@ declare_rule! {
     /// Record where it stands now, even if that is the start value.
     ///
     /// ## Options
-    /// - `first_check_in_within_days`: default 7.
     ///
     /// ## Sources
     /// Viva Goals alerts ("not updated"); the seeds.

@@ -21,7 +21,6 @@ declare_rule! {
     /// Carry unfinished objectives into the next cycle instead of starting over.
     ///
     /// ## Options
-    /// - `churn_min_cycles`: default 3.
     ///
     /// ## Sources
     /// The seeds (goals changed too often).

@@ -19,7 +19,6 @@ declare_rule! {
     /// Hand key results to the people who do the work; keep owner counts small.
     ///
     /// ## Options
-    /// - `max_key_results_per_owner`: default 4 (strict profile: 3).
     ///
     /// ## Sources
     /// The seeds; Tability's plan score (ownership spread).

@@ -23,8 +23,6 @@ declare_rule! {
     /// objective committed.
     ///
     /// ## Options
-    /// - `sandbagging_score`: default 0.9; `sandbagging_cycles`: default 2.
-    /// - `aspirational_closed_above`: default 0.8.
     ///
     /// ## Sources
     /// Google's OKR playbook (sandbagging); the seeds.

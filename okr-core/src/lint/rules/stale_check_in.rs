@@ -18,7 +18,6 @@ declare_rule! {
     /// Check in every week, even when the number has not moved; say so in the note.
     ///
     /// ## Options
-    /// - `stale_after_days`: default 14 (strict profile: 7).
     ///
     /// ## Sources
     /// The seeds (weekly check-ins); Viva Goals alerts; Radical Focus (Monday commitments).

@@ -19,7 +19,6 @@ declare_rule! {
     /// Add a key result that balances the first, such as activation or satisfaction.
     ///
     /// ## Options
-    /// - `min_key_results`: default 2.
     ///
     /// ## Sources
     /// The seeds (2–3 key results per objective); Radical Focus (paired measures).

@@ -17,7 +17,6 @@ declare_rule! {
     /// Keep the two to five results that best show the objective was reached.
     ///
     /// ## Options
-    /// - `max_key_results`: default 5 (strict profile: 3).
     ///
     /// ## Sources
     /// The seeds (2–3, at most 5 key results); Google's OKR playbook.

@@ -21,7 +21,6 @@ declare_rule! {
     /// KPIs if they are about keeping things healthy.
     ///
     /// ## Options
-    /// - `max_objectives`: default 5 (strict profile: 3).
     ///
     /// ## Sources
     /// The seeds (1–3 objectives, at most 5); Google's OKR playbook; Radical Focus.

@@ -19,8 +19,6 @@ declare_rule! {
     /// region".
     ///
     /// ## Options
-    /// - `objective_min_words`: default 3.
-    /// - `objective_max_words`: default 20.
     ///
     /// ## Sources
     /// The seeds; Radical Focus; Tability's plan score.
