@@ -56,7 +56,7 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// The documentation as Markdown (rustdoc's one leading space per line removed),
     /// its "Options" section listing the rule's settings from their one declaration
-    /// ([`super::settings`]), then any words of the rule's own there.
+    /// (see [`Settings`](super::Settings)), then any words of the rule's own there.
     pub fn text(&self) -> String {
         let written: Vec<&str> = self
             .doc
