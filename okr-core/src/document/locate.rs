@@ -33,9 +33,12 @@ impl Source {
         if self.format == PlanFormat::Csv || paths.is_empty() {
             return vec![None; paths.len()];
         }
-        let index = self
-            .index
-            .get_or_init(|| Arc::new(SourceIndex::build(&self.text)));
+        let index = self.index.get_or_init(|| {
+            Arc::new(match self.format {
+                PlanFormat::Json => SourceIndex::build_json(&self.text),
+                _ => SourceIndex::build(&self.text),
+            })
+        });
         index.locate_all(&self.text, paths)
     }
 }
