@@ -28,36 +28,31 @@ pub fn read(path: &Path) -> Result<String, Failure> {
 }
 
 /// Reads a plan and the check-ins log it names, without judging its meaning. Text
-/// that cannot be read as a plan is printed, and is a usage failure.
+/// that cannot be read as a plan (or a log that cannot be read as one) is printed,
+/// against its file, and is a usage failure.
 pub fn open(path: &Path) -> Result<Opened, Failure> {
     let options = LoadOptions::new(format_of(path)?);
     let text = read(path)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut log_path = None;
     let parsed = Document::parse_with_log(text, &options, |name| {
-        let log = dir.join(name);
-        let read = std::fs::read_to_string(&log);
-        log_path = Some(log);
-        match read {
-            Ok(t) => Ok(Some(t)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e.to_string()),
-        }
+        log_path = Some(okr_core::fs::log_path(path, name));
+        okr_core::fs::log_reader(dir)(name)
     });
-    let opened = |doc| Opened {
-        doc,
-        path: path.to_owned(),
-        log_path: log_path.clone(),
-    };
     match parsed {
-        Ok(doc) => Ok(opened(doc)),
+        Ok(doc) => Ok(Opened {
+            doc,
+            path: path.to_owned(),
+            log_path,
+        }),
+        Err(Error::Io { message, .. }) => Err(Failure::Usage(message)),
         Err(e) => {
-            let files = Files {
+            Files {
                 plan: path,
                 log: log_path.as_deref(),
                 config: None,
-            };
-            files.report(std::slice::from_ref(&e));
+            }
+            .report(std::slice::from_ref(&e));
             Err(Failure::Usage("the plan could not be read".into()))
         }
     }

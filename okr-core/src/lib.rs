@@ -44,6 +44,8 @@ mod edit;
 pub mod engine;
 pub mod error;
 pub mod format;
+#[cfg(feature = "fs")]
+pub mod fs;
 #[cfg(feature = "generate")]
 pub mod generate;
 mod graph;
@@ -89,7 +91,7 @@ impl Plan {
 
 /// The README's Rust snippet, run as a doc test.
 #[doc = include_str!("../../README.md")]
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "fs"))]
 pub struct ReadmeDoctests;
 
 #[cfg(test)]

@@ -62,18 +62,6 @@ fn lint_options(
     })
 }
 
-/// Reads the log `name` from `dir`, the way the `okr` command does: a missing log is
-/// no log yet.
-fn read_log_in(dir: Option<&std::path::Path>, name: &str) -> Result<Option<String>, String> {
-    let Some(dir) = dir else { return Ok(None) };
-    let path = dir.join(name);
-    match std::fs::read_to_string(&path) {
-        Ok(t) => Ok(Some(t)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(format!("{}: {e}", path.display())),
-    }
-}
-
 #[pymethods]
 impl PyPlan {
     /// An empty plan; add units, cycles, objectives, key results and check-ins to it.
@@ -101,10 +89,12 @@ impl PyPlan {
         let options = LoadOptions::new(PlanFormat::parse(format).py_err(py)?);
         let doc = py
             .detach(|| {
-                let doc = Document::parse_with_log(text, &options, |name| match check_ins {
-                    Some(log) => Ok(Some(log)),
-                    None => read_log_in(log_dir.as_deref(), name),
-                })?;
+                let doc =
+                    Document::parse_with_log(text, &options, |name| match (check_ins, &log_dir) {
+                        (Some(log), _) => Ok(Some(log)),
+                        (None, Some(dir)) => okr_core::fs::log_reader(dir)(name),
+                        (None, None) => Ok(None),
+                    })?;
                 if validate { doc.checked() } else { Ok(doc) }
             })
             .py_err(py)?;
