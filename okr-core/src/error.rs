@@ -594,6 +594,41 @@ impl Error {
     }
 }
 
+/// An error as plain data: owned, serde both ways, for bindings that hand errors to
+/// their language as records (a JS object, a uniffi record) rather than as the enum.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ErrorInfo {
+    /// The stable code.
+    pub code: ErrorCode,
+    /// What went wrong and what to write instead, without the place.
+    pub message: String,
+    /// The document it points into.
+    pub document: DocumentKind,
+    /// The document path (`""` when it is about no one place).
+    pub path: String,
+    /// 1-based line, when known.
+    pub line: Option<u32>,
+    /// 1-based column, when known.
+    pub column: Option<u32>,
+    /// The ids it concerns.
+    pub ids: Vec<String>,
+}
+
+impl From<&Error> for ErrorInfo {
+    fn from(e: &Error) -> Self {
+        let location = e.location();
+        ErrorInfo {
+            code: e.code(),
+            message: e.message(),
+            document: e.document(),
+            path: e.path().to_owned(),
+            line: location.and_then(|l| l.line),
+            column: location.and_then(|l| l.column),
+            ids: e.ids(),
+        }
+    }
+}
+
 impl Error {
     /// An [`Error::InvalidArgument`] for `name`, which is not one of `choices`.
     pub(crate) fn unknown_choice(argument: &str, name: &str, choices: &[&str]) -> Error {

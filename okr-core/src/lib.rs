@@ -63,7 +63,8 @@ pub use document::{
 };
 pub use engine::{AsOf, Engine, KeyResultScore, ObjectiveScore, Scorecard, Status};
 pub use error::{
-    CycleKind, DocumentKind, Entity, Error, ErrorCode, Format, Location, Problems, Result,
+    CycleKind, DocumentKind, Entity, Error, ErrorCode, ErrorInfo, Format, Location, Problems,
+    Result,
 };
 pub use format::{Limits, json_schema};
 pub use lint::{Diagnostic, LintConfig, Severity};

@@ -10,9 +10,11 @@ use crate::error::Result;
 use crate::lint::Diagnostic;
 use crate::model::{Plan, Value};
 use foldhash::HashMap;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A table: named, documented, typed columns of equal length.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     /// How many rows.
     pub rows: usize,
@@ -21,18 +23,19 @@ pub struct Table {
 }
 
 /// One named, documented column.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Column {
     /// Its name (`progress`).
-    pub name: &'static str,
+    pub name: Cow<'static, str>,
     /// What the column holds, for documentation and tooltips.
-    pub doc: &'static str,
+    pub doc: Cow<'static, str>,
     /// Its values.
     pub data: Data,
 }
 
 /// The values of one column.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "values", rename_all = "snake_case")]
 pub enum Data {
     /// Text in every row.
     Text(Vec<String>),
@@ -45,8 +48,8 @@ pub enum Data {
         /// The labels, in order of first appearance.
         categories: Vec<String>,
     },
-    /// `NaN` when missing.
-    Float(Vec<f64>),
+    /// `NaN` when missing (`null` in JSON, which has no NaN).
+    Float(#[serde(with = "nan_as_null")] Vec<f64>),
     /// Whole numbers.
     Int(Vec<i64>),
     /// Whole numbers, or missing.
@@ -106,7 +109,11 @@ impl Categories {
 }
 
 fn col(name: &'static str, doc: &'static str, data: Data) -> Column {
-    Column { name, doc, data }
+    Column {
+        name: Cow::Borrowed(name),
+        doc: Cow::Borrowed(doc),
+        data,
+    }
 }
 
 fn date_millis(d: chrono::NaiveDate) -> i64 {
@@ -648,4 +655,18 @@ pub(crate) fn history(plan: &Plan, engine: &Engine, id: &str, step_days: u32) ->
             col("status", "status as of then", status.data()),
         ],
     })
+}
+
+/// Floats with NaN for "missing" as JSON: `null` out, NaN back in.
+mod nan_as_null {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(values: &[f64], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(values.iter().map(|v| (!v.is_nan()).then_some(*v)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::Error> {
+        let values: Vec<Option<f64>> = Vec::deserialize(d)?;
+        Ok(values.into_iter().map(|v| v.unwrap_or(f64::NAN)).collect())
+    }
 }

@@ -3,7 +3,7 @@
 //! `message`, `document`, `path`, `line`, `column`, `ids` and, when a call found
 //! several problems, all of them in `errors`. The class is chosen by the code alone.
 
-use okr_core::{Error, ErrorCode, Problems};
+use okr_core::{Error, ErrorCode, ErrorInfo, Problems};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyOSError, PyValueError};
 use pyo3::prelude::*;
@@ -208,16 +208,16 @@ fn exception(py: Python<'_>, e: &Error) -> PyErr {
         },
     };
     let value = err.value(py);
-    let location = e.location();
+    let info = ErrorInfo::from(e);
     let set = || -> PyResult<()> {
-        value.setattr("code", e.code().as_str())?;
-        value.setattr("kind", e.code().as_str())?;
-        value.setattr("message", e.message())?;
-        value.setattr("document", e.document().as_str())?;
-        value.setattr("path", e.path())?;
-        value.setattr("line", location.and_then(|l| l.line))?;
-        value.setattr("column", location.and_then(|l| l.column))?;
-        value.setattr("ids", e.ids())?;
+        value.setattr("code", info.code.as_str())?;
+        value.setattr("kind", info.code.as_str())?;
+        value.setattr("message", &info.message)?;
+        value.setattr("document", info.document.as_str())?;
+        value.setattr("path", &info.path)?;
+        value.setattr("line", info.line)?;
+        value.setattr("column", info.column)?;
+        value.setattr("ids", &info.ids)?;
         Ok(())
     };
     match set() {

@@ -6,7 +6,7 @@ use crate::convert::{self, kwargs_object};
 use crate::errors::IntoPy;
 use crate::records::{PyDiagnostic, PyKeyResult, PyObjective, PyScorecard};
 use crate::tables;
-use okr_core::lint::{Level, Profile};
+use okr_core::lint::{Level, Profile, SettingsOverride};
 use okr_core::{
     Document, Entity, Error, LintConfig, LintOptions, LoadOptions, PlanFormat, ReportFormat,
     TableKind,
@@ -44,11 +44,11 @@ fn lint_options(
         levels.insert(rule.extract::<String>()?, Level::parse(&level).py_err(py)?);
     }
     let settings = match settings {
-        Some(s) => match convert::to_json(s.as_any(), "settings")? {
-            serde_json::Value::Object(map) => map,
-            _ => serde_json::Map::new(),
-        },
-        None => serde_json::Map::new(),
+        Some(s) => {
+            let value = convert::to_json(s.as_any(), "settings")?;
+            okr_core::format::json::from_value(value, "lint.settings").py_err(py)?
+        }
+        None => SettingsOverride::default(),
     };
     Ok(LintOptions {
         as_of: convert::as_of(py, as_of)?,

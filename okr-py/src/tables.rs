@@ -52,7 +52,7 @@ pub fn to_py<'py>(py: Python<'py>, table: &Table) -> PyResult<Bound<'py, PyDict>
                 )
             }
         };
-        out.set_item(c.name, (kind, data, extra, c.doc))?;
+        out.set_item(&*c.name, (kind, data, extra, &*c.doc))?;
     }
     Ok(out)
 }

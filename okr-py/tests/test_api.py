@@ -209,6 +209,12 @@ def test_lint_report_alignment_and_rules() -> None:
     assert "objective" not in str(unknown.value)
     with pytest.raises(okr.UnknownRuleError):
         okr.rule("OKR999")
+    with pytest.raises(okr.UnknownFieldError) as typo:
+        plan.lint(settings={"max_objectivs": 4})
+    assert typo.value.path == "lint.settings.max_objectivs"
+    assert len(plan.lint(select=["OKR101"], settings={"max_objectives": 1}, as_of="2026-11-23")) > len(
+        plan.lint(select=["OKR101"], as_of="2026-11-23")
+    )
     assert okr.rule("OKR202").name == "activity-key-result"
     assert len(okr.rules()) == 33
     assert "## What it does" in okr.rule("activity-key-result").doc

@@ -202,3 +202,44 @@ fn json_and_yaml_texts_of_one_plan_locate_the_same_paths() {
     assert_eq!(paths(&a), paths(&b));
     assert!(b.iter().all(|d| d.line.is_some()), "{b:?}");
 }
+
+#[test]
+fn a_misspelt_lint_setting_is_an_unknown_field_at_its_line() {
+    let text = "schema_version: 1\nlint:\n  settings: {max_objectivs: 4}\n";
+    let e = Document::parse(text, &yaml()).expect_err("a typo");
+    assert_eq!(e.code(), ErrorCode::UnknownField);
+    assert_eq!(e.path(), "lint.settings.max_objectivs");
+    assert_eq!(e.location().and_then(|l| l.line), Some(3));
+    let fine = Document::parse(
+        "schema_version: 1\nlint:\n  settings: {max_objectives: 4}\n",
+        &yaml(),
+    )
+    .expect("a setting");
+    let config = fine.plan().lint.clone().unwrap_or_default();
+    assert_eq!(config.resolved_settings().max_objectives, 4);
+    assert_eq!(config.resolved_settings().max_key_results, 5);
+}
+
+#[test]
+fn what_crosses_a_binding_is_owned_and_serde_both_ways() {
+    let doc = with_log("{\"key_result\":\"k1\",\"at\":\"2026-01-05\",\"value\":21}\n");
+    let as_of = LintOptions::as_of(as_of("2026-02-15"));
+    let card = doc.score(as_of.as_of).expect("scores");
+    let back: Scorecard = serde_json::from_value(json!(card)).expect("a scorecard");
+    assert_eq!(back, card);
+    let found = doc.lint(&as_of).expect("lints");
+    let back: Vec<Diagnostic> = serde_json::from_value(json!(found)).expect("diagnostics");
+    assert_eq!(back, found);
+    let table = doc.table(TableKind::Scores, &as_of).expect("a table");
+    let back: Table = serde_json::from_value(json!(table)).expect("a table");
+    // NaN (a missing float) is not equal to itself; the JSON forms are.
+    assert_eq!(json!(back), json!(table));
+    assert_eq!(back.rows, table.rows);
+    let problem = doc
+        .with_policy(json!({"preset": "nope"}))
+        .expect_err("no such preset");
+    let info = crate::ErrorInfo::from(&problem[0]);
+    let back: crate::ErrorInfo = serde_json::from_value(json!(info)).expect("an error");
+    assert_eq!(back, info);
+    assert_eq!(json!(info)["code"], "policy");
+}

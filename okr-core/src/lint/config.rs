@@ -3,8 +3,8 @@
 //! ([`crate::model::LintConfig`]); this is what the linter makes of them.
 
 use super::diagnostic::Severity;
-use super::settings::Settings;
 use crate::error::{Error, Location};
+use crate::model::Settings;
 use crate::model::{Level, LintConfig};
 
 impl Level {
@@ -40,17 +40,7 @@ impl LintConfig {
     }
 
     /// The profile's settings with this configuration's settings laid over them.
-    pub fn resolved_settings(&self) -> Result<Settings, Error> {
-        let base = Settings::for_profile(self.profile.unwrap_or_default());
-        let mut value = serde_json::to_value(&base).unwrap_or_default();
-        if let Some(map) = value.as_object_mut() {
-            for (k, v) in &self.settings {
-                map.insert(k.clone(), v.clone());
-            }
-        }
-        serde_json::from_value(value).map_err(|e| Error::Schema {
-            message: format!("lint settings: {e}"),
-            location: Location::at("lint.settings"),
-        })
+    pub fn resolved_settings(&self) -> Settings {
+        Settings::for_profile(self.profile.unwrap_or_default()).with(&self.settings)
     }
 }

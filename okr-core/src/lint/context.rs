@@ -3,11 +3,11 @@
 
 pub(crate) use super::at::KrPath;
 use super::facts::Facts;
-use super::settings::Settings;
 use super::text::Features;
 use crate::alignment::Graph;
 use crate::engine::{AsOf, Engine, Evaluation};
 use crate::error::Error;
+use crate::model::Settings;
 use crate::model::{Cycle, KeyResult, Plan};
 use crate::name_map::NameMap;
 use foldhash::HashMap;

@@ -13,14 +13,12 @@ mod diagnostic;
 pub(crate) mod facts;
 pub(crate) mod rule;
 pub(crate) mod rules;
-mod settings;
 pub(crate) mod text;
 
-pub use crate::model::{Level, LintConfig, Profile};
+pub use crate::model::{Level, LintConfig, Profile, Settings, SettingsOverride};
 pub(crate) use at::At;
 pub use diagnostic::{Diagnostic, Id, Severity};
 pub use rule::{Category, RuleMeta};
-pub use settings::Settings;
 
 use crate::engine::{AsOf, Engine, Evaluation};
 use crate::error::{CycleKind, Error, ErrorCode};
@@ -132,7 +130,7 @@ fn run(
 ) -> Result<Vec<Diagnostic>, Vec<Error>> {
     let config = plan.lint.clone().unwrap_or_default().merged(config);
     known_rules(&config)?;
-    let settings = config.resolved_settings().map_err(|e| vec![e])?;
+    let settings = config.resolved_settings();
     let cx = Context::new(plan, &settings, as_of, reported, scored);
     let enabled: Vec<(&dyn rule::Rule, Option<Level>)> = rules::ALL
         .iter()

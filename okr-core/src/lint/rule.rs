@@ -91,7 +91,7 @@ impl RuleMeta {
 
     /// The body of the "Options" section: the settings of this rule, then `prose`.
     fn options(&self, prose: &[&str]) -> String {
-        let mut items: Vec<String> = super::settings::SETTINGS
+        let mut items: Vec<String> = crate::model::lint_settings::SETTINGS
             .iter()
             .filter(|s| s.rule == self.name)
             .map(|s| s.item())

@@ -82,9 +82,10 @@ pub struct LintConfig {
     /// Severity per rule (code or name): `error`, `warn`, `info` or `off`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub severity: BTreeMap<String, Level>,
-    /// Rule settings laid over the profile's (see `Settings` for names and defaults).
-    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
-    pub settings: serde_json::Map<String, serde_json::Value>,
+    /// Rule settings laid over the profile's (see [`Settings`](super::Settings) for
+    /// names and defaults).
+    #[serde(default, skip_serializing_if = "super::SettingsOverride::is_unset")]
+    pub settings: super::SettingsOverride,
 }
 
 impl LintConfig {
@@ -100,8 +101,7 @@ impl LintConfig {
         out.ignore.extend(over.ignore.iter().cloned());
         out.severity
             .extend(over.severity.iter().map(|(k, v)| (k.clone(), *v)));
-        out.settings
-            .extend(over.settings.iter().map(|(k, v)| (k.clone(), v.clone())));
+        out.settings = out.settings.merged(&over.settings);
         out
     }
 }

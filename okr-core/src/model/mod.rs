@@ -3,6 +3,7 @@
 mod check_in;
 mod key_result;
 mod lint_section;
+pub(crate) mod lint_settings;
 mod moment;
 mod objective;
 mod plan;
@@ -10,6 +11,7 @@ mod plan;
 pub use check_in::{CheckIn, LoggedCheckIn, Value};
 pub use key_result::{AggregateOp, KeyResult, KeyResultDoc, KrKind, KrType, Phase, Step};
 pub use lint_section::{Level, LintConfig, Profile};
+pub use lint_settings::{Settings, SettingsOverride};
 pub use moment::{DAY_MS, Moment, date_start_millis, millis_to_date};
 pub use objective::{
     Alignment, Commitment, Initiative, InitiativeState, LintIgnore, Objective, ObjectiveState,

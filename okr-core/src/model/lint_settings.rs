@@ -3,7 +3,7 @@
 //! "Options" sections (in `okr rules` and docs/rules) are all generated from the one
 //! declaration, so they cannot disagree.
 
-use crate::model::Profile;
+use super::Profile;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -59,7 +59,41 @@ macro_rules! declare_settings {
             )*
         }
 
+        /// The settings a configuration sets (a plan's `lint: settings:`); each one left
+        /// unset keeps the profile's value. A name that is not a setting is an error
+        /// that names it.
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        pub struct SettingsOverride {
+            $(
+                #[doc = concat!(" ", $rule, ":")]
+                $(#[doc = $doc])+
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $name: Option<$ty>,
+            )*
+        }
+
+        impl SettingsOverride {
+            /// Whether it sets nothing.
+            pub fn is_unset(&self) -> bool {
+                *self == SettingsOverride::default()
+            }
+
+            /// `self` with the settings `over` sets laid on top.
+            pub fn merged(&self, over: &SettingsOverride) -> SettingsOverride {
+                SettingsOverride {
+                    $( $name: over.$name.or(self.$name), )*
+                }
+            }
+        }
+
         impl Settings {
+            /// These settings with the ones `over` sets laid on top.
+            pub fn with(mut self, over: &SettingsOverride) -> Settings {
+                $( if let Some(v) = over.$name { self.$name = v; } )*
+                self
+            }
+
             /// The settings `profile` starts from.
             pub fn for_profile(profile: Profile) -> Settings {
                 let strict = profile == Profile::Strict;
@@ -142,7 +176,7 @@ mod tests {
         let fields = serde_json::to_value(Settings::default()).unwrap_or_default();
         assert_eq!(fields.as_object().map(|m| m.len()), Some(SETTINGS.len()));
         for s in SETTINGS {
-            assert!(super::super::rule(s.rule).is_some(), "{}", s.rule);
+            assert!(crate::lint::rule(s.rule).is_some(), "{}", s.rule);
             assert!(fields.get(s.name).is_some(), "{}", s.name);
         }
     }
