@@ -19,6 +19,25 @@ impl Document {
     /// Reads `request` for its key result's kind (a KPI takes a number) and checks the
     /// entry as the log's next line, without changing the document. Errors point at
     /// the entry in the log (`check_ins_file[n].value`).
+    ///
+    /// ```
+    /// use okr_core::{CheckInRequest, Document, LoadOptions, PlanFormat};
+    /// let plan = "schema_version: 1\nobjectives:\n  - id: o\n    title: Ship the beta\n    key_results: [{id: beta, title: Beta in customers' hands, type: milestone}]\n";
+    /// let doc = Document::parse(plan, &LoadOptions::new(PlanFormat::Yaml))?;
+    /// let request = CheckInRequest {
+    ///     key_result: "beta".into(),
+    ///     value: "done".into(),
+    ///     at: Some("2026-02-01".into()),
+    ///     confidence: Some("9/10".into()),
+    ///     ..CheckInRequest::default()
+    /// };
+    /// let prepared = doc.prepare_check_in(&request)?;
+    /// assert_eq!(
+    ///     prepared.line,
+    ///     "{\"key_result\":\"beta\",\"at\":\"2026-02-01\",\"value\":true,\"confidence\":0.9}\n"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn prepare_check_in(&self, request: &CheckInRequest) -> Result<PreparedCheckIn, Problems> {
         let n = self.plan.logged_check_ins.len();
         let at_field = |field: &str| Location::in_log(format!("check_ins_file[{n}].{field}"));

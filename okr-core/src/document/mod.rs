@@ -123,6 +123,26 @@ impl Document {
     /// the log's text, `None` when there is no such log yet, or why it could not be
     /// read. The core does no file I/O: the CLI reads a file beside the plan, a web
     /// page might fetch it.
+    ///
+    /// ```
+    /// use okr_core::{Document, DocumentKind, LoadOptions, PlanFormat};
+    /// let plan = "schema_version: 1\ncheck_ins_file: q1.jsonl\nobjectives:\n  - id: o\n    title: Grow the business\n    key_results: [{id: k, title: Sign 10 deals, type: increase, start: 0, target: 10}]\n";
+    /// let log = r#"{"key_result": "k", "at": "2026-02-01", "value": 4}"#;
+    /// let doc = Document::parse_with_log(plan, &LoadOptions::new(PlanFormat::Yaml), |name| {
+    ///     assert_eq!(name, "q1.jsonl");
+    ///     Ok(Some(log.to_owned()))
+    /// })?;
+    /// assert_eq!(doc.counts().check_ins, 1);
+    ///
+    /// let bad = r#"{"key_result": "k", "at": "2026-02-01", "value": 4, "confidence": 7}"#;
+    /// let doc = Document::parse_with_log(plan, &LoadOptions::new(PlanFormat::Yaml), |_| {
+    ///     Ok(Some(bad.to_owned()))
+    /// })?;
+    /// let problem = &doc.problems()[0];
+    /// assert_eq!(problem.document(), DocumentKind::Log);
+    /// assert_eq!(problem.path(), "check_ins_file[0].confidence");
+    /// # Ok::<(), okr_core::Error>(())
+    /// ```
     pub fn parse_with_log(
         text: impl Into<String>,
         options: &LoadOptions,
@@ -147,6 +167,13 @@ impl Document {
     /// A plan from a value shaped like the JSON document (a Python dict, a JS object).
     /// Shape errors name the path; problems of meaning are found by
     /// [`Document::problems`].
+    ///
+    /// ```
+    /// use okr_core::{Document, ErrorCode};
+    /// let value = serde_json::json!({"schema_version": 1, "objectives": [{"id": "o", "title": "Grow", "wieght": 2}]});
+    /// let e = Document::from_value(value).unwrap_err();
+    /// assert_eq!((e.code(), e.path()), (ErrorCode::UnknownField, "objectives[0].wieght"));
+    /// ```
     pub fn from_value(value: serde_json::Value) -> Result<Document> {
         crate::edit::from_value(value, "").map(Document::from_plan)
     }
