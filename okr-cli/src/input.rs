@@ -14,12 +14,7 @@ pub struct Opened {
 }
 
 pub fn format_of(path: &Path) -> Result<PlanFormat, Failure> {
-    let name = path.to_string_lossy();
-    PlanFormat::from_path(&name).ok_or_else(|| {
-        Failure::Usage(format!(
-            "cannot tell the format of `{name}`: use a .yaml, .yml, .json or .csv file"
-        ))
-    })
+    PlanFormat::of_path(&path.to_string_lossy()).map_err(|e| Failure::Usage(e.message()))
 }
 
 pub fn read(path: &Path) -> Result<String, Failure> {

@@ -33,12 +33,7 @@ pub fn log_reader(
 /// yet judged: [`Document::checked`] or [`Document::problems`] does that.
 pub fn open(path: &Path) -> Result<Document> {
     let name = path.to_string_lossy();
-    let format = PlanFormat::from_path(&name).ok_or_else(|| Error::InvalidArgument {
-        argument: "path".into(),
-        message: format!(
-            "cannot tell the format of `{name}`: use a .yaml, .yml, .json or .csv file"
-        ),
-    })?;
+    let format = PlanFormat::of_path(&name)?;
     let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
         message: format!("cannot read `{name}`: {e}"),
         location: Location::at("").in_document(DocumentKind::Plan),

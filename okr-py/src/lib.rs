@@ -62,6 +62,14 @@ fn schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     convert::to_py(py, &value)
 }
 
+/// The format a file's extension names: "yaml", "json" or "csv".
+#[pyfunction]
+fn format_of(py: Python<'_>, path: std::path::PathBuf) -> PyResult<&'static str> {
+    okr_core::PlanFormat::of_path(&path.to_string_lossy())
+        .map(okr_core::PlanFormat::as_str)
+        .map_err(|e| errors::raise(py, &e))
+}
+
 /// The engine's version.
 #[pyfunction]
 fn version() -> &'static str {
@@ -85,5 +93,6 @@ fn _okr(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(presets, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(format_of, m)?)?;
     Ok(())
 }

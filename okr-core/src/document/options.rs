@@ -38,6 +38,17 @@ impl PlanFormat {
         }
     }
 
+    /// [`PlanFormat::from_path`], or an invalid-argument error that says which
+    /// extensions name a format.
+    pub fn of_path(path: &str) -> Result<PlanFormat> {
+        PlanFormat::from_path(path).ok_or_else(|| Error::InvalidArgument {
+            argument: "path".into(),
+            message: format!(
+                "cannot tell the format of `{path}`: use a .yaml, .yml, .json or .csv file, or name the format"
+            ),
+        })
+    }
+
     /// `json`, `yaml` (or `yml`) or `csv`, in any case; anything else is an invalid argument
     /// that names the choices.
     pub fn parse(name: &str) -> Result<PlanFormat> {

@@ -53,21 +53,13 @@ from ._okr import (
 
 __version__ = _okr.version()
 
-_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
-
 PathLike = Union[str, Path]
 
 
 def format_of(path: PathLike) -> str:
-    """The format a file's extension names: "yaml", "json" or "csv"."""
-    suffix = Path(path).suffix.lower()
-    try:
-        return _FORMATS[suffix]
-    except KeyError:
-        raise ValueError(
-            f"cannot tell the format of {str(path)!r}: use a .yaml, .yml, .json or .csv file,"
-            " or pass format="
-        ) from None
+    """The format a file's extension names: "yaml", "json" or "csv". Any other raises
+    `InvalidArgumentError` (a `ValueError`)."""
+    return _okr.format_of(Path(path))
 
 
 def load(path: PathLike, format: str | None = None, validate: bool = True) -> Plan:
