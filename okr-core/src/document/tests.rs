@@ -243,3 +243,14 @@ fn what_crosses_a_binding_is_owned_and_serde_both_ways() {
     assert_eq!(back, info);
     assert_eq!(json!(info)["code"], "policy");
 }
+
+#[test]
+fn every_rule_is_listed_as_an_owned_record() {
+    for meta in crate::lint::rules() {
+        let info = crate::lint::RuleInfo::from(meta);
+        let back: crate::lint::RuleInfo = serde_json::from_value(json!(info)).expect("a rule");
+        assert_eq!(back, info);
+        assert!(info.doc.contains("## Options"), "{}", info.name);
+        assert!(!info.summary.is_empty(), "{}", info.name);
+    }
+}

@@ -18,7 +18,7 @@ pub(crate) mod text;
 pub use crate::model::{Level, LintConfig, Profile, Settings, SettingsOverride};
 pub(crate) use at::At;
 pub use diagnostic::{Diagnostic, Id, Severity};
-pub use rule::{Category, RuleMeta};
+pub use rule::{Category, RuleInfo, RuleMeta};
 
 use crate::engine::{AsOf, Engine, Evaluation};
 use crate::error::{CycleKind, Error, ErrorCode};

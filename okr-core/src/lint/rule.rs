@@ -5,11 +5,11 @@ use super::context::{Context, KrPath};
 use super::diagnostic::{Id, Severity};
 use super::text::{Features, ObjectiveTitle};
 use crate::model::{Cycle, KeyResult, Objective, Unit};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// What kind of problem a rule finds; sets its default severity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// The plan cannot be scored as written: error.
@@ -116,6 +116,37 @@ impl RuleMeta {
             .and_then(|s| s.trim().split("\n\n").next())
             .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
             .unwrap_or_default()
+    }
+}
+
+/// A rule's metadata as owned data, serde both ways: what bindings list (`okr.rules()`,
+/// a page's rule browser) without holding the library's statics.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleInfo {
+    /// Stable code, e.g. `OKR202`.
+    pub code: String,
+    /// Kebab-case name, e.g. `activity-key-result`.
+    pub name: String,
+    /// What kind of problem it finds.
+    pub category: Category,
+    /// Its severity unless configured.
+    pub default_severity: Severity,
+    /// The "What it does" paragraph, on one line.
+    pub summary: String,
+    /// The whole documentation, as Markdown (its Options generated from the settings).
+    pub doc: String,
+}
+
+impl From<&RuleMeta> for RuleInfo {
+    fn from(m: &RuleMeta) -> Self {
+        RuleInfo {
+            code: m.code.to_owned(),
+            name: m.name.to_owned(),
+            category: m.category,
+            default_severity: m.category.default_severity(),
+            summary: m.summary(),
+            doc: m.text(),
+        }
     }
 }
 
