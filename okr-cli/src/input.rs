@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 
 /// A plan read from disk, with where it and its log came from.
 pub struct Opened {
-    pub doc: Document,
+    /// Never dropped: the process ends soon after, and freeing a large plan's millions
+    /// of small allocations one by one only delays the exit (the OS takes the memory
+    /// back whole).
+    pub doc: std::mem::ManuallyDrop<Document>,
     pub path: PathBuf,
     /// The check-ins log the plan names, resolved against the plan's folder.
     pub log_path: Option<PathBuf>,
@@ -36,7 +39,7 @@ pub fn open(path: &Path) -> Result<Opened, Failure> {
     });
     match parsed {
         Ok(doc) => Ok(Opened {
-            doc,
+            doc: std::mem::ManuallyDrop::new(doc),
             path: path.to_owned(),
             log_path,
         }),
