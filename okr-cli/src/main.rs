@@ -63,6 +63,25 @@ pub enum Failure {
     Usage(String),
 }
 
+/// Writes `value` to standard output as pretty JSON and a newline, as it serializes:
+/// no copy of a large answer is built in memory first. A reader that went away ends
+/// the program quietly, as in [`write_stdout`].
+pub fn write_json(value: &impl serde::Serialize) {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    if let Err(e) = written {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write output: {e}");
+        std::process::exit(2);
+    }
+}
+
 /// Writes `text` to standard output. A reader that went away (`okr rules | head`)
 /// ends the program quietly, as command-line tools do.
 pub fn write_stdout(text: &str) {

@@ -11,10 +11,6 @@ pub enum OutputFormat {
     Json,
 }
 
-pub fn json(card: &Scorecard) -> String {
-    serde_json::to_string_pretty(card).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
-}
-
 fn pct(p: Option<f64>) -> String {
     p.map(|p| format!("{:.0}%", p * 100.0))
         .unwrap_or_else(|| "–".into())

@@ -85,14 +85,8 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let file = args.file.display().to_string();
     match args.format {
         LintFormat::Text => out!("{}", text_report(&file, &diagnostics)),
-        LintFormat::Json => outln!(
-            "{}",
-            serde_json::to_string_pretty(&diagnostics).unwrap_or_default()
-        ),
-        LintFormat::Sarif => outln!(
-            "{}",
-            serde_json::to_string_pretty(&sarif(&file, &diagnostics)).unwrap_or_default()
-        ),
+        LintFormat::Json => crate::write_json(&diagnostics),
+        LintFormat::Sarif => crate::write_json(&sarif(&file, &diagnostics)),
     }
     let deny_warnings = args.deny.is_some();
     let failing = diagnostics

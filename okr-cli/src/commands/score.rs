@@ -54,7 +54,7 @@ pub fn scorecard(
 pub fn run(args: Args) -> Result<(), Failure> {
     let card = scorecard(&args.file, args.as_of.as_deref(), args.preset.as_deref())?;
     match args.format {
-        render::OutputFormat::Json => outln!("{}", render::json(&card)),
+        render::OutputFormat::Json => crate::write_json(&card),
         render::OutputFormat::Text => out!("{}", render::text(&card)),
     }
     Ok(())
