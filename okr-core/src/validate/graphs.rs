@@ -6,7 +6,7 @@ use super::{Validator, loc};
 use crate::error::{CycleKind, Error};
 use crate::graph::find_cycle;
 use crate::model::KrKind;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 impl Validator<'_> {
     /// Reports the first loop of the graph whose node `v` links to `edges[v]`: a

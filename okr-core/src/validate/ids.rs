@@ -4,7 +4,7 @@
 use super::{Validator, loc};
 use crate::error::{Entity, Error};
 use crate::model::Plan;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Where each id is first used.
 #[derive(Default)]
@@ -107,7 +107,7 @@ impl<'a> Validator<'a> {
                 );
             }
         }
-        let mut initiatives: HashMap<&str, String> = HashMap::new();
+        let mut initiatives: HashMap<&str, String> = HashMap::default();
         for (i, o) in plan.objectives.iter().enumerate() {
             let opath = format!("objectives[{i}]");
             if self.id(&opath, &o.id) {

@@ -7,7 +7,7 @@ use crate::engine::kinds::MAX_STEPS;
 use crate::error::{CycleKind, Entity, Error};
 use crate::model::{KeyResult, KrKind, KrType, Step};
 use crate::policy::ZeroRange;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// What is wrong with the range of an increase, decrease or aggregate key result.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -181,7 +181,7 @@ impl Validator<'_> {
                 location: loc(format!("{path}.steps")),
             });
         }
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: HashMap<&str, usize> = HashMap::default();
         for (n, s) in steps.iter().enumerate() {
             let spath = format!("{path}.steps[{n}]");
             self.weight(|| format!("{spath}.weight"), s.weight);
