@@ -29,13 +29,7 @@ impl Validator<'_> {
 
     pub(super) fn check_unit_tree(&mut self) {
         let units = &self.plan.units;
-        let parents: Vec<Vec<usize>> = units
-            .iter()
-            .map(|u| {
-                let parent = u.parent.as_deref().and_then(|p| self.ids.units.get(p));
-                parent.copied().into_iter().collect()
-            })
-            .collect();
+        let parents = parent_edges(units, |u| u.parent.as_deref(), &self.ids.units);
         self.report_loop(
             CycleKind::UnitTree,
             &parents,
@@ -46,13 +40,7 @@ impl Validator<'_> {
 
     pub(super) fn check_cycle_tree(&mut self) {
         let cycles = &self.plan.cycles;
-        let parents: Vec<Vec<usize>> = cycles
-            .iter()
-            .map(|c| {
-                let parent = c.parent.as_deref().and_then(|p| self.ids.cycles.get(p));
-                parent.copied().into_iter().collect()
-            })
-            .collect();
+        let parents = parent_edges(cycles, |c| c.parent.as_deref(), &self.ids.cycles);
         self.report_loop(
             CycleKind::CycleParent,
             &parents,
@@ -114,4 +102,22 @@ impl Validator<'_> {
             |h| format!("objectives[{}].key_results[{}].of", all[h].0, all[h].1),
         );
     }
+}
+
+/// Each item's edge to the parent it names, when the plan has that parent.
+fn parent_edges<'p, T>(
+    items: &'p [T],
+    parent: impl Fn(&'p T) -> Option<&'p str>,
+    ids: &HashMap<&str, usize>,
+) -> Vec<Vec<usize>> {
+    items
+        .iter()
+        .map(|item| {
+            parent(item)
+                .and_then(|p| ids.get(p))
+                .copied()
+                .into_iter()
+                .collect()
+        })
+        .collect()
 }
