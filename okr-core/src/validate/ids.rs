@@ -66,47 +66,39 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// Registers the ids of the top-level list `list` (`units`, `cycles`, `kpis`) in
+    /// the map `map` picks.
+    fn register_list(
+        &mut self,
+        list: &str,
+        ids: impl Iterator<Item = &'a str>,
+        entity: Entity,
+        map: for<'m> fn(&'m mut Ids<'a>) -> &'m mut HashMap<&'a str, usize>,
+    ) {
+        for (i, id) in ids.enumerate() {
+            let path = format!("{list}[{i}]");
+            if self.id(&path, id) {
+                Self::register(
+                    &mut self.errors,
+                    map(&mut self.ids),
+                    id,
+                    i,
+                    entity,
+                    path,
+                    |p| format!("{list}[{p}]"),
+                );
+            }
+        }
+    }
+
     pub(super) fn collect_ids(&mut self) {
         let plan = self.plan;
-        for (i, u) in plan.units.iter().enumerate() {
-            if self.id(&format!("units[{i}]"), &u.id) {
-                Self::register(
-                    &mut self.errors,
-                    &mut self.ids.units,
-                    &u.id,
-                    i,
-                    Entity::Unit,
-                    format!("units[{i}]"),
-                    |p| format!("units[{p}]"),
-                );
-            }
-        }
-        for (i, c) in plan.cycles.iter().enumerate() {
-            if self.id(&format!("cycles[{i}]"), &c.id) {
-                Self::register(
-                    &mut self.errors,
-                    &mut self.ids.cycles,
-                    &c.id,
-                    i,
-                    Entity::Cycle,
-                    format!("cycles[{i}]"),
-                    |p| format!("cycles[{p}]"),
-                );
-            }
-        }
-        for (i, k) in plan.kpis.iter().enumerate() {
-            if self.id(&format!("kpis[{i}]"), &k.id) {
-                Self::register(
-                    &mut self.errors,
-                    &mut self.ids.kpis,
-                    &k.id,
-                    i,
-                    Entity::Kpi,
-                    format!("kpis[{i}]"),
-                    |p| format!("kpis[{p}]"),
-                );
-            }
-        }
+        let units = plan.units.iter().map(|u| u.id.as_str());
+        self.register_list("units", units, Entity::Unit, |ids| &mut ids.units);
+        let cycles = plan.cycles.iter().map(|c| c.id.as_str());
+        self.register_list("cycles", cycles, Entity::Cycle, |ids| &mut ids.cycles);
+        let kpis = plan.kpis.iter().map(|k| k.id.as_str());
+        self.register_list("kpis", kpis, Entity::Kpi, |ids| &mut ids.kpis);
         let mut initiatives: HashMap<&str, String> = HashMap::default();
         for (i, o) in plan.objectives.iter().enumerate() {
             let opath = format!("objectives[{i}]");
