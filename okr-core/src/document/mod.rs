@@ -54,25 +54,13 @@ use std::sync::{Arc, OnceLock};
 /// assert!(findings.iter().all(|d| d.line.is_some()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Document {
     plan: Plan,
     source: Option<Source>,
     log: Option<LogIndex>,
     problems: OnceLock<Vec<Error>>,
     engine: OnceLock<Arc<Engine>>,
-}
-
-impl Clone for Document {
-    fn clone(&self) -> Self {
-        Document {
-            plan: self.plan.clone(),
-            source: self.source.clone(),
-            log: self.log.clone(),
-            problems: self.problems.clone(),
-            engine: self.engine.clone(),
-        }
-    }
 }
 
 impl PartialEq for Document {
