@@ -396,28 +396,19 @@ impl Document {
     /// Appends a unit read from `value` (the shape of an entry of `units`).
     pub fn add_unit(&mut self, value: serde_json::Value) -> Result<()> {
         let at = format!("units[{}]", self.plan.units.len());
-        let unit = crate::edit::from_value(value, &at)?;
-        self.plan.add_unit(unit)?;
-        self.changed();
-        Ok(())
+        self.edit(&at, value, Plan::add_unit)
     }
 
     /// Appends a cycle read from `value` (the shape of an entry of `cycles`).
     pub fn add_cycle(&mut self, value: serde_json::Value) -> Result<()> {
         let at = format!("cycles[{}]", self.plan.cycles.len());
-        let cycle = crate::edit::from_value(value, &at)?;
-        self.plan.add_cycle(cycle)?;
-        self.changed();
-        Ok(())
+        self.edit(&at, value, Plan::add_cycle)
     }
 
     /// Appends an objective read from `value` (with any key results it holds).
     pub fn add_objective(&mut self, value: serde_json::Value) -> Result<()> {
         let at = format!("objectives[{}]", self.plan.objectives.len());
-        let objective = crate::edit::from_value(value, &at)?;
-        self.plan.add_objective(objective)?;
-        self.changed();
-        Ok(())
+        self.edit(&at, value, Plan::add_objective)
     }
 
     /// Appends a key result read from `value` to the objective `objective`.
@@ -432,17 +423,27 @@ impl Document {
             "objectives[{i}].key_results[{}]",
             self.plan.objectives[i].key_results.len()
         );
-        let key_result = crate::edit::from_value(value, &at)?;
-        self.plan.add_key_result(objective, key_result)?;
-        self.changed();
-        Ok(())
+        self.edit(&at, value, |plan, kr| plan.add_key_result(objective, kr))
     }
 
     /// Adds a check-in read from `value` (`at`, `value`, `confidence`, `note`,
     /// `author`) to the key result `key_result`, in time order.
     pub fn add_check_in(&mut self, key_result: &str, value: serde_json::Value) -> Result<()> {
-        let check_in = crate::edit::from_value(value, &format!("check-in of {key_result}"))?;
-        self.plan.add_check_in(key_result, check_in)?;
+        let at = format!("check-in of {key_result}");
+        self.edit(&at, value, |plan, check_in| {
+            plan.add_check_in(key_result, check_in)
+        })
+    }
+
+    /// Reads an item from `value` (errors point at `at` plus the path inside it), adds
+    /// it to the plan with `add`, and drops what the edit makes stale.
+    fn edit<T: serde::de::DeserializeOwned>(
+        &mut self,
+        at: &str,
+        value: serde_json::Value,
+        add: impl FnOnce(&mut Plan, T) -> Result<()>,
+    ) -> Result<()> {
+        add(&mut self.plan, crate::edit::from_value(value, at)?)?;
         self.changed();
         Ok(())
     }

@@ -122,7 +122,11 @@ fn a_check_in_is_read_for_its_kind_and_checked_as_the_next_log_line() {
     assert_eq!(done.entry.confidence, Some(0.7));
     assert!(done.line.ends_with('\n'));
     let back = crate::format::check_in_log::parse(&done.line).expect("reads back");
-    assert_eq!(back, [done.entry]);
+    assert_eq!(back, [done.entry.clone()]);
+    let mut recorded = doc.clone();
+    recorded.push_log_entry(done.entry);
+    let card = recorded.score(as_of("2026-02-15")).expect("scores");
+    assert_eq!(card.key_result("ship").and_then(|k| k.progress), Some(1.0));
     let wrong = doc
         .prepare_check_in(&request("ship", "42"))
         .expect_err("a milestone is true or false");
