@@ -122,7 +122,7 @@ fn a_check_in_is_read_for_its_kind_and_checked_as_the_next_log_line() {
     assert_eq!(done.entry.confidence, Some(0.7));
     assert!(done.line.ends_with('\n'));
     let back = crate::format::check_in_log::parse(&done.line).expect("reads back");
-    assert_eq!(back, [done.entry.clone()]);
+    assert_eq!(back, std::slice::from_ref(&done.entry));
     let mut recorded = doc.clone();
     recorded.push_log_entry(done.entry);
     let card = recorded.score(as_of("2026-02-15")).expect("scores");
