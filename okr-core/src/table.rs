@@ -337,7 +337,7 @@ pub(crate) fn check_ins(plan: &Plan) -> Table {
         value.push(value_number(&c.value));
         text.push(value_text(&c.value));
         confidence.push(c.confidence.unwrap_or(f64::NAN));
-        note.push(c.note.clone());
+        note.push(c.note.as_deref().map(str::to_owned));
         author.push(c.author.as_deref());
     };
     let mut h = 0i32;

@@ -156,8 +156,8 @@ fn check_in() -> BoxedStrategy<CheckIn> {
             at,
             value,
             confidence,
-            note,
-            author,
+            note: note.map(Into::into),
+            author: author.map(Into::into),
             metadata,
         })
         .boxed()

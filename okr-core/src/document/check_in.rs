@@ -71,8 +71,8 @@ impl Document {
             .map(parse_confidence)
             .transpose()
             .map_err(|m| invalid("confidence", m))?;
-        check_in.note = request.note.clone();
-        check_in.author = request.author.clone();
+        check_in.note = request.note.as_deref().map(Into::into);
+        check_in.author = request.author.as_deref().map(Into::into);
         let entry = LoggedCheckIn::new(request.key_result.clone(), check_in);
         let problems = crate::validate::validate_log_entry(&self.plan, &entry, n);
         if !problems.is_empty() {

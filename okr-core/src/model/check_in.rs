@@ -131,12 +131,13 @@ pub struct CheckIn {
     /// 0.0 (no chance) to 1.0 (certain).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
-    /// A note.
+    /// A note. (`Box<str>` rather than `String`: a plan holds millions of check-ins,
+    /// and this saves 8 bytes on each of the two.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
     /// Who checked in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub author: Option<String>,
+    pub author: Option<Box<str>>,
     /// Free-form fields, kept by every format.
     #[serde(default, skip_serializing_if = "Metadata::is_empty")]
     pub metadata: Metadata,
@@ -172,12 +173,13 @@ pub struct LoggedCheckIn {
     /// How likely the target is reached, 0–1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
-    /// A note.
+    /// A note. (`Box<str>` rather than `String`: a plan holds millions of check-ins,
+    /// and this saves 8 bytes on each of the two.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
     /// Who checked in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub author: Option<String>,
+    pub author: Option<Box<str>>,
     /// Free-form fields, kept by the log.
     #[serde(default, skip_serializing_if = "Metadata::is_empty")]
     pub metadata: Metadata,
