@@ -61,7 +61,7 @@ pub use document::{
     CheckInRequest, Counts, Document, LintOptions, LoadOptions, PlanFormat, PreparedCheckIn,
     ReportFormat, ScoreOptions, TableKind,
 };
-pub use engine::{AsOf, Engine, KeyResultScore, ObjectiveScore, Scorecard, Status};
+pub use engine::{AsOf, Engine, KeyResultScore, ObjectiveScore, Scorecard, Scores, Status};
 pub use error::{
     CycleKind, DocumentKind, Entity, Error, ErrorCode, ErrorInfo, Format, Location, Problems,
     Result,

@@ -1,7 +1,7 @@
 use crate::Failure;
 use crate::input::load;
 use crate::render;
-use okr_core::{AsOf, Preset, ScoreOptions, Scorecard};
+use okr_core::{AsOf, Preset, ScoreOptions, Scorecard, Scores};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
@@ -30,12 +30,13 @@ pub fn parse_as_of(text: Option<&str>) -> Result<AsOf, Failure> {
 }
 
 /// Loads `file` and scores it as of `as_of` (a date, a timestamp, or now), under the
-/// named preset or the plan's own policy.
-pub fn scorecard(
+/// named preset or the plan's own policy, then hands the scores to `answer`.
+pub fn with_scores<T>(
     file: &Path,
     as_of: Option<&str>,
     preset: Option<&str>,
-) -> Result<Scorecard, Failure> {
+    answer: impl FnOnce(Scores<'_>) -> T,
+) -> Result<T, Failure> {
     let as_of = parse_as_of(as_of)?;
     let opened = load(
         file,
@@ -45,17 +46,28 @@ pub fn scorecard(
         as_of,
         preset: preset.and_then(Preset::parse),
     };
-    opened.doc.score_with(&options).map_err(|errors| {
+    let scores = opened.doc.scores(&options).map_err(|errors| {
         opened.files().report(&errors);
         Failure::Usage("the plan cannot be scored under that policy (see above)".into())
-    })
+    })?;
+    Ok(answer(scores))
+}
+
+/// [`with_scores`], held as a scorecard.
+pub fn scorecard(
+    file: &Path,
+    as_of: Option<&str>,
+    preset: Option<&str>,
+) -> Result<Scorecard, Failure> {
+    with_scores(file, as_of, preset, |scores| scores.to_scorecard())
 }
 
 pub fn run(args: Args) -> Result<(), Failure> {
-    let card = scorecard(&args.file, args.as_of.as_deref(), args.preset.as_deref())?;
+    let (file, as_of, preset) = (&args.file, args.as_of.as_deref(), args.preset.as_deref());
     match args.format {
-        render::OutputFormat::Json => crate::write_json(&card),
-        render::OutputFormat::Text => out!("{}", render::text(&card)),
+        // Streamed: one objective's scores are made, written and dropped at a time.
+        render::OutputFormat::Json => with_scores(file, as_of, preset, |s| crate::write_json(&s))?,
+        render::OutputFormat::Text => out!("{}", render::text(&scorecard(file, as_of, preset)?)),
     }
     Ok(())
 }

@@ -14,7 +14,7 @@ pub use options::{
 };
 
 use crate::alignment::AlignmentReport;
-use crate::engine::{AsOf, Engine, Evaluation, Scorecard};
+use crate::engine::{AsOf, Engine, Evaluation, Scorecard, Scores};
 use crate::error::{Error, Location, Problems, Result};
 use crate::lint::Diagnostic;
 use crate::model::{LoggedCheckIn, Plan};
@@ -253,6 +253,27 @@ impl Document {
 
     /// [`Document::score`] with options (a peer tool's policy).
     pub fn score_with(&self, options: &ScoreOptions) -> Result<Scorecard, Problems> {
+        Ok(self.scores(options)?.to_scorecard())
+    }
+
+    /// The scores of [`Document::score_with`], made one objective at a time as they are
+    /// read or serialized instead of held: a large plan's answer streams in constant
+    /// memory. Serializing it writes the [`Scorecard`]'s JSON, byte for byte.
+    ///
+    /// ```
+    /// use okr_core::{AsOf, Document, LoadOptions, PlanFormat, ScoreOptions};
+    /// let text = "schema_version: 1\nobjectives:\n  - id: o\n    title: Grow the business\n    key_results: [{id: k, title: Sign 10 deals, type: increase, start: 0, target: 10, check_ins: [{at: 2026-02-01, value: 4}]}]\n";
+    /// let doc = Document::parse(text, &LoadOptions::new(PlanFormat::Yaml))?;
+    /// let options = ScoreOptions::as_of(AsOf::parse("2026-02-14")?);
+    /// let scores = doc.scores(&options)?;
+    /// assert_eq!(scores.objectives().next().unwrap().progress, Some(0.4));
+    /// assert_eq!(
+    ///     serde_json::to_string(&scores).unwrap(),
+    ///     serde_json::to_string(&doc.score_with(&options)?).unwrap()
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn scores(&self, options: &ScoreOptions) -> Result<Scores<'_>, Problems> {
         let engine = match options.preset {
             None => self.engine()?,
             Some(preset) => {
@@ -265,9 +286,8 @@ impl Document {
                 Arc::new(Engine::compile_validated(&self.plan, policy))
             }
         };
-        engine
-            .score(&self.plan, options.as_of)
-            .map_err(Problems::from)
+        let eval = engine.evaluate(options.as_of);
+        Scores::new(engine, &self.plan, eval).map_err(Problems::from)
     }
 
     /// The engine and its evaluation as of `as_of`: for callers that then ask the

@@ -258,3 +258,23 @@ fn every_rule_is_listed_as_an_owned_record() {
         assert!(!info.summary.is_empty(), "{}", info.name);
     }
 }
+
+#[cfg(feature = "generate")]
+#[test]
+fn streamed_scores_are_the_scorecard_byte_for_byte() {
+    let plan = crate::generate::generate(crate::generate::Size::S, 7);
+    let doc = Document::from_plan(plan);
+    for preset in [None, Some(crate::policy::Preset::ALL[0])] {
+        let options = ScoreOptions {
+            as_of: as_of("2026-02-14"),
+            preset,
+        };
+        let card = doc.score_with(&options).expect("scores");
+        let scores = doc.scores(&options).expect("scores");
+        assert_eq!(scores.objectives().count(), card.objectives.len());
+        assert_eq!(
+            serde_json::to_string_pretty(&scores).unwrap(),
+            serde_json::to_string_pretty(&card).unwrap()
+        );
+    }
+}

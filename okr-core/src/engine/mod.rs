@@ -14,6 +14,6 @@ pub use evaluate::{Evaluation, KrEval, ObjectiveEval};
 pub use forecast::Forecast;
 pub use grade::{Band, Grade};
 pub use kinds::Progress;
-pub use score::{KeyResultScore, ObjectiveForecast, ObjectiveScore, Scorecard};
+pub use score::{KeyResultScore, ObjectiveForecast, ObjectiveScore, Scorecard, Scores};
 pub use status::Status;
 pub use time::AsOf;

@@ -13,6 +13,7 @@ use crate::model::{
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Scores of a whole plan as of one moment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -143,104 +144,122 @@ impl Engine {
     /// Joins an evaluation with the plan's text, and adds forecasts and grades.
     pub fn scorecard(&self, plan: &Plan, eval: &Evaluation) -> Result<Scorecard, Error> {
         self.check_compiled_from(plan)?;
-        let mut children: Vec<Vec<String>> = vec![Vec::new(); plan.objectives.len()];
-        for (o, _) in plan.objectives.iter().enumerate() {
-            for &(c, _) in self.children.row(o) {
-                let id = plan.objectives[c as usize].id.clone();
-                if !children[o].contains(&id) {
-                    children[o].push(id);
-                }
-            }
-        }
+        Ok(Scorecard {
+            as_of: eval.as_of.moment,
+            objectives: self.objective_scores(plan, eval).collect(),
+        })
+    }
+
+    /// Every objective of `plan` scored, in document order, each made when reached.
+    fn objective_scores<'a>(
+        &'a self,
+        plan: &'a Plan,
+        eval: &'a Evaluation,
+    ) -> impl Iterator<Item = ObjectiveScore> + 'a {
         let mut h = 0;
-        let mut objectives = Vec::with_capacity(plan.objectives.len());
-        for (o, (doc, children)) in plan.objectives.iter().zip(children).enumerate() {
-            let mut key_results = Vec::with_capacity(doc.key_results.len());
-            let (mut proj_sum, mut proj_w) = (0.0, 0.0);
-            for kr in &doc.key_results {
-                let e = &eval.key_results[h];
-                let forecast = self.forecast(h, &eval.as_of);
-                if let Some(p) = forecast.as_ref().and_then(|f| f.projected_progress) {
-                    if self.weight[h] > 0.0 {
-                        proj_sum += self.weight[h] * p;
-                        proj_w += self.weight[h];
-                    }
+        (0..plan.objectives.len()).map(move |o| {
+            let score = self.objective_score(plan, eval, o, h);
+            h += plan.objectives[o].key_results.len();
+            score
+        })
+    }
+
+    /// Objective `o` scored, its key results (`h` the handle of its first) included.
+    fn objective_score(
+        &self,
+        plan: &Plan,
+        eval: &Evaluation,
+        o: usize,
+        h: usize,
+    ) -> ObjectiveScore {
+        let doc = &plan.objectives[o];
+        let mut key_results = Vec::with_capacity(doc.key_results.len());
+        let (mut proj_sum, mut proj_w) = (0.0, 0.0);
+        for (h, kr) in (h..).zip(&doc.key_results) {
+            let e = &eval.key_results[h];
+            let forecast = self.forecast(h, &eval.as_of);
+            if let Some(p) = forecast.as_ref().and_then(|f| f.projected_progress) {
+                if self.weight[h] > 0.0 {
+                    proj_sum += self.weight[h] * p;
+                    proj_w += self.weight[h];
                 }
-                let status = e.status;
-                let confidence = e.confidence();
-                let policy = &self.policy.status;
-                let value = self.value_of(h, &kr.kind, e);
-                key_results.push(KeyResultScore {
-                    id: kr.id.clone(),
-                    objective_id: doc.id.clone(),
-                    title: kr.title.clone(),
-                    owner: kr.owner.clone().or_else(|| doc.owner.clone()),
-                    kr_type: self.kr_type[h],
-                    measure: kr.measure.clone(),
-                    weight: self.weight[h],
-                    due: self.due[h],
-                    value,
-                    progress: e.progress(),
-                    raw_progress: e.raw_progress(),
-                    expected: e.expected(),
-                    gap: match (e.expected(), e.progress()) {
-                        (Some(x), Some(p)) => Some(x - p),
-                        _ => None,
-                    },
-                    status,
-                    confidence,
-                    confidence_divergence: confidence.is_some_and(|c| {
-                        (status == Status::AtRisk && c >= policy.high_confidence - EPSILON)
-                            || (matches!(status, Status::OnTrack | Status::Done)
-                                && c <= policy.low_confidence + EPSILON)
-                    }),
-                    forecast,
-                    check_ins: e.count as usize,
-                    last_check_in: (e.last != i64::MIN)
-                        .then(|| millis_to_date(e.last))
-                        .flatten(),
-                });
-                h += 1;
             }
-            let e = &eval.objectives[o];
-            let manual = self.manual_score[o];
-            objectives.push(ObjectiveScore {
-                id: doc.id.clone(),
-                title: doc.title.clone(),
-                owner: doc.owner.clone(),
-                unit: doc.unit.clone(),
-                cycle: doc.cycle.clone(),
-                commitment: doc.commitment,
-                state: doc.state(),
-                value: None,
+            let status = e.status;
+            let confidence = e.confidence();
+            let policy = &self.policy.status;
+            let value = self.value_of(h, &kr.kind, e);
+            key_results.push(KeyResultScore {
+                id: kr.id.clone(),
+                objective_id: doc.id.clone(),
+                title: kr.title.clone(),
+                owner: kr.owner.clone().or_else(|| doc.owner.clone()),
+                kr_type: self.kr_type[h],
+                measure: kr.measure.clone(),
+                weight: self.weight[h],
+                due: self.due[h],
+                value,
                 progress: e.progress(),
                 raw_progress: e.raw_progress(),
                 expected: e.expected(),
-                status: e.status,
-                confidence: e.confidence(),
-                forecast: (proj_w > 0.0).then(|| ObjectiveForecast {
-                    projected_progress: proj_sum / proj_w,
+                gap: match (e.expected(), e.progress()) {
+                    (Some(x), Some(p)) => Some(x - p),
+                    _ => None,
+                },
+                status,
+                confidence,
+                confidence_divergence: confidence.is_some_and(|c| {
+                    (status == Status::AtRisk && c >= policy.high_confidence - EPSILON)
+                        || (matches!(status, Status::OnTrack | Status::Done)
+                            && c <= policy.low_confidence + EPSILON)
                 }),
-                grade: grade(
-                    e.progress(),
-                    (!manual.is_nan()).then_some(manual),
-                    doc.commitment,
-                    &self.policy.grading,
-                ),
-                parents: self
-                    .parents
-                    .row(o)
-                    .iter()
-                    .map(|&p| plan.objectives[p as usize].id.clone())
-                    .collect(),
-                children,
-                key_results,
+                forecast,
+                check_ins: e.count as usize,
+                last_check_in: (e.last != i64::MIN)
+                    .then(|| millis_to_date(e.last))
+                    .flatten(),
             });
         }
-        Ok(Scorecard {
-            as_of: eval.as_of.moment,
-            objectives,
-        })
+        let mut children: Vec<String> = Vec::new();
+        for &(c, _) in self.children.row(o) {
+            let id = &plan.objectives[c as usize].id;
+            if !children.contains(id) {
+                children.push(id.clone());
+            }
+        }
+        let e = &eval.objectives[o];
+        let manual = self.manual_score[o];
+        ObjectiveScore {
+            id: doc.id.clone(),
+            title: doc.title.clone(),
+            owner: doc.owner.clone(),
+            unit: doc.unit.clone(),
+            cycle: doc.cycle.clone(),
+            commitment: doc.commitment,
+            state: doc.state(),
+            value: None,
+            progress: e.progress(),
+            raw_progress: e.raw_progress(),
+            expected: e.expected(),
+            status: e.status,
+            confidence: e.confidence(),
+            forecast: (proj_w > 0.0).then(|| ObjectiveForecast {
+                projected_progress: proj_sum / proj_w,
+            }),
+            grade: grade(
+                e.progress(),
+                (!manual.is_nan()).then_some(manual),
+                doc.commitment,
+                &self.policy.grading,
+            ),
+            parents: self
+                .parents
+                .row(o)
+                .iter()
+                .map(|&p| plan.objectives[p as usize].id.clone())
+                .collect(),
+            children,
+            key_results,
+        }
     }
 
     /// An error unless `plan` has the shape this engine was compiled from.
@@ -333,5 +352,67 @@ impl Engine {
             slope_per_day: slope,
             points: points.len(),
         })
+    }
+}
+
+/// A plan's scores as of one moment, made one objective at a time as they are read:
+/// what [`Scorecard`] holds, without holding it. Serializing it writes exactly the
+/// JSON of the [`Scorecard`], in constant memory, so a large plan's answer can be
+/// streamed.
+pub struct Scores<'a> {
+    engine: Arc<Engine>,
+    plan: &'a Plan,
+    eval: Evaluation,
+}
+
+impl<'a> Scores<'a> {
+    /// The scores of `plan` (the plan `engine` was compiled from) in `eval`.
+    pub fn new(engine: Arc<Engine>, plan: &'a Plan, eval: Evaluation) -> Result<Self, Error> {
+        engine.check_compiled_from(plan)?;
+        Ok(Scores { engine, plan, eval })
+    }
+
+    /// The moment scored.
+    pub fn as_of(&self) -> Moment {
+        self.eval.as_of.moment
+    }
+
+    /// Every objective scored, in document order, each made when it is reached.
+    pub fn objectives(&self) -> impl Iterator<Item = ObjectiveScore> + '_ {
+        self.engine.objective_scores(self.plan, &self.eval)
+    }
+
+    /// All the scores, held.
+    pub fn to_scorecard(&self) -> Scorecard {
+        Scorecard {
+            as_of: self.as_of(),
+            objectives: self.objectives().collect(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Scores<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scores")
+            .field("as_of", &self.as_of())
+            .field("objectives", &self.plan.objectives.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Serialize for Scores<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// The objectives as a sequence, each serialized and dropped in turn.
+        struct Objectives<'s, 'a>(&'s Scores<'a>);
+        impl Serialize for Objectives<'_, '_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.objectives())
+            }
+        }
+        let mut card = s.serialize_struct("Scorecard", 2)?;
+        card.serialize_field("as_of", &self.as_of())?;
+        card.serialize_field("objectives", &Objectives(self))?;
+        card.end()
     }
 }

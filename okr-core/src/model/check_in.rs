@@ -131,8 +131,9 @@ pub struct CheckIn {
     /// 0.0 (no chance) to 1.0 (certain).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
-    /// A note. (`Box<str>` rather than `String`: a plan holds millions of check-ins,
-    /// and this saves 8 bytes on each of the two.)
+    // `Box<str>` rather than `String` here and in `author`: a plan holds millions of
+    // check-ins, and each saves 8 bytes.
+    /// A note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Box<str>>,
     /// Who checked in.
@@ -173,8 +174,9 @@ pub struct LoggedCheckIn {
     /// How likely the target is reached, 0–1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
-    /// A note. (`Box<str>` rather than `String`: a plan holds millions of check-ins,
-    /// and this saves 8 bytes on each of the two.)
+    // `Box<str>` rather than `String` here and in `author`: a plan holds millions of
+    // check-ins, and each saves 8 bytes.
+    /// A note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Box<str>>,
     /// Who checked in.
