@@ -53,6 +53,7 @@ pub mod lint;
 pub mod model;
 mod name_map;
 pub mod policy;
+pub mod position;
 pub mod report;
 pub mod table;
 mod validate;

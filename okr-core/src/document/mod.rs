@@ -483,7 +483,7 @@ impl Document {
 }
 
 /// How big a plan is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
     /// Objectives.
     pub objectives: usize,

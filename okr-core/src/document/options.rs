@@ -126,6 +126,54 @@ impl ScoreOptions {
             preset: None,
         }
     }
+
+    /// Options given as one value, as a binding receives them (a JS object, a
+    /// dictionary): `{"as_of": "2026-02-14", "preset": "okr_tracker"}`, both optional
+    /// (`asOf` is read as `as_of`). Without `as_of`, the moment is now.
+    ///
+    /// ```
+    /// use okr_core::{ErrorCode, ScoreOptions};
+    /// let o = ScoreOptions::from_value(serde_json::json!({"asOf": "2026-02-14"}))?;
+    /// assert_eq!(o.preset, None);
+    /// let e = ScoreOptions::from_value(serde_json::json!({"preset": "lenient"})).unwrap_err();
+    /// assert_eq!(e.code(), ErrorCode::InvalidArgument);
+    /// # Ok::<(), okr_core::Error>(())
+    /// ```
+    pub fn from_value(value: serde_json::Value) -> Result<ScoreOptions> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Shape {
+            #[serde(default, alias = "asOf")]
+            as_of: Option<String>,
+            #[serde(default)]
+            preset: Option<String>,
+        }
+        let shape: Shape = crate::edit::from_value(null_as_empty(value), "")?;
+        Ok(ScoreOptions {
+            as_of: as_of_or_now(shape.as_of.as_deref())?,
+            preset: shape
+                .preset
+                .map(|name| {
+                    Preset::parse(&name).ok_or_else(|| {
+                        Error::unknown_choice("preset", &name, &Preset::ALL.map(Preset::as_str))
+                    })
+                })
+                .transpose()?,
+        })
+    }
+}
+
+/// `null` (an argument left out) is read as no options.
+fn null_as_empty(value: serde_json::Value) -> serde_json::Value {
+    if value.is_null() {
+        serde_json::Value::Object(Default::default())
+    } else {
+        value
+    }
+}
+
+fn as_of_or_now(text: Option<&str>) -> Result<AsOf> {
+    text.map_or_else(|| Ok(AsOf::now()), AsOf::parse)
 }
 
 /// How to lint: the moment (time rules such as `stale-check-in` need one) and a
@@ -145,6 +193,46 @@ impl LintOptions {
             as_of,
             config: LintConfig::default(),
         }
+    }
+
+    /// Options given as one value, as a binding receives them: the fields of a plan's
+    /// `lint:` section (`profile`, `select`, `ignore`, `severity`, `settings`) plus
+    /// `as_of` (or `asOf`), all optional. Without `as_of`, the moment is now. A
+    /// misspelt field or setting is an [`Error::UnknownField`] at its path.
+    ///
+    /// ```
+    /// use okr_core::{ErrorCode, LintOptions};
+    /// let o = LintOptions::from_value(serde_json::json!({
+    ///     "asOf": "2026-02-14", "profile": "strict", "ignore": ["OKR101"],
+    ///     "settings": {"max_key_results": 4},
+    /// }))?;
+    /// assert_eq!(o.config.ignore, ["OKR101"]);
+    /// let e = LintOptions::from_value(serde_json::json!({"settings": {"max_krs": 4}})).unwrap_err();
+    /// assert_eq!((e.code(), e.path()), (ErrorCode::UnknownField, "settings.max_krs"));
+    /// # Ok::<(), okr_core::Error>(())
+    /// ```
+    pub fn from_value(value: serde_json::Value) -> Result<LintOptions> {
+        let mut value = null_as_empty(value);
+        let as_of = match value.as_object_mut() {
+            Some(fields) => {
+                let text = fields.remove("as_of").or_else(|| fields.remove("asOf"));
+                match text {
+                    None | Some(serde_json::Value::Null) => None,
+                    Some(serde_json::Value::String(s)) => Some(s),
+                    Some(other) => {
+                        return Err(Error::InvalidArgument {
+                            argument: "as_of".into(),
+                            message: format!("expected a date or timestamp text, got {other}"),
+                        });
+                    }
+                }
+            }
+            None => None,
+        };
+        Ok(LintOptions {
+            config: crate::edit::from_value(value, "")?,
+            as_of: as_of_or_now(as_of.as_deref())?,
+        })
     }
 }
 
