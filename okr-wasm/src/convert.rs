@@ -1,0 +1,100 @@
+//! Values between Rust and JavaScript. Results go out as JSON text read by the engine's
+//! own `JSON.parse` (faster, for large answers, than building objects one property at
+//! a time across the boundary), with the record fields renamed to camelCase as
+//! JavaScript spells them (`raw_progress` → `rawProgress`). Inputs come in as plain
+//! objects, read into the JSON values the core's `from_value` constructors take.
+
+use crate::errors::internal;
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+/// `value` as a plain JavaScript value, record fields in camelCase.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let mut json = serde_json::to_value(value).map_err(|e| internal(&e.to_string()))?;
+    camel_case_keys(&mut json);
+    parse_json(&json.to_string())
+}
+
+/// `value` as a plain JavaScript value, field names kept (a plan document, whose
+/// fields are the file format's).
+pub fn to_js_verbatim<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    parse_json(&serde_json::to_string(value).map_err(|e| internal(&e.to_string()))?)
+}
+
+fn parse_json(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text)
+        .map_err(|_| internal("the engine produced JSON JavaScript could not read"))
+}
+
+/// A JavaScript value (an options object, a plan as an object) as JSON. `undefined`
+/// is `null`.
+pub fn from_js(value: &JsValue) -> Result<serde_json::Value, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(serde_json::Value::Null);
+    }
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
+        crate::errors::okr_error(&[okr_core::Error::InvalidArgument {
+            argument: "value".into(),
+            message: format!("not a JSON-like value: {e}"),
+        }])
+    })
+}
+
+/// An options object as JSON: a field left `undefined` (or `null`), as in
+/// `{ select: undefined }`, is a field not given.
+pub fn options_from_js(value: &JsValue) -> Result<serde_json::Value, JsValue> {
+    let mut options = from_js(value)?;
+    if let Some(fields) = options.as_object_mut() {
+        fields.retain(|_, v| !v.is_null());
+    }
+    Ok(options)
+}
+
+/// Renames every object key from snake_case to camelCase, in place. The records the
+/// engine returns (scores, diagnostics, alignment, rules, errors) are all structs, so
+/// every key is a field name; no user-chosen key passes through here.
+pub fn camel_case_keys(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let fields = std::mem::take(map);
+            for (key, mut v) in fields {
+                camel_case_keys(&mut v);
+                map.insert(camel_case(&key), v);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(camel_case_keys),
+        _ => {}
+    }
+}
+
+fn camel_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' && !out.is_empty() {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_become_camel_case_at_every_depth() {
+        let mut v = serde_json::json!({"raw_progress": 1, "key_results": [{"last_check_in": null, "id": "k_1"}]});
+        camel_case_keys(&mut v);
+        assert_eq!(
+            v,
+            serde_json::json!({"rawProgress": 1, "keyResults": [{"lastCheckIn": null, "id": "k_1"}]})
+        );
+        assert_eq!(camel_case("_private"), "_private");
+    }
+}

@@ -1,0 +1,155 @@
+//! `Plan`: a document, held by JavaScript. Each method converts its arguments, calls
+//! the one `okr_core::Document` method that does the work, and converts the answer.
+
+use crate::convert::{camel_case_keys, from_js, options_from_js, to_js, to_js_verbatim};
+use crate::errors::{IntoJs, internal};
+use crate::table::table_to_js;
+use okr_core::{
+    Document, LintOptions, LoadOptions, PlanFormat, ReportFormat, ScoreOptions, TableKind,
+};
+use wasm_bindgen::prelude::*;
+
+/// An OKR plan: objectives, key results, check-ins, units and cycles, read from text or
+/// built from an object.
+#[wasm_bindgen]
+#[derive(Debug, Clone)]
+pub struct Plan(pub(crate) Document);
+
+impl From<Document> for Plan {
+    fn from(doc: Document) -> Self {
+        Plan(doc)
+    }
+}
+
+/// The options of `load`: `{ format: "yaml" | "json" | "csv", log?: string,
+/// validate?: boolean }`.
+pub(crate) fn read(text: &str, options: &JsValue) -> Result<Document, JsValue> {
+    let options = options_from_js(options)?;
+    let format = match options.get("format").and_then(|f| f.as_str()) {
+        Some(name) => PlanFormat::parse(name).js()?,
+        None => PlanFormat::Yaml,
+    };
+    let log = options
+        .get("log")
+        .and_then(|l| l.as_str())
+        .map(str::to_owned);
+    let doc = Document::parse_with_log(text, &LoadOptions::new(format), |_| Ok(log)).js()?;
+    match options.get("validate").and_then(|v| v.as_bool()) {
+        Some(false) => Ok(doc),
+        _ => doc.checked().js(),
+    }
+}
+
+#[wasm_bindgen]
+impl Plan {
+    /// A plan from an object shaped like the JSON document.
+    #[wasm_bindgen(js_name = fromObject)]
+    pub fn from_object(object: JsValue) -> Result<Plan, JsValue> {
+        Document::from_value(from_js(&object)?).js().map(Plan)
+    }
+
+    /// The plan as an object shaped like the JSON document (what `JSON.stringify`
+    /// writes).
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "PlanDocument")]
+    pub fn to_json(&self) -> Result<JsValue, JsValue> {
+        to_js_verbatim(&self.0.to_value().js()?)
+    }
+
+    /// The plan as text: `"yaml"`, `"json"` or `"csv"`.
+    pub fn write(&self, format: &str) -> Result<String, JsValue> {
+        self.0.write(PlanFormat::parse(format).js()?).js()
+    }
+
+    /// Every problem of meaning (dangling references, bad values), located; empty when
+    /// the plan is valid.
+    #[wasm_bindgen(unchecked_return_type = "Problem[]")]
+    pub fn problems(&self) -> Result<JsValue, JsValue> {
+        let infos: Vec<okr_core::ErrorInfo> = self.0.problems().iter().map(Into::into).collect();
+        to_js(&infos)
+    }
+
+    /// Scores as of `asOf` (default now), optionally under a peer tool's `preset`:
+    /// `{ asOf, objectives, keyResults }`. Throws the plan's problems if it has any.
+    #[wasm_bindgen(unchecked_return_type = "Scores")]
+    pub fn score(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options = ScoreOptions::from_value(options_from_js(&options)?).js()?;
+        scores_to_js(&self.0.score_with(&options).js()?)
+    }
+
+    /// Lint diagnostics, each located.
+    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+    pub fn lint(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "LintOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options = LintOptions::from_value(options_from_js(&options)?).js()?;
+        to_js(&self.0.lint(&options).js()?)
+    }
+
+    /// The alignment tree: roots, orphans, and each objective's parents, children,
+    /// depth, skipped levels and coverage.
+    #[wasm_bindgen(unchecked_return_type = "Alignment")]
+    pub fn alignment(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0.alignment())
+    }
+
+    /// A report: `{ format: "md" | "html", ...LintOptions }`.
+    pub fn report(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ReportOptions")] options: JsValue,
+    ) -> Result<String, JsValue> {
+        let mut options = options_from_js(&options)?;
+        let format = match options.as_object_mut().and_then(|o| o.remove("format")) {
+            Some(serde_json::Value::String(name)) => ReportFormat::parse(&name).js()?,
+            _ => ReportFormat::Markdown,
+        };
+        let lint = LintOptions::from_value(options).js()?;
+        self.0.report(format, &lint).js()
+    }
+
+    /// A table as columns (`"objectives"`, `"key_results"`, `"check_ins"`, `"scores"`,
+    /// `"diagnostics"`): numbers in `Float64Array`s (`NaN` when missing; times in
+    /// milliseconds since the epoch), text in arrays.
+    #[wasm_bindgen(unchecked_return_type = "Table")]
+    pub fn table(
+        &self,
+        kind: &str,
+        #[wasm_bindgen(unchecked_param_type = "LintOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let kind = TableKind::parse(kind).js()?;
+        let options = LintOptions::from_value(options_from_js(&options)?).js()?;
+        table_to_js(&self.0.table(kind, &options).js()?)
+    }
+
+    /// How many objectives, key results and check-ins the plan holds.
+    #[wasm_bindgen(unchecked_return_type = "Counts")]
+    pub fn counts(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0.counts())
+    }
+}
+
+/// A scorecard as JavaScript reads it: objectives and key results as two flat lists
+/// (each key result names its `objectiveId`), fields in camelCase.
+pub(crate) fn scores_to_js(card: &okr_core::Scorecard) -> Result<JsValue, JsValue> {
+    let mut value = serde_json::to_value(card).map_err(|e| internal(&e.to_string()))?;
+    let mut key_results = Vec::new();
+    if let Some(objectives) = value.get_mut("objectives").and_then(|o| o.as_array_mut()) {
+        for objective in objectives {
+            if let Some(krs) = objective
+                .as_object_mut()
+                .and_then(|o| o.remove("key_results"))
+            {
+                key_results.extend(krs.as_array().into_iter().flatten().cloned());
+            }
+        }
+    }
+    if let Some(card) = value.as_object_mut() {
+        card.insert("key_results".into(), key_results.into());
+    }
+    camel_case_keys(&mut value);
+    js_sys::JSON::parse(&value.to_string())
+        .map_err(|_| internal("the engine produced JSON JavaScript could not read"))
+}

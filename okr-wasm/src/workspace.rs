@@ -1,0 +1,139 @@
+//! `Workspace`: what an editor holds. It takes the whole text on every change and
+//! answers, in one call, everything the editor shows: the problems that stop the plan
+//! from being scored, the lint diagnostics, and the scores, each finding with its
+//! position as the editor counts it (UTF-16 code units) beside the byte offset.
+
+use crate::convert::{camel_case_keys, options_from_js};
+use crate::errors::{IntoJs, internal};
+use crate::plan::scores_to_js;
+use okr_core::position::LineIndex;
+use okr_core::{
+    AsOf, Document, DocumentKind, ErrorInfo, LintOptions, LoadOptions, PlanFormat, ScoreOptions,
+};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// An editor's session: the format of the text, the check-ins log beside it, and the
+/// lint options. `check(text)` is called on every keystroke.
+#[wasm_bindgen]
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    format: PlanFormat,
+    log: Option<String>,
+    lint: LintOptions,
+    /// `None`: score and lint as of the moment of each check.
+    as_of: Option<AsOf>,
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    /// `{ format?: "yaml" | "json" | "csv", log?: string, asOf?: string, ...LintOptions }`;
+    /// a misspelt option throws here, once, rather than on every keystroke.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "WorkspaceOptions")] options: JsValue,
+    ) -> Result<Workspace, JsValue> {
+        let mut options = options_from_js(&options)?;
+        let mut take = |key: &str| options.as_object_mut().and_then(|f| f.remove(key));
+        let format = match take("format") {
+            Some(serde_json::Value::String(name)) => PlanFormat::parse(&name).js()?,
+            _ => PlanFormat::Yaml,
+        };
+        let log = match take("log") {
+            Some(serde_json::Value::String(log)) => Some(log),
+            _ => None,
+        };
+        let explicit = options
+            .get("as_of")
+            .or_else(|| options.get("asOf"))
+            .is_some_and(|v| !v.is_null());
+        let lint = LintOptions::from_value(options).js()?;
+        Ok(Workspace {
+            format,
+            log,
+            as_of: explicit.then_some(lint.as_of),
+            lint,
+        })
+    }
+
+    /// Replaces the check-ins log (JSON Lines); `undefined` for none.
+    #[wasm_bindgen(js_name = setLog)]
+    pub fn set_log(&mut self, log: Option<String>) {
+        self.log = log;
+    }
+
+    /// Scores and lints as of `asOf` from now on; `undefined` for the moment of each
+    /// check.
+    #[wasm_bindgen(js_name = setAsOf)]
+    pub fn set_as_of(&mut self, as_of: Option<String>) -> Result<(), JsValue> {
+        self.as_of = as_of.as_deref().map(AsOf::parse).transpose().js()?;
+        Ok(())
+    }
+
+    /// Everything the editor shows for `text`: `{ problems, diagnostics, scores }`.
+    /// Text that cannot be read as a plan is not thrown: it is the one problem, located,
+    /// and `scores` is `null` (so are they while the plan has problems).
+    #[wasm_bindgen(unchecked_return_type = "CheckResult")]
+    pub fn check(&self, text: &str) -> Result<JsValue, JsValue> {
+        let mut lint = self.lint.clone();
+        lint.as_of = self.as_of.unwrap_or_else(AsOf::now);
+        let index = LineIndex::new(text);
+        let options = LoadOptions::new(self.format);
+        let log = self.log.clone();
+        let (problems, diagnostics, scores) =
+            match Document::parse_with_log(text, &options, |_| Ok(log)) {
+                Err(e) => (vec![ErrorInfo::from(&e)], Vec::new(), JsValue::NULL),
+                Ok(doc) => {
+                    let problems: Vec<ErrorInfo> = doc.problems().iter().map(Into::into).collect();
+                    let (diagnostics, more) = match doc.lint(&lint) {
+                        Ok(found) => (found, Vec::new()),
+                        Err(errors) => (Vec::new(), errors.iter().map(Into::into).collect()),
+                    };
+                    let problems = if problems.is_empty() { more } else { problems };
+                    let scores = if problems.is_empty() {
+                        let card = doc.score_with(&ScoreOptions::as_of(lint.as_of)).js()?;
+                        scores_to_js(&card)?
+                    } else {
+                        JsValue::NULL
+                    };
+                    (problems, diagnostics, scores)
+                }
+            };
+        let out = serde_json::json!({
+            "problems": located(&index, &problems, |p| p.document == DocumentKind::Plan)?,
+            "diagnostics": located(&index, &diagnostics, |_| true)?,
+        });
+        let out = js_sys::JSON::parse(&out.to_string())
+            .map_err(|_| internal("the engine produced JSON JavaScript could not read"))?;
+        js_sys::Reflect::set(&out, &"scores".into(), &scores)?;
+        Ok(out)
+    }
+}
+
+/// Each item as a camelCase record plus `offset` (UTF-16 code units) and `byteOffset`
+/// of its line and column in the plan text, when it has them and `in_text` says the
+/// position is in this text (a log's problem is not).
+fn located<T: Serialize>(
+    index: &LineIndex<'_>,
+    items: &[T],
+    in_text: impl Fn(&T) -> bool,
+) -> Result<Vec<serde_json::Value>, JsValue> {
+    items
+        .iter()
+        .map(|item| {
+            let mut value = serde_json::to_value(item).map_err(|e| internal(&e.to_string()))?;
+            let line = value.get("line").and_then(|l| l.as_u64());
+            let column = value.get("column").and_then(|c| c.as_u64());
+            let offsets = match (line, column) {
+                (Some(l), Some(c)) if in_text(item) => index.offsets(l as u32, c as u32),
+                _ => None,
+            };
+            if let Some(fields) = value.as_object_mut() {
+                fields.insert("offset".into(), offsets.map(|o| o.utf16).into());
+                fields.insert("byte_offset".into(), offsets.map(|o| o.byte).into());
+            }
+            camel_case_keys(&mut value);
+            Ok(value)
+        })
+        .collect()
+}
