@@ -1,7 +1,9 @@
 //! `Plan`: a document, held by JavaScript. Each method converts its arguments, calls
 //! the one `okr_core::Document` method that does the work, and converts the answer.
 
-use crate::convert::{camel_case_keys, from_js, options_from_js, to_js, to_js_verbatim};
+use crate::convert::{
+    camel_case_json, from_js, options_from_js, parse_json, to_js, to_js_verbatim, to_json,
+};
 use crate::errors::{IntoJs, internal};
 use crate::table::table_to_js;
 use okr_core::{
@@ -76,7 +78,7 @@ impl Plan {
         #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let options = ScoreOptions::from_value(options_from_js(&options)?).js()?;
-        scores_to_js(&self.0.score_with(&options).js()?)
+        scores_to_js(self.0.score_with(&options).js()?)
     }
 
     /// Lint diagnostics, each located.
@@ -133,23 +135,23 @@ impl Plan {
 
 /// A scorecard as JavaScript reads it: objectives and key results as two flat lists
 /// (each key result names its `objectiveId`), fields in camelCase.
-pub(crate) fn scores_to_js(card: &okr_core::Scorecard) -> Result<JsValue, JsValue> {
-    let mut value = serde_json::to_value(card).map_err(|e| internal(&e.to_string()))?;
+pub(crate) fn scores_to_js(card: okr_core::Scorecard) -> Result<JsValue, JsValue> {
+    let mut objectives = Vec::with_capacity(card.objectives.len());
     let mut key_results = Vec::new();
-    if let Some(objectives) = value.get_mut("objectives").and_then(|o| o.as_array_mut()) {
-        for objective in objectives {
-            if let Some(krs) = objective
-                .as_object_mut()
-                .and_then(|o| o.remove("key_results"))
-            {
-                key_results.extend(krs.as_array().into_iter().flatten().cloned());
-            }
+    for mut objective in card.objectives {
+        key_results.append(&mut objective.key_results);
+        let mut value = serde_json::to_value(&objective).map_err(|e| internal(&e.to_string()))?;
+        if let Some(fields) = value.as_object_mut() {
+            fields.remove("key_results");
         }
+        objectives.push(value);
     }
-    if let Some(card) = value.as_object_mut() {
-        card.insert("key_results".into(), key_results.into());
-    }
-    camel_case_keys(&mut value);
-    js_sys::JSON::parse(&value.to_string())
-        .map_err(|_| internal("the engine produced JSON JavaScript could not read"))
+    let flat = serde_json::json!({"as_of": card.as_of, "objectives": objectives});
+    let mut text = to_json(&flat)?;
+    // The key results, appended as text: they are most of the answer.
+    text.pop();
+    text.push_str(",\"key_results\":");
+    text.push_str(&to_json(&key_results)?);
+    text.push('}');
+    parse_json(&camel_case_json(&text))
 }

@@ -92,7 +92,7 @@ impl Workspace {
                     let problems = if problems.is_empty() { more } else { problems };
                     let scores = if problems.is_empty() {
                         let card = doc.score_with(&ScoreOptions::as_of(lint.as_of)).js()?;
-                        scores_to_js(&card)?
+                        scores_to_js(card)?
                     } else {
                         JsValue::NULL
                     };
