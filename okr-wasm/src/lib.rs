@@ -40,7 +40,7 @@ pub fn start() {
 }
 
 /// An `OkrError` with code `internal` once an earlier call has panicked.
-fn usable() -> Result<(), JsValue> {
+pub(crate) fn usable() -> Result<(), JsValue> {
     if PANICKED.load(Ordering::SeqCst) {
         return Err(errors::internal(
             "an earlier call panicked (see the console); load the module again",

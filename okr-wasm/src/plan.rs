@@ -47,6 +47,7 @@ impl Plan {
     /// A plan from an object shaped like the JSON document.
     #[wasm_bindgen(js_name = fromObject)]
     pub fn from_object(object: JsValue) -> Result<Plan, JsValue> {
+        crate::usable()?;
         Document::from_value(from_js(&object)?).js().map(Plan)
     }
 
@@ -54,11 +55,13 @@ impl Plan {
     /// writes).
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "PlanDocument")]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
+        crate::usable()?;
         to_js_verbatim(&self.0.to_value().js()?)
     }
 
     /// The plan as text: `"yaml"`, `"json"` or `"csv"`.
     pub fn write(&self, format: &str) -> Result<String, JsValue> {
+        crate::usable()?;
         self.0.write(PlanFormat::parse(format).js()?).js()
     }
 
@@ -66,6 +69,7 @@ impl Plan {
     /// the plan is valid.
     #[wasm_bindgen(unchecked_return_type = "Problem[]")]
     pub fn problems(&self) -> Result<JsValue, JsValue> {
+        crate::usable()?;
         let infos: Vec<okr_core::ErrorInfo> = self.0.problems().iter().map(Into::into).collect();
         to_js(&infos)
     }
@@ -77,6 +81,7 @@ impl Plan {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
+        crate::usable()?;
         let options = ScoreOptions::from_value(options_from_js(&options)?).js()?;
         scores_to_js(self.0.score_with(&options).js()?)
     }
@@ -87,6 +92,7 @@ impl Plan {
         &self,
         #[wasm_bindgen(unchecked_param_type = "LintOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
+        crate::usable()?;
         let options = LintOptions::from_value(options_from_js(&options)?).js()?;
         to_js(&self.0.lint(&options).js()?)
     }
@@ -95,6 +101,7 @@ impl Plan {
     /// depth, skipped levels and coverage.
     #[wasm_bindgen(unchecked_return_type = "Alignment")]
     pub fn alignment(&self) -> Result<JsValue, JsValue> {
+        crate::usable()?;
         to_js(&self.0.alignment())
     }
 
@@ -103,6 +110,7 @@ impl Plan {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ReportOptions")] options: JsValue,
     ) -> Result<String, JsValue> {
+        crate::usable()?;
         let mut options = options_from_js(&options)?;
         let format = match options.as_object_mut().and_then(|o| o.remove("format")) {
             Some(serde_json::Value::String(name)) => ReportFormat::parse(&name).js()?,
@@ -121,6 +129,7 @@ impl Plan {
         kind: &str,
         #[wasm_bindgen(unchecked_param_type = "LintOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
+        crate::usable()?;
         let kind = TableKind::parse(kind).js()?;
         let options = LintOptions::from_value(options_from_js(&options)?).js()?;
         table_to_js(&self.0.table(kind, &options).js()?)
@@ -129,6 +138,7 @@ impl Plan {
     /// How many objectives, key results and check-ins the plan holds.
     #[wasm_bindgen(unchecked_return_type = "Counts")]
     pub fn counts(&self) -> Result<JsValue, JsValue> {
+        crate::usable()?;
         to_js(&self.0.counts())
     }
 }

@@ -33,6 +33,7 @@ impl Workspace {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "WorkspaceOptions")] options: JsValue,
     ) -> Result<Workspace, JsValue> {
+        crate::usable()?;
         let mut options = options_from_js(&options)?;
         let mut take = |key: &str| options.as_object_mut().and_then(|f| f.remove(key));
         let format = match take("format") {
@@ -66,6 +67,7 @@ impl Workspace {
     /// check.
     #[wasm_bindgen(js_name = setAsOf)]
     pub fn set_as_of(&mut self, as_of: Option<String>) -> Result<(), JsValue> {
+        crate::usable()?;
         self.as_of = as_of.as_deref().map(AsOf::parse).transpose().js()?;
         Ok(())
     }
@@ -75,6 +77,7 @@ impl Workspace {
     /// and `scores` is `null` (so are they while the plan has problems).
     #[wasm_bindgen(unchecked_return_type = "CheckResult")]
     pub fn check(&self, text: &str) -> Result<JsValue, JsValue> {
+        crate::usable()?;
         let mut lint = self.lint.clone();
         lint.as_of = self.as_of.unwrap_or_else(AsOf::now);
         let index = LineIndex::new(text);
