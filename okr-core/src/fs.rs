@@ -32,8 +32,17 @@ pub fn log_reader(
 /// `.yml`, `.csv`) and the check-ins log it names, beside it. The plan is parsed, not
 /// yet judged: [`Document::checked`] or [`Document::problems`] does that.
 pub fn open(path: &Path) -> Result<Document> {
+    open_as(path, None)
+}
+
+/// [`open`], reading the plan as `format` instead of the one its extension names when
+/// `format` is given.
+pub fn open_as(path: &Path, format: Option<PlanFormat>) -> Result<Document> {
     let name = path.to_string_lossy();
-    let format = PlanFormat::of_path(&name)?;
+    let format = match format {
+        Some(format) => format,
+        None => PlanFormat::of_path(&name)?,
+    };
     let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
         message: format!("cannot read `{name}`: {e}"),
         location: Location::at("").in_document(DocumentKind::Plan),

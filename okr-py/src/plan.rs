@@ -101,6 +101,27 @@ impl PyPlan {
         Ok(PyPlan(doc))
     }
 
+    /// Reads the plan file at `path` and the check-ins log it names (beside it), in
+    /// `format` or the one its extension names; validated unless `validate` is false.
+    /// The file is read by the engine, not decoded into a Python string first.
+    #[staticmethod]
+    #[pyo3(signature = (path, format = None, validate = true))]
+    fn load(
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        format: Option<&str>,
+        validate: bool,
+    ) -> PyResult<Self> {
+        let format = format.map(PlanFormat::parse).transpose().py_err(py)?;
+        let doc = py
+            .detach(|| {
+                let doc = okr_core::fs::open_as(&path, format)?;
+                if validate { doc.checked() } else { Ok(doc) }
+            })
+            .py_err(py)?;
+        Ok(PyPlan(doc))
+    }
+
     /// A plan from a dict shaped like the JSON format, validated.
     #[staticmethod]
     fn from_dict(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {

@@ -145,6 +145,24 @@ def test_every_family_is_an_okr_error() -> None:
     assert issubclass(okr.ReadError, OSError)
 
 
+def test_load_reads_the_file_in_the_engine_and_names_a_file_it_cannot_read(tmp_path: Path) -> None:
+    plan = okr.load(EXAMPLE)
+    assert plan.objectives and plan.check_ins_file
+    copy = tmp_path / "plan.txt"
+    copy.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert okr.load(copy, format="yaml").to_dict() == okr.loads(EXAMPLE.read_text(encoding="utf-8")).to_dict()
+    with pytest.raises(okr.InvalidArgumentError):
+        okr.load(copy)
+    missing = tmp_path / "nowhere.yaml"
+    with pytest.raises(okr.ReadError) as raised:
+        okr.load(missing)
+    assert isinstance(raised.value, OSError)
+    assert "nowhere.yaml" in str(raised.value)
+    (tmp_path / "latin1.yaml").write_bytes("schema_version: 1\nname: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(okr.ReadError):
+        okr.load(tmp_path / "latin1.yaml")
+
+
 def test_load_save_and_dict_round_trips_keep_every_field(tmp_path: Path) -> None:
     # The document alone: the check-ins log it names is a file of its own.
     plan = okr.loads(EXAMPLE.read_text(encoding="utf-8"))

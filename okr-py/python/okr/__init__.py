@@ -66,9 +66,7 @@ def load(path: PathLike, format: str | None = None, validate: bool = True) -> Pl
     """Reads and validates a plan file, with the check-ins log it names (resolved
     against the file's folder) merged in. Raises a subclass of `OkrError` carrying the
     path, line and column of the first problem, and every problem in `errors`."""
-    path = Path(path)
-    text = path.read_text(encoding="utf-8")
-    return _okr.Plan.loads(text, format or format_of(path), None, validate, path.parent)
+    return _okr.Plan.load(Path(path), format, validate)
 
 
 def loads(
