@@ -16,7 +16,7 @@ use crate::model::{
 use crate::policy::Policy;
 use crate::validate::validate;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// One check-in: time (ms since the epoch), encoded value, confidence (NaN when unset).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -334,8 +334,8 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
     let mut due = Vec::with_capacity(kr_total);
     let mut paths: Vec<Vec<(i64, f64)>> = Vec::with_capacity(kr_total);
     let mut step_weights = Vec::new();
-    let mut step_ids = HashMap::new();
-    let mut aggregate_op = HashMap::new();
+    let mut step_ids = HashMap::default();
+    let mut aggregate_op = HashMap::default();
     let mut kr_start = Vec::with_capacity(plan.objectives.len() + 1);
     for (oi, o) in plan.objectives.iter().enumerate() {
         kr_start.push(kr_ids.len() as u32);

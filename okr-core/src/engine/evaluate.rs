@@ -8,7 +8,7 @@ use super::status::{EPSILON, Status, grade_gap};
 use super::time::{AsOf, elapsed_fraction, interpolate};
 use crate::error::{Entity, Error, Location};
 use crate::model::{AggregateOp, DAY_MS, KrType, Moment, ProgressFrom, Value};
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// Where one key result stands as of the evaluation's moment. `NaN` means "none".
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -580,7 +580,7 @@ impl Engine {
         eval.key_results[h] = self.eval_series_kr(h, &as_of, &mut Elapsed::none());
         // Aggregates above h, in the order they are evaluated in.
         let mut aggregates: Vec<u32> = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut stack: Vec<u32> = self.aggregate_parents.row(h).to_vec();
         while let Some(a) = stack.pop() {
             if seen.insert(a) {
@@ -598,7 +598,7 @@ impl Engine {
         let mut stack: Vec<u32> = std::iter::once(self.kr_objective[h])
             .chain(aggregates.iter().map(|&a| self.kr_objective[a as usize]))
             .collect();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         while let Some(o) = stack.pop() {
             if seen.insert(o) {
                 objectives.push(o);

@@ -11,7 +11,7 @@ use crate::model::{Cycle, KeyResult, KeyResultDoc, Metadata, Objective, Plan, Un
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// The columns, in the order they are written.
 pub const COLUMNS: [&str; 43] = [
@@ -314,9 +314,9 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Plan> {
         }
     }
     let mut plan = Plan::default();
-    let mut objective_at: HashMap<String, usize> = HashMap::new();
-    let mut units: HashMap<String, usize> = HashMap::new();
-    let mut cycles: HashMap<String, usize> = HashMap::new();
+    let mut objective_at: HashMap<String, usize> = HashMap::default();
+    let mut units: HashMap<String, usize> = HashMap::default();
+    let mut cycles: HashMap<String, usize> = HashMap::default();
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(&e))?;
         let line = record.position().map(|p| p.line() as u32).unwrap_or(0);
