@@ -9,9 +9,9 @@ use super::{Limits, check_size};
 use crate::error::{Error, Format, Location, Result};
 use crate::model::{Cycle, KeyResult, KeyResultDoc, Metadata, Objective, Plan, Unit, UnitKind};
 use chrono::NaiveDate;
+use foldhash::HashMap;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use foldhash::HashMap;
 
 /// The columns, in the order they are written.
 pub const COLUMNS: [&str; 43] = [
