@@ -59,8 +59,8 @@ pub mod table;
 mod validate;
 
 pub use document::{
-    CheckInRequest, Counts, Document, LintOptions, LoadOptions, PlanFormat, PreparedCheckIn,
-    ReportFormat, ScoreOptions, TableKind,
+    CheckInLog, CheckInRequest, Counts, Document, LintOptions, LoadOptions, PlanFormat,
+    PreparedCheckIn, ReportFormat, ScoreOptions, TableKind,
 };
 pub use engine::{AsOf, Engine, KeyResultScore, ObjectiveScore, Scorecard, Scores, Status};
 pub use error::{

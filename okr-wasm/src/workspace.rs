@@ -8,7 +8,8 @@ use crate::errors::{IntoJs, internal};
 use crate::plan::scores_to_js;
 use okr_core::position::LineIndex;
 use okr_core::{
-    AsOf, Document, DocumentKind, ErrorInfo, LintOptions, LoadOptions, PlanFormat, ScoreOptions,
+    AsOf, CheckInLog, Document, DocumentKind, ErrorInfo, LintOptions, LoadOptions, PlanFormat,
+    ScoreOptions,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -19,7 +20,9 @@ use wasm_bindgen::prelude::*;
 #[derive(Debug, Clone)]
 pub struct Workspace {
     format: PlanFormat,
-    log: Option<String>,
+    /// Read once when set, not on every check: the editor changes the plan, not the
+    /// log. A log that cannot be read is every check's problem.
+    log: Option<Result<CheckInLog, okr_core::Error>>,
     lint: LintOptions,
     /// `None`: score and lint as of the moment of each check.
     as_of: Option<AsOf>,
@@ -41,7 +44,7 @@ impl Workspace {
             _ => PlanFormat::Yaml,
         };
         let log = match take("log") {
-            Some(serde_json::Value::String(log)) => Some(log),
+            Some(serde_json::Value::String(log)) => Some(CheckInLog::parse(&log)),
             _ => None,
         };
         let explicit = options
@@ -60,7 +63,7 @@ impl Workspace {
     /// Replaces the check-ins log (JSON Lines); `undefined` for none.
     #[wasm_bindgen(js_name = setLog)]
     pub fn set_log(&mut self, log: Option<String>) {
-        self.log = log;
+        self.log = log.as_deref().map(CheckInLog::parse);
     }
 
     /// Scores and lints as of `asOf` from now on; `undefined` for the moment of each
@@ -81,27 +84,24 @@ impl Workspace {
         let mut lint = self.lint.clone();
         lint.as_of = self.as_of.unwrap_or_else(AsOf::now);
         let index = LineIndex::new(text);
-        let options = LoadOptions::new(self.format);
-        let log = self.log.clone();
-        let (problems, diagnostics, scores) =
-            match Document::parse_with_log(text, &options, |_| Ok(log)) {
-                Err(e) => (vec![ErrorInfo::from(&e)], Vec::new(), JsValue::NULL),
-                Ok(doc) => {
-                    let problems: Vec<ErrorInfo> = doc.problems().iter().map(Into::into).collect();
-                    let (diagnostics, more) = match doc.lint(&lint) {
-                        Ok(found) => (found, Vec::new()),
-                        Err(errors) => (Vec::new(), errors.iter().map(Into::into).collect()),
-                    };
-                    let problems = if problems.is_empty() { more } else { problems };
-                    let scores = if problems.is_empty() {
-                        let card = doc.score_with(&ScoreOptions::as_of(lint.as_of)).js()?;
-                        scores_to_js(card)?
-                    } else {
-                        JsValue::NULL
-                    };
-                    (problems, diagnostics, scores)
-                }
-            };
+        let (problems, diagnostics, scores) = match self.read(text) {
+            Err(e) => (vec![ErrorInfo::from(&e)], Vec::new(), JsValue::NULL),
+            Ok(doc) => {
+                let problems: Vec<ErrorInfo> = doc.problems().iter().map(Into::into).collect();
+                let (diagnostics, more) = match doc.lint(&lint) {
+                    Ok(found) => (found, Vec::new()),
+                    Err(errors) => (Vec::new(), errors.iter().map(Into::into).collect()),
+                };
+                let problems = if problems.is_empty() { more } else { problems };
+                let scores = if problems.is_empty() {
+                    let card = doc.score_with(&ScoreOptions::as_of(lint.as_of)).js()?;
+                    scores_to_js(card)?
+                } else {
+                    JsValue::NULL
+                };
+                (problems, diagnostics, scores)
+            }
+        };
         let out = serde_json::json!({
             "problems": located(&index, &problems, |p| p.document == DocumentKind::Plan)?,
             "diagnostics": located(&index, &diagnostics, |_| true)?,
@@ -110,6 +110,21 @@ impl Workspace {
             .map_err(|_| internal("the engine produced JSON JavaScript could not read"))?;
         js_sys::Reflect::set(&out, &"scores".into(), &scores)?;
         Ok(out)
+    }
+}
+
+impl Workspace {
+    /// The plan in `text`, with the log attached when the plan names one.
+    fn read(&self, text: &str) -> Result<Document, okr_core::Error> {
+        let mut doc = Document::parse(text, &LoadOptions::new(self.format))?;
+        if doc.check_ins_file().is_some() {
+            match &self.log {
+                Some(Ok(log)) => doc.attach_parsed_log(log),
+                Some(Err(e)) => return Err(e.clone()),
+                None => {}
+            }
+        }
+        Ok(doc)
     }
 }
 

@@ -113,3 +113,19 @@ test("reports, alignment, rules, presets, schema and generated plans", () => {
   assert.equal(okr.generate(25).counts().objectives, 25);
   assert.throws(() => okr.generate("XL"), (e) => e.code === "invalid_argument");
 });
+
+test("the workspace reads its log once; a log that cannot be read is every check's problem", () => {
+  const plan = "schema_version: 1\ncheck_ins_file: q.jsonl\nobjectives:\n  - id: o\n    title: Grow the business\n    key_results: [{id: k, title: Sign 10 deals, type: increase, start: 0, target: 10}]\n";
+  const ws = new Workspace({ asOf: "2026-02-14", log: '{"key_result": "k", "at": "2026-02-01", "value": 4}\n' });
+  const kr = ws.check(plan).scores.keyResults[0];
+  assert.equal(kr.checkIns, 1);
+  assert.equal(kr.progress, 0.4);
+  ws.setLog('{"key_result": "k", "at": "2026-02-01", "value": 4}\nnot a check-in\n');
+  const bad = ws.check(plan);
+  assert.equal(bad.scores, null);
+  assert.equal(bad.problems[0].document, "log");
+  assert.equal(bad.problems[0].line, 2);
+  assert.equal(bad.problems[0].offset, null, "a position in the log is not one in the plan's text");
+  ws.setLog(undefined);
+  assert.equal(ws.check(plan).scores.keyResults[0].checkIns, 0);
+});

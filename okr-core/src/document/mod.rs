@@ -176,10 +176,31 @@ impl Document {
     /// Reads a check-ins log (JSON Lines) into the plan, replacing any read before;
     /// scoring merges its entries with the plan's own check-ins in time order.
     pub fn attach_log(&mut self, text: &str) -> Result<()> {
-        self.plan.logged_check_ins = crate::format::check_in_log::parse(text)?;
-        self.log = Some(LogIndex::new(text));
+        let CheckInLog { entries, index } = CheckInLog::parse(text)?;
+        self.plan.logged_check_ins = entries;
+        self.log = Some(index);
         self.changed();
         Ok(())
+    }
+
+    /// [`Document::attach_log`] with a log read before, for a caller that reads many
+    /// versions of one plan against the same log (an editor, on every keystroke).
+    ///
+    /// ```
+    /// use okr_core::{CheckInLog, Document, LoadOptions, PlanFormat};
+    /// let log = CheckInLog::parse(r#"{"key_result": "k", "at": "2026-02-01", "value": 4}"#)?;
+    /// for target in [10, 20] {
+    ///     let text = format!("schema_version: 1\nobjectives:\n  - id: o\n    title: Grow the business\n    key_results: [{{id: k, title: Sign deals, type: increase, start: 0, target: {target}}}]\n");
+    ///     let mut doc = Document::parse(text, &LoadOptions::new(PlanFormat::Yaml))?;
+    ///     doc.attach_parsed_log(&log);
+    ///     assert_eq!(doc.counts().check_ins, 1);
+    /// }
+    /// # Ok::<(), okr_core::Error>(())
+    /// ```
+    pub fn attach_parsed_log(&mut self, log: &CheckInLog) {
+        self.plan.logged_check_ins = log.entries.clone();
+        self.log = Some(log.index.clone());
+        self.changed();
     }
 
     /// The plan.
@@ -479,6 +500,29 @@ impl Document {
     fn changed(&mut self) {
         self.problems = OnceLock::new();
         self.engine = OnceLock::new();
+    }
+}
+
+/// A check-ins log (JSON Lines) read once, to attach to any number of documents with
+/// [`Document::attach_parsed_log`]; its problems stay located at their lines.
+#[derive(Clone, Debug)]
+pub struct CheckInLog {
+    entries: Vec<LoggedCheckIn>,
+    index: LogIndex,
+}
+
+impl CheckInLog {
+    /// Reads a log; a line that is not a check-in is the error, located in the log.
+    pub fn parse(text: &str) -> Result<CheckInLog> {
+        Ok(CheckInLog {
+            entries: crate::format::check_in_log::parse(text)?,
+            index: LogIndex::new(text),
+        })
+    }
+
+    /// Its entries, in the order written.
+    pub fn entries(&self) -> &[LoggedCheckIn] {
+        &self.entries
     }
 }
 
