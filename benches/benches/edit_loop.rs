@@ -3,12 +3,13 @@
 //! as a web editor does on every keystroke. Two shapes of the same plan: check-ins
 //! written inline in the plan (the generated plan, 48 per objective), and check-ins
 //! in the JSON Lines log beside it, which is how teams keep them (the editor edits
-//! the plan; the log only grows). Plus each piece: YAML into the model, and locating.
+//! the plan; the log only grows), read on every keystroke or once (as the npm
+//! package's `Workspace` does). Plus the parse alone.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use okr_benches::{SEED, as_of};
 use okr_core::generate::{Size, generate};
-use okr_core::{Document, LintOptions, LoadOptions, PlanFormat};
+use okr_core::{CheckInLog, Document, LintOptions, LoadOptions, PlanFormat};
 use std::hint::black_box;
 
 const OBJECTIVES: usize = 200;
@@ -18,6 +19,17 @@ fn keystroke(text: &str, log: Option<&str>) -> usize {
     let options = LoadOptions::new(PlanFormat::Yaml);
     let doc =
         Document::parse_with_log(text, &options, |_| Ok(log.map(str::to_owned))).expect("parses");
+    show(&doc)
+}
+
+/// [`keystroke`] with the log read once before, as the JavaScript `Workspace` does.
+fn keystroke_with(text: &str, log: &CheckInLog) -> usize {
+    let mut doc = Document::parse(text, &LoadOptions::new(PlanFormat::Yaml)).expect("parses");
+    doc.attach_parsed_log(log);
+    show(&doc)
+}
+
+fn show(doc: &Document) -> usize {
     let lint = LintOptions::as_of(as_of());
     let diagnostics = doc.lint(&lint).expect("lints");
     let card = doc.score(as_of()).expect("scores");
@@ -64,6 +76,11 @@ fn edit_loop(c: &mut Criterion) {
             })
         });
     }
+    let parsed = CheckInLog::parse(&log).expect("a log");
+    group.throughput(Throughput::Bytes(split_yaml.len() as u64));
+    group.bench_function("keystroke/log-read-once", |b| {
+        b.iter(|| keystroke_with(black_box(&split_yaml), &parsed))
+    });
     group.finish();
 }
 

@@ -27,6 +27,7 @@ impl From<Document> for Plan {
 /// validate?: boolean }`.
 pub(crate) fn read(text: &str, options: &JsValue) -> Result<Document, JsValue> {
     let options = options_from_js(options)?;
+    known_options(&options, "load", &["format", "log", "validate"])?;
     let format = match options.get("format").and_then(|f| f.as_str()) {
         Some(name) => PlanFormat::parse(name).js()?,
         None => PlanFormat::Yaml,
@@ -39,6 +40,28 @@ pub(crate) fn read(text: &str, options: &JsValue) -> Result<Document, JsValue> {
     match options.get("validate").and_then(|v| v.as_bool()) {
         Some(false) => Ok(doc),
         _ => doc.checked().js(),
+    }
+}
+
+/// An `OkrError` (`invalid_argument`) for an option `call` does not take: a misspelt
+/// option must not be silently ignored.
+fn known_options(options: &serde_json::Value, call: &str, known: &[&str]) -> Result<(), JsValue> {
+    let unknown = options
+        .as_object()
+        .into_iter()
+        .flat_map(|o| o.keys())
+        .find(|k| !known.contains(&k.as_str()));
+    match unknown {
+        None => Ok(()),
+        Some(key) => Err(crate::errors::okr_error(&[
+            okr_core::Error::InvalidArgument {
+                argument: key.clone(),
+                message: format!(
+                    "`{call}` has no option `{key}`; its options are {}",
+                    known.join(", ")
+                ),
+            },
+        ])),
     }
 }
 

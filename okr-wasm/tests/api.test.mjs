@@ -53,6 +53,8 @@ test("errors are OkrErrors with a stable code, a path, a line and every problem"
   assert.throws(() => load(acme).lint({ settings: { max_krs: 3 } }), (e) => e.code === "unknown_field" && e.path === "settings.max_krs");
   assert.throws(() => load(acme).score({ asOf: "someday" }), (e) => e.code === "invalid_argument");
   assert.throws(() => load(acme, { format: "toml" }), (e) => e.code === "invalid_argument");
+  assert.throws(() => load(acme, { formt: "json" }), (e) => e.code === "invalid_argument" && /formt/.test(e.message));
+  assert.throws(() => load(acme).score({ asof: "2026-11-15" }), (e) => e.code === "unknown_field");
   assert.throws(() => Plan.fromObject({ schema_version: 1, objectives: "none" }), (e) => e.code === "schema");
   assert.ok(new OkrError("made by hand", { code: "io" }) instanceof OkrError);
   assert.ok(!(new Error("plain") instanceof OkrError));
