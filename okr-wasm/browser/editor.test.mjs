@@ -162,4 +162,8 @@ test("a 200-objective plan: the time of one check in the page", async () => {
   times.sort((a, b) => a - b);
   console.log(`# 200-objective YAML plan (${(text.length / 1e6).toFixed(2)} MB): one check in Chromium, median of 10 keystrokes: ${times[5].toFixed(1)} ms`);
   await page.screenshot({ path: new URL("editor-200.png", out).pathname });
+  // The shape teams keep: the check-ins in the log, which the workspace reads once.
+  const withLog = await page.evaluate(() => window.okrEditor.timeCheckWithLog(200, 21));
+  assert.ok(withLog.checkIns > 0);
+  console.log(`# 200-objective YAML plan, check-ins in the log (${(withLog.bytes / 1e6).toFixed(2)} MB of YAML, ${withLog.checkIns} logged check-ins): Workspace.check in Chromium, median of 21: ${withLog.ms.toFixed(1)} ms`);
 });
