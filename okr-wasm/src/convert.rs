@@ -53,23 +53,6 @@ pub fn options_from_js(value: &JsValue) -> Result<serde_json::Value, JsValue> {
     Ok(options)
 }
 
-/// Renames every object key from snake_case to camelCase, in place. The records the
-/// engine returns (scores, diagnostics, alignment, rules, errors) are all structs, so
-/// every key is a field name; no user-chosen key passes through here.
-pub fn camel_case_keys(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Object(map) => {
-            let fields = std::mem::take(map);
-            for (key, mut v) in fields {
-                camel_case_keys(&mut v);
-                map.insert(camel_case(&key), v);
-            }
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(camel_case_keys),
-        _ => {}
-    }
-}
-
 /// Compact JSON text with every object key in camelCase: one pass over the text, no
 /// tree built (a scorecard of 10,000 objectives is 25 MB of JSON).
 pub fn camel_case_json(text: &str) -> String {
@@ -130,39 +113,12 @@ pub fn camel_case_json(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn camel_case(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    let mut upper = false;
-    for c in key.chars() {
-        if c == '_' && !out.is_empty() {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn keys_become_camel_case_at_every_depth() {
-        let mut v = serde_json::json!({"raw_progress": 1, "key_results": [{"last_check_in": null, "id": "k_1"}]});
-        camel_case_keys(&mut v);
-        assert_eq!(
-            v,
-            serde_json::json!({"rawProgress": 1, "keyResults": [{"lastCheckIn": null, "id": "k_1"}]})
-        );
-        assert_eq!(camel_case("_private"), "_private");
-    }
-
-    #[test]
-    fn the_text_pass_renames_keys_only() {
+    fn the_text_pass_renames_keys_only_at_every_depth() {
         let v = serde_json::json!({
             "raw_progress": 0.5,
             "key_results": [{"last_check_in": "a_b", "ids": ["k_1", {"x_y": "\"q_r\""}]}],
@@ -170,9 +126,13 @@ mod tests {
         });
         let text = serde_json::to_string(&v).unwrap();
         let renamed: serde_json::Value = serde_json::from_str(&camel_case_json(&text)).unwrap();
-        let mut expected = v.clone();
-        camel_case_keys(&mut expected);
+        let expected = serde_json::json!({
+            "rawProgress": 0.5,
+            "keyResults": [{"lastCheckIn": "a_b", "ids": ["k_1", {"xY": "\"q_r\""}]}],
+            "eMpty": {}, "lIst": [], "nEsted": [[{"aB": [1, {"cD": null}]}]]
+        });
         assert_eq!(renamed, expected);
         assert_eq!(renamed["keyResults"][0]["ids"][1]["xY"], "\"q_r\"");
+        assert_eq!(camel_case_json(r#"{"_private":1}"#), r#"{"_private":1}"#);
     }
 }

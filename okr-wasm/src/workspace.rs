@@ -3,7 +3,7 @@
 //! from being scored, the lint diagnostics, and the scores, each finding with its
 //! position as the editor counts it (UTF-16 code units) beside the byte offset.
 
-use crate::convert::{camel_case_keys, options_from_js};
+use crate::convert::{options_from_js, to_js};
 use crate::errors::{IntoJs, internal};
 use crate::plan::scores_to_js;
 use okr_core::position::LineIndex;
@@ -106,8 +106,7 @@ impl Workspace {
             "problems": located(&index, &problems, |p| p.document == DocumentKind::Plan)?,
             "diagnostics": located(&index, &diagnostics, |_| true)?,
         });
-        let out = js_sys::JSON::parse(&out.to_string())
-            .map_err(|_| internal("the engine produced JSON JavaScript could not read"))?;
+        let out = to_js(&out)?;
         js_sys::Reflect::set(&out, &"scores".into(), &scores)?;
         Ok(out)
     }
@@ -128,7 +127,7 @@ impl Workspace {
     }
 }
 
-/// Each item as a camelCase record plus `offset` (UTF-16 code units) and `byteOffset`
+/// Each item as a record plus `offset` (UTF-16 code units) and `byteOffset`
 /// of its line and column in the plan text, when it has them and `in_text` says the
 /// position is in this text (a log's problem is not).
 fn located<T: Serialize>(
@@ -150,7 +149,6 @@ fn located<T: Serialize>(
                 fields.insert("offset".into(), offsets.map(|o| o.utf16).into());
                 fields.insert("byte_offset".into(), offsets.map(|o| o.byte).into());
             }
-            camel_case_keys(&mut value);
             Ok(value)
         })
         .collect()
