@@ -26,6 +26,7 @@ pub struct AlignmentReport {
 
 /// One objective's place in the alignment graph.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AlignedObjective {
     /// The objective's id.
     pub id: String,
@@ -48,6 +49,7 @@ pub struct AlignedObjective {
 
 /// An alignment that jumps over a level of the unit tree (a team straight to the company).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SkippedLevel {
     /// The parent objective aligned to.
     pub parent: String,
@@ -57,6 +59,7 @@ pub struct SkippedLevel {
 
 /// How much of an objective's key results the objectives below contribute to.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Coverage {
     /// How many key results the objective has.
     pub key_results: usize,

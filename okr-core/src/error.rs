@@ -15,6 +15,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// it names (`check_ins_file`), or a lint configuration read apart from the plan.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DocumentKind {
     /// The plan document (JSON, YAML or CSV).
     #[default]
@@ -192,6 +193,7 @@ impl fmt::Display for CycleKind {
 /// Python (`OkrError.code`), JavaScript (`OkrError.code`) and Kotlin/Swift.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ErrorCode {
     /// Text that is not well-formed JSON, YAML, CSV or JSON Lines.
     Syntax,
@@ -597,6 +599,7 @@ impl Error {
 /// An error as plain data: owned, serde both ways, for bindings that hand errors to
 /// their language as records (a JS object, a uniffi record) rather than as the enum.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ErrorInfo {
     /// The stable code.
     pub code: ErrorCode,

@@ -37,12 +37,18 @@
 
 #![warn(missing_docs)]
 
+// The Kotlin and Swift bindings' view of the records (okr-ffi); see `ffi`.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("okr_core");
+
 pub mod alignment;
 mod bytes;
 mod document;
 mod edit;
 pub mod engine;
 pub mod error;
+#[cfg(feature = "uniffi")]
+pub mod ffi;
 pub mod format;
 #[cfg(feature = "fs")]
 pub mod fs;

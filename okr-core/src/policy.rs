@@ -214,6 +214,7 @@ pub struct Policy {
 /// Named policies that reproduce a peer tool's figures.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Preset {
     /// Clamp to [0, 1], reject start == target, strict thresholds, Viva Goals status.
     #[default]

@@ -528,6 +528,7 @@ impl CheckInLog {
 
 /// How big a plan is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Counts {
     /// Objectives.
     pub objectives: usize,

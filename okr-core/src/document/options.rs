@@ -11,6 +11,7 @@ use std::fmt;
 /// The formats a plan is read from and written to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PlanFormat {
     /// The canonical JSON document.
     Json,
@@ -288,6 +289,7 @@ impl TableKind {
 /// The formats a report is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ReportFormat {
     /// Markdown.
     Markdown,
@@ -313,6 +315,7 @@ impl ReportFormat {
 /// A check-in as a person types it (a command line, a form): the document reads the
 /// value for the key result's kind, so callers never decide it.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CheckInRequest {
     /// Id of the key result (or KPI).
     pub key_result: String,
@@ -320,11 +323,15 @@ pub struct CheckInRequest {
     /// stretch); comma-separated finished step ids for a checklist.
     pub value: String,
     /// When the value was observed: a date or an RFC 3339 timestamp; `None` is now.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub at: Option<String>,
     /// How likely the target is reached: `0.7`, `70%` or `7/10`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub confidence: Option<String>,
     /// A note.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub note: Option<String>,
     /// Who checked in.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub author: Option<String>,
 }

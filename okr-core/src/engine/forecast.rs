@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A straight line fitted through the check-ins so far, projected to the due date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Forecast {
     /// Value the line reaches at the due date.
     pub projected_value: f64,

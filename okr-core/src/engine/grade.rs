@@ -10,6 +10,7 @@ use super::status::EPSILON;
 /// Google's grading bands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Band {
     /// 0.0–0.3: failed to make real progress.
     Red,
@@ -21,6 +22,7 @@ pub enum Band {
 
 /// The grade of a closed (or closing) objective.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Grade {
     /// The final score: the hand-set one when present, else the computed progress.
     pub score: f64,

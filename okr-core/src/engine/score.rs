@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 /// Scores of a whole plan as of one moment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Scorecard {
     /// The moment scored.
     pub as_of: Moment,
@@ -41,6 +42,7 @@ impl Scorecard {
 
 /// One objective scored: rolled-up progress, status, forecast and grade.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ObjectiveScore {
     /// The objective's id.
     pub id: String,
@@ -84,6 +86,7 @@ pub struct ObjectiveScore {
 
 /// An objective's forecast.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ObjectiveForecast {
     /// Weighted mean of the key results' projected progress at their due dates.
     pub projected_progress: f64,
@@ -91,6 +94,7 @@ pub struct ObjectiveForecast {
 
 /// One key result scored: value, progress, status, confidence and forecast.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct KeyResultScore {
     /// The key result's id.
     pub id: String,

@@ -10,6 +10,7 @@ pub const EPSILON: f64 = 1e-9;
 /// Where a key result or objective stands against where it should be by now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Status {
     /// No check-in yet.
     NotStarted,

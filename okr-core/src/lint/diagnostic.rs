@@ -9,6 +9,7 @@ use std::borrow::Cow;
 )]
 /// How serious a finding is.
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Severity {
     /// Worth knowing.
     Info,
@@ -41,6 +42,7 @@ pub type Id = compact_str::CompactString;
 /// Owned, and serde both ways: the texts a rule writes the same every time are
 /// `Cow::Borrowed` from the rule (no allocation per finding), and read back as owned.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Diagnostic {
     /// The rule's stable code, `OKR202`.
     pub code: Cow<'static, str>,

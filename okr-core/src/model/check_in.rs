@@ -10,15 +10,16 @@ use std::fmt;
 /// a number for numeric kinds, a boolean for milestones, a zone name (`fail`, `commit`,
 /// `target`, `stretch`) for ordinal zones, and the ids of the finished steps for checklists.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Value {
     /// A number (increase, decrease, thresholds, numeric zones, baselines).
-    Number(f64),
+    Number(#[cfg_attr(feature = "uniffi", uniffi(name = "value"))] f64),
     /// Done or not (milestones).
-    Bool(bool),
+    Bool(#[cfg_attr(feature = "uniffi", uniffi(name = "value"))] bool),
     /// A zone name (`fail`, `commit`, `target`, `stretch`).
-    Text(String),
+    Text(#[cfg_attr(feature = "uniffi", uniffi(name = "value"))] String),
     /// The ids of the finished steps (checklists).
-    Steps(Vec<String>),
+    Steps(#[cfg_attr(feature = "uniffi", uniffi(name = "value"))] Vec<String>),
 }
 
 impl Value {

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// The type tag of a key result, as written in `type:`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum KrType {
     /// Move a number up, from start to target.
     #[default]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// Google's two kinds of objective.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Commitment {
     /// Expected to be met in full (score 1.0).
     Committed,
@@ -17,6 +18,7 @@ pub enum Commitment {
 /// Where an objective is in its life.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ObjectiveState {
     /// Being written; not yet committed to.
     Draft,
