@@ -2,8 +2,22 @@
 //! problems like a compiler: each against the file it is in.
 
 use crate::Failure;
+use okr_core::fs::ReadOptions;
 use okr_core::{Document, DocumentKind, Error, LoadOptions, PlanFormat};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// How every file of this run is read (`--max-input-bytes`, `--allow-special-files`).
+static READ: OnceLock<ReadOptions> = OnceLock::new();
+
+/// Sets how files are read, once, before any is.
+pub fn set_read_options(options: ReadOptions) {
+    let _ = READ.set(options);
+}
+
+fn read_options() -> &'static ReadOptions {
+    READ.get_or_init(ReadOptions::default)
+}
 
 /// A plan read from disk, with where it and its log came from.
 pub struct Opened {
@@ -20,22 +34,50 @@ pub fn format_of(path: &Path) -> Result<PlanFormat, Failure> {
     PlanFormat::of_path(&path.to_string_lossy()).map_err(|e| Failure::Usage(e.message()))
 }
 
-pub fn read(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}", path.display())))
+/// Reads a configuration file: bounded, regular files only (unless asked), UTF-8.
+pub fn read_config(path: &Path) -> Result<String, Failure> {
+    okr_core::fs::read_text(path, DocumentKind::Config, read_options()).map_err(|e| {
+        let files = Files {
+            plan: path,
+            log: None,
+            config: Some(path),
+        };
+        unreadable(&files, e)
+    })
+}
+
+/// A file that could not be read or decoded: an I/O failure is one line; text that is
+/// not UTF-8 is printed at its line and column, like any other error in it.
+fn unreadable(files: &Files<'_>, e: Error) -> Failure {
+    match e {
+        Error::Io { message, .. } => Failure::Usage(message),
+        e => {
+            files.report(std::slice::from_ref(&e));
+            Failure::Usage("the input could not be read".into())
+        }
+    }
 }
 
 /// Reads a plan and the check-ins log it names, without judging its meaning. Text
 /// that cannot be read as a plan (or a log that cannot be read as one) is printed,
 /// against its file, and is a usage failure.
 pub fn open(path: &Path) -> Result<Opened, Failure> {
-    let options = LoadOptions::new(format_of(path)?);
-    let text = read(path)?;
+    let read = read_options();
+    let mut options = LoadOptions::new(format_of(path)?);
+    options.limits.max_input_bytes = read.max_bytes;
+    let text = okr_core::fs::read_text(path, DocumentKind::Plan, read).map_err(|e| {
+        let files = Files {
+            plan: path,
+            log: None,
+            config: None,
+        };
+        unreadable(&files, e)
+    })?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut log_path = None;
     let parsed = Document::parse_with_log(text, &options, |name| {
         log_path = Some(okr_core::fs::log_path(path, name));
-        okr_core::fs::log_reader(dir)(name)
+        okr_core::fs::log_reader(dir, read)(name)
     });
     match parsed {
         Ok(doc) => Ok(Opened {

@@ -26,6 +26,13 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Largest plan, log or configuration file read, in bytes (default 1 GiB).
+    #[arg(long, global = true, value_name = "BYTES")]
+    max_input_bytes: Option<usize>,
+    /// Also read FIFOs and devices (`okr validate <(cmd)`); by default only regular
+    /// files are read, since a FIFO can wait forever and a device never end.
+    #[arg(long, global = true)]
+    allow_special_files: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -101,6 +108,12 @@ pub fn write_stdout(text: &str) {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let mut read = okr_core::fs::ReadOptions::default();
+    if let Some(bytes) = cli.max_input_bytes {
+        read.max_bytes = bytes;
+    }
+    read.special_files = cli.allow_special_files;
+    input::set_read_options(read);
     let result = match cli.command {
         Command::Validate(a) => commands::validate::run(a),
         Command::Score(a) => commands::score::run(a),

@@ -92,7 +92,10 @@ impl PyPlan {
                 let doc =
                     Document::parse_with_log(text, &options, |name| match (check_ins, &log_dir) {
                         (Some(log), _) => Ok(Some(log)),
-                        (None, Some(dir)) => okr_core::fs::log_reader(dir)(name),
+                        (None, Some(dir)) => okr_core::fs::log_reader(
+                            dir,
+                            &okr_core::fs::ReadOptions::default(),
+                        )(name),
                         (None, None) => Ok(None),
                     })?;
                 if validate { doc.checked() } else { Ok(doc) }

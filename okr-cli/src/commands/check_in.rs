@@ -6,7 +6,6 @@
 use crate::Failure;
 use crate::input::load;
 use okr_core::CheckInRequest;
-use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -54,7 +53,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         opened.files().report(&errors);
         Failure::Usage("the check-in was not recorded".into())
     })?;
-    append(&log_path, &prepared.line)
+    okr_core::fs::append_line(&log_path, &prepared.line)
         .map_err(|e| Failure::Usage(format!("cannot append to `{}`: {e}", log_path.display())))?;
     let entry = &prepared.entry;
     outln!(
@@ -73,27 +72,4 @@ fn suggested_log_name(plan: &std::path::Path) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "okrs".into());
     format!("{stem}.check-ins.jsonl")
-}
-
-/// Appends `line` with one write on a file opened for appending (atomic on local file
-/// systems), then syncs. A log whose last line lost its newline gets one first.
-fn append(path: &std::path::Path, line: &str) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
-        .create(true)
-        .read(true)
-        .append(true)
-        .open(path)?;
-    let len = file.metadata()?.len();
-    let mut text = String::with_capacity(line.len() + 1);
-    if len > 0 {
-        let mut last = [0u8; 1];
-        file.seek(SeekFrom::Start(len - 1))?;
-        file.read_exact(&mut last)?;
-        if last[0] != b'\n' {
-            text.push('\n');
-        }
-    }
-    text.push_str(line);
-    file.write_all(text.as_bytes())?;
-    file.sync_data()
 }

@@ -2,7 +2,7 @@
 
 use crate::Failure;
 use crate::commands::score::parse_as_of;
-use crate::input::{Files, format_of, open, read};
+use crate::input::{Files, format_of, open, read_config};
 use okr_core::lint::{Diagnostic, LintConfig, Profile, Severity};
 use okr_core::{Error, LintOptions};
 use std::path::PathBuf;
@@ -46,7 +46,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let mut config = match &args.config {
         Some(path) => {
             let format = format_of(path)?;
-            LintConfig::parse(&read(path)?, format).map_err(|e| {
+            LintConfig::parse(&read_config(path)?, format).map_err(|e| {
                 Files {
                     config: Some(path),
                     ..opened.files()

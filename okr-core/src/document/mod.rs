@@ -108,8 +108,8 @@ impl Document {
 
     /// [`Document::parse`], then reads the check-ins log the plan names (its
     /// `check_ins_file`) through `read_log`, which gets the name as written and returns
-    /// the log's text, `None` when there is no such log yet, or why it could not be
-    /// read. The core does no file I/O: the CLI reads a file beside the plan, a web
+    /// the log's text, `None` when there is no such log yet, or the error that kept it
+    /// from being read (an [`Error::Io`] in the log, say). The core does no file I/O: the CLI reads a file beside the plan, a web
     /// page might fetch it.
     ///
     /// ```
@@ -134,19 +134,12 @@ impl Document {
     pub fn parse_with_log(
         text: impl Into<String>,
         options: &LoadOptions,
-        read_log: impl FnOnce(&str) -> Result<Option<String>, String>,
+        read_log: impl FnOnce(&str) -> Result<Option<String>>,
     ) -> Result<Document> {
         let mut doc = Document::parse(text, options)?;
         if let Some(name) = doc.plan.check_ins_file.clone() {
-            match read_log(&name) {
-                Ok(Some(log)) => doc.attach_log(&log)?,
-                Ok(None) => {}
-                Err(why) => {
-                    return Err(Error::Io {
-                        message: format!("cannot read the check-ins log `{name}`: {why}"),
-                        location: Location::in_log(""),
-                    });
-                }
+            if let Some(log) = read_log(&name)? {
+                doc.attach_log(&log)?;
             }
         }
         Ok(doc)

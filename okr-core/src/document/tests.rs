@@ -71,9 +71,14 @@ fn the_log_is_read_through_the_caller_and_its_problems_point_into_it() {
 }
 
 #[test]
-fn a_log_that_cannot_be_read_is_an_io_error_in_the_log() {
-    let e = Document::parse_with_log(PLAN, &yaml(), |_| Err("permission denied".into()))
-        .expect_err("unreadable");
+fn a_log_that_cannot_be_read_fails_with_the_readers_error() {
+    let e = Document::parse_with_log(PLAN, &yaml(), |name| {
+        Err(Error::Io {
+            message: format!("cannot read `{name}`: permission denied"),
+            location: crate::error::Location::in_log(""),
+        })
+    })
+    .expect_err("unreadable");
     assert_eq!(e.code(), ErrorCode::Io);
     assert_eq!(e.document(), DocumentKind::Log);
     assert!(e.message().contains("team.jsonl"), "{e}");
