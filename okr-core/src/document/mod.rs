@@ -137,7 +137,13 @@ impl Document {
         read_log: impl FnOnce(&str) -> Result<Option<String>>,
     ) -> Result<Document> {
         let mut doc = Document::parse(text, options)?;
-        if let Some(name) = doc.plan.check_ins_file.clone() {
+        // An empty name is a problem validation reports; there is nothing to read.
+        if let Some(name) = doc
+            .plan
+            .check_ins_file
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+        {
             if let Some(log) = read_log(&name)? {
                 doc.attach_log(&log)?;
             }

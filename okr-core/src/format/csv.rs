@@ -286,6 +286,31 @@ impl Cells<'_> {
 }
 
 /// Reads objectives and key results from CSV (the columns of [`COLUMNS`], any order).
+/// The columns that describe an objective (with its unit and cycle) rather than one
+/// key result: every row of an objective repeats them, so its rows must agree.
+const OBJECTIVE_COLUMNS: [&str; 20] = [
+    "objective_title",
+    "objective_description",
+    "objective_owner",
+    "unit",
+    "unit_name",
+    "unit_kind",
+    "cycle",
+    "cycle_name",
+    "cycle_start",
+    "cycle_end",
+    "objective_type",
+    "objective_weight",
+    "objective_state",
+    "objective_score",
+    "closing_note",
+    "aligns_to",
+    "progress_from",
+    "objective_metadata",
+    "unit_metadata",
+    "cycle_metadata",
+];
+
 pub fn parse(text: &str, limits: &Limits) -> Result<Plan> {
     check_size(text.len(), limits)?;
     let mut reader = csv::ReaderBuilder::new()
@@ -315,6 +340,8 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Plan> {
     }
     let mut plan = Plan::default();
     let mut objective_at: HashMap<String, usize> = HashMap::default();
+    // Per objective: the line of its first row and that row's objective cells.
+    let mut first_rows: Vec<(u32, Vec<Option<String>>)> = Vec::new();
     let mut units: HashMap<String, usize> = HashMap::default();
     let mut cycles: HashMap<String, usize> = HashMap::default();
     for record in reader.records() {
@@ -328,10 +355,18 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Plan> {
         };
         let id = cells.text("objective_id").unwrap_or_default();
         let oi = match objective_at.get(&id) {
-            Some(&oi) => oi,
+            Some(&oi) => {
+                cells.path = format!("objectives[{oi}]");
+                agree(&cells, &id, &first_rows[oi])?;
+                oi
+            }
             None => {
                 let oi = plan.objectives.len();
                 cells.path = format!("objectives[{oi}]");
+                first_rows.push((
+                    line,
+                    OBJECTIVE_COLUMNS.iter().map(|c| cells.text(c)).collect(),
+                ));
                 plan.objectives.push(read_objective(&cells, id.clone())?);
                 objective_at.insert(id, oi);
                 if let Some(u) = cells.text("unit") {
@@ -374,6 +409,27 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Plan> {
         }
     }
     Ok(plan)
+}
+
+/// A later row of an objective: each objective cell it fills must say what the first
+/// row said (a cell left empty repeats it), or one of the two would be lost.
+fn agree(c: &Cells<'_>, id: &str, (line, first): &(u32, Vec<Option<String>>)) -> Result<()> {
+    for (name, was) in OBJECTIVE_COLUMNS.iter().zip(first) {
+        if let Some(now) = c.get(name) {
+            if was.as_deref() != Some(now) {
+                let before = was.as_deref().unwrap_or("");
+                return Err(Error::InvalidValue {
+                    message: format!(
+                        "objective `{id}` has `{name}` = `{now}` here but `{before}` on line \
+                         {line}; every row of one objective must carry the same objective \
+                         columns (or leave them empty)"
+                    ),
+                    location: c.loc(name, ""),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn read_objective(c: &Cells<'_>, id: String) -> Result<Objective> {

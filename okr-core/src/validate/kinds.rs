@@ -106,6 +106,9 @@ impl Validator<'_> {
     }
 
     fn check_range(&mut self, path: &str, kr: &KeyResult) {
+        if let Some((start, Some(target))) = kr.kind.range() {
+            self.too_wide(path, "target", start.unwrap_or(0.0), target);
+        }
         match range_problem(&kr.kind) {
             Some(RangeProblem::Zero { value }) => {
                 if self.policy.scoring.zero_range == ZeroRange::Reject {
@@ -132,6 +135,20 @@ impl Validator<'_> {
         }
     }
 
+    /// Progress divides by `end - start`; two finite ends can still be so far apart
+    /// (−1.7e308 to 1.7e308) that the width overflows and every value scores 0.
+    fn too_wide(&mut self, path: &str, field: &str, start: f64, end: f64) {
+        if start.is_finite() && end.is_finite() && !(end - start).is_finite() {
+            self.invalid(
+                format!("{path}.{field}"),
+                format!(
+                    "the range from {start:e} to {end:e} is too wide to score (its width is past \
+                     the largest number, about 1.8e308); write the values in a larger unit"
+                ),
+            );
+        }
+    }
+
     fn check_aggregate(&mut self, path: &str, kr: &KeyResult, of: &[String]) {
         if of.is_empty() {
             self.invalid(
@@ -141,6 +158,16 @@ impl Validator<'_> {
         }
         for (n, child) in of.iter().enumerate() {
             let cpath = format!("{path}.of[{n}]");
+            if let Some(first) = of[..n].iter().position(|c| c == child) {
+                self.invalid(
+                    cpath,
+                    format!(
+                        "`{child}` is listed twice in `of` (first as of[{first}]); an aggregate \
+                         counts each child once, so list it once"
+                    ),
+                );
+                continue;
+            }
             if child == &kr.id {
                 self.errors.push(Error::Cycle {
                     kind: CycleKind::Aggregate,
@@ -211,6 +238,7 @@ impl Validator<'_> {
         }
         match (start, stretch) {
             (Some(b), Some(s)) => {
+                self.too_wide(path, "stretch", b, s);
                 if b == s && self.policy.scoring.zero_range == ZeroRange::Reject {
                     self.errors.push(Error::ZeroRange {
                         id: kr.id.clone(),

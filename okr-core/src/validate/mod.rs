@@ -4,13 +4,15 @@
 //! One [`Validator`] walks the plan in document order; each concern has its file:
 //! ids and references (`ids`), units, cycles and KPIs (`structure`), objectives and
 //! key results (`objective`), each key-result kind's own fields (`kinds`), check-ins
-//! and the log (`check_in`), and loops in the four graphs (`graphs`).
+//! and the log (`check_in`), the plan's settings and roll-up weights (`sections`), and
+//! loops in the four graphs (`graphs`).
 
 mod check_in;
 mod graphs;
 mod ids;
 mod kinds;
 mod objective;
+mod sections;
 mod structure;
 
 pub(crate) use kinds::{RangeProblem, range_problem};
@@ -84,6 +86,8 @@ impl Validator<'_> {
             self.check_objective(i);
         }
         self.check_logged_check_ins();
+        self.check_sections();
+        self.check_rollup_weights();
         self.check_alignment_cycle();
         self.check_aggregate_cycle();
     }
