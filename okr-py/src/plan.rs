@@ -14,17 +14,45 @@ use okr_core::{
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 /// What `__reduce__` returns: the rebuilder and its arguments (JSON, log lines).
 type Reduced<'py> = (Bound<'py, PyAny>, (String, Vec<String>));
 
-#[pyclass(module = "okr._okr", name = "Plan")]
+/// A plan shared with Python: the document behind a lock held only for a moment. A
+/// call reads a snapshot (an `Arc` of the document as it is), so a long `lint` on one
+/// thread never blocks an edit on another, and an edit made while a snapshot is in use
+/// works on its own copy (copy on write) instead of failing with "Already borrowed".
+#[pyclass(module = "okr._okr", name = "Plan", frozen)]
 #[derive(Debug)]
-pub struct PyPlan(pub Document);
+pub struct PyPlan(Mutex<Arc<Document>>);
 
 impl From<Document> for PyPlan {
     fn from(doc: Document) -> Self {
-        PyPlan(doc)
+        PyPlan(Mutex::new(Arc::new(doc)))
+    }
+}
+
+impl PyPlan {
+    /// The document as it is now; later edits do not change it.
+    pub fn doc(&self) -> Arc<Document> {
+        Arc::clone(&self.lock())
+    }
+
+    /// Changes the document in place, or in a copy when a call is still reading it.
+    fn edit<T>(
+        &self,
+        change: impl FnOnce(&mut Document) -> okr_core::Result<T>,
+    ) -> okr_core::Result<T> {
+        change(Arc::make_mut(&mut self.lock()))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Arc<Document>> {
+        // Only a panic inside `edit` (a bug) poisons the lock; the document is used as
+        // that edit left it rather than making every later call fail.
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -68,7 +96,7 @@ impl PyPlan {
     #[new]
     #[pyo3(signature = (name = None))]
     fn py_new(name: Option<String>) -> Self {
-        PyPlan(Document::new(name))
+        PyPlan::from(Document::new(name))
     }
 
     /// Parses and validates a plan from text; every problem found is in the raised
@@ -101,7 +129,7 @@ impl PyPlan {
                 if validate { doc.checked() } else { Ok(doc) }
             })
             .py_err(py)?;
-        Ok(PyPlan(doc))
+        Ok(PyPlan::from(doc))
     }
 
     /// Reads the plan file at `path` and the check-ins log it names (beside it), in
@@ -122,7 +150,7 @@ impl PyPlan {
                 if validate { doc.checked() } else { Ok(doc) }
             })
             .py_err(py)?;
-        Ok(PyPlan(doc))
+        Ok(PyPlan::from(doc))
     }
 
     /// A plan from a dict shaped like the JSON format, validated.
@@ -132,7 +160,7 @@ impl PyPlan {
         let doc = py
             .detach(|| Document::from_value(value)?.checked())
             .py_err(py)?;
-        Ok(PyPlan(doc))
+        Ok(PyPlan::from(doc))
     }
 
     #[staticmethod]
@@ -142,39 +170,39 @@ impl PyPlan {
 
     /// The plan as a dict shaped like the JSON format (every field kept).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::to_py(py, &self.0.to_value().py_err(py)?)
+        convert::to_py(py, &self.doc().to_value().py_err(py)?)
     }
 
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        self.0.write(PlanFormat::Json).py_err(py)
+        self.doc().write(PlanFormat::Json).py_err(py)
     }
 
     /// The plan as YAML, JSON or CSV text.
     #[pyo3(signature = (format = "yaml"))]
     fn dumps(&self, py: Python<'_>, format: &str) -> PyResult<String> {
         let format = PlanFormat::parse(format).py_err(py)?;
-        py.detach(|| self.0.write(format)).py_err(py)
+        py.detach(|| self.doc().write(format)).py_err(py)
     }
 
     /// Attaches a check-ins log (JSON Lines text); scoring merges it in time order.
-    fn attach_check_in_log(&mut self, py: Python<'_>, text: &str) -> PyResult<()> {
-        self.0.attach_log(text).py_err(py)
+    fn attach_check_in_log(&self, py: Python<'_>, text: &str) -> PyResult<()> {
+        self.edit(|doc| doc.attach_log(text)).py_err(py)
     }
 
     #[getter]
-    fn name(&self) -> Option<&str> {
-        self.0.plan().name.as_deref()
+    fn name(&self) -> Option<String> {
+        self.doc().plan().name.clone()
     }
 
     /// The path of the check-ins log the plan names, if any.
     #[getter]
-    fn check_ins_file(&self) -> Option<&str> {
-        self.0.check_ins_file()
+    fn check_ins_file(&self) -> Option<String> {
+        self.doc().check_ins_file().map(str::to_owned)
     }
 
     #[getter]
     fn objectives(&self) -> Vec<PyObjective> {
-        self.0
+        self.doc()
             .plan()
             .objectives
             .iter()
@@ -185,18 +213,18 @@ impl PyPlan {
 
     #[getter]
     fn units<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let v = okr_core::format::json::to_value(&self.0.plan().units).py_err(py)?;
+        let v = okr_core::format::json::to_value(&self.doc().plan().units).py_err(py)?;
         convert::to_py(py, &v)
     }
 
     #[getter]
     fn cycles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let v = okr_core::format::json::to_value(&self.0.plan().cycles).py_err(py)?;
+        let v = okr_core::format::json::to_value(&self.doc().plan().cycles).py_err(py)?;
         convert::to_py(py, &v)
     }
 
     fn objective(&self, py: Python<'_>, id: &str) -> PyResult<PyObjective> {
-        self.0
+        self.doc()
             .plan()
             .objective(id)
             .cloned()
@@ -206,7 +234,7 @@ impl PyPlan {
     }
 
     fn key_result(&self, py: Python<'_>, id: &str) -> PyResult<PyKeyResult> {
-        self.0
+        self.doc()
             .plan()
             .key_result(id)
             .cloned()
@@ -217,7 +245,7 @@ impl PyPlan {
 
     #[pyo3(signature = (id, name = None, kind = "team", parent = None, **extra))]
     fn add_unit(
-        &mut self,
+        &self,
         py: Python<'_>,
         id: &Bound<'_, PyAny>,
         name: Option<&Bound<'_, PyAny>>,
@@ -236,13 +264,13 @@ impl PyPlan {
             ],
             extra,
         )?;
-        self.0.add_unit(value).py_err(py)
+        self.edit(|doc| doc.add_unit(value)).py_err(py)
     }
 
     #[pyo3(signature = (id, start, end, name = None, parent = None, **extra))]
     #[allow(clippy::too_many_arguments)]
     fn add_cycle(
-        &mut self,
+        &self,
         py: Python<'_>,
         id: &Bound<'_, PyAny>,
         start: &Bound<'_, PyAny>,
@@ -262,21 +290,21 @@ impl PyPlan {
             ],
             extra,
         )?;
-        self.0.add_cycle(value).py_err(py)
+        self.edit(|doc| doc.add_cycle(value)).py_err(py)
     }
 
     /// Adds an objective; keyword arguments are the fields of the format (`unit`,
     /// `cycle`, `owner`, `type`, `aligns_to`, `weight`, `description`, …).
     #[pyo3(signature = (id, title, **fields))]
     fn add_objective(
-        &mut self,
+        &self,
         py: Python<'_>,
         id: &Bound<'_, PyAny>,
         title: &Bound<'_, PyAny>,
         fields: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<()> {
         let value = kwargs_object(&[("id", Some(id)), ("title", Some(title))], fields)?;
-        self.0.add_objective(value).py_err(py)
+        self.edit(|doc| doc.add_objective(value)).py_err(py)
     }
 
     /// Adds a key result to an objective. `type` is required; the other keyword
@@ -284,7 +312,7 @@ impl PyPlan {
     /// …) and the common ones (`owner`, `weight`, `due`, `measure`, `unit`).
     #[pyo3(signature = (objective, id, title, r#type, **fields))]
     fn add_key_result(
-        &mut self,
+        &self,
         py: Python<'_>,
         objective: &str,
         id: &Bound<'_, PyAny>,
@@ -300,7 +328,8 @@ impl PyPlan {
             ],
             fields,
         )?;
-        self.0.add_key_result(objective, value).py_err(py)
+        self.edit(|doc| doc.add_key_result(objective, value))
+            .py_err(py)
     }
 
     /// Records a check-in: `at` is a date, datetime or ISO string; `value` a number, a
@@ -308,7 +337,7 @@ impl PyPlan {
     #[pyo3(signature = (key_result, at, value, confidence = None, note = None, author = None))]
     #[allow(clippy::too_many_arguments)]
     fn add_check_in(
-        &mut self,
+        &self,
         py: Python<'_>,
         key_result: &str,
         at: &Bound<'_, PyAny>,
@@ -327,12 +356,13 @@ impl PyPlan {
             ],
             None,
         )?;
-        self.0.add_check_in(key_result, value).py_err(py)
+        self.edit(|doc| doc.add_check_in(key_result, value))
+            .py_err(py)
     }
 
     /// Every problem of the plan, as exceptions (not raised), in document order.
     fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let problems = py.detach(|| self.0.problems().to_vec());
+        let problems = py.detach(|| self.doc().problems().to_vec());
         let errors: Vec<Bound<'py, PyAny>> = problems
             .iter()
             .map(|e| crate::errors::raise(py, e).value(py).clone().into_any())
@@ -342,7 +372,7 @@ impl PyPlan {
 
     /// Raises the first problem (with all of them in `errors`), or returns None.
     fn check(&self, py: Python<'_>) -> PyResult<()> {
-        py.detach(|| self.0.check()).py_err(py)
+        py.detach(|| self.doc().check()).py_err(py)
     }
 
     /// Scores, status and forecasts of every objective and key result as of a moment
@@ -350,14 +380,14 @@ impl PyPlan {
     #[pyo3(signature = (as_of = None))]
     fn score(&self, py: Python<'_>, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<PyScorecard> {
         let as_of = convert::as_of(py, as_of)?;
-        let card = py.detach(|| self.0.score(as_of)).py_err(py)?;
+        let card = py.detach(|| self.doc().score(as_of)).py_err(py)?;
         Ok(PyScorecard(card))
     }
 
     /// The alignment analysis: roots, orphans, and per objective its parents, children,
     /// depth, skipped levels and coverage.
     fn alignment<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let report = py.detach(|| self.0.alignment());
+        let report = py.detach(|| self.doc().alignment());
         convert::to_py(py, &okr_core::format::json::to_value(&report).py_err(py)?)
     }
 
@@ -375,7 +405,7 @@ impl PyPlan {
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<PyDiagnostic>> {
         let options = lint_options(py, profile, select, ignore, severity, settings, as_of)?;
-        let found = py.detach(|| self.0.lint(&options)).py_err(py)?;
+        let found = py.detach(|| self.doc().lint(&options)).py_err(py)?;
         Ok(found.into_iter().map(PyDiagnostic).collect())
     }
 
@@ -389,7 +419,7 @@ impl PyPlan {
     ) -> PyResult<String> {
         let format = ReportFormat::parse(format).py_err(py)?;
         let options = LintOptions::as_of(convert::as_of(py, as_of)?);
-        py.detach(|| self.0.report(format, &options)).py_err(py)
+        py.detach(|| self.doc().report(format, &options)).py_err(py)
     }
 
     /// The scoring policy in force, as a dict.
@@ -397,7 +427,7 @@ impl PyPlan {
     fn policy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         convert::to_py(
             py,
-            &okr_core::format::json::to_value(&self.0.policy()).py_err(py)?,
+            &okr_core::format::json::to_value(&self.doc().policy()).py_err(py)?,
         )
     }
 
@@ -411,8 +441,8 @@ impl PyPlan {
         fields: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<PyPlan> {
         let value = kwargs_object(&[("preset", preset)], fields)?;
-        let doc = py.detach(|| self.0.with_policy(value)).py_err(py)?;
-        Ok(PyPlan(doc))
+        let doc = py.detach(|| self.doc().with_policy(value)).py_err(py)?;
+        Ok(PyPlan::from(doc))
     }
 
     /// One of the tables data frames are built from: `objectives`, `key_results`,
@@ -429,21 +459,22 @@ impl PyPlan {
     ) -> PyResult<Bound<'py, PyDict>> {
         let kind = TableKind::parse(which).py_err(py)?;
         let options = lint_options(py, profile, select, ignore, None, None, as_of)?;
-        let table = py.detach(|| self.0.table(kind, &options)).py_err(py)?;
+        let table = py.detach(|| self.doc().table(kind, &options)).py_err(py)?;
         tables::to_py(py, &table)
     }
 
     fn __len__(&self) -> usize {
-        self.0.plan().objectives.len()
+        self.doc().plan().objectives.len()
     }
 
     fn __eq__(&self, other: PyRef<'_, PyPlan>) -> bool {
-        self.0 == other.0
+        *self.doc() == *other.doc()
     }
 
     fn __repr__(&self) -> String {
-        let plan = self.0.plan();
-        let n = self.0.counts();
+        let doc = self.doc();
+        let plan = doc.plan();
+        let n = doc.counts();
         format!(
             "Plan(name={:?}, units={}, cycles={}, objectives={}, key_results={})",
             plan.name.as_deref().unwrap_or(""),
@@ -458,7 +489,7 @@ impl PyPlan {
     /// field; unpickling does not validate, so a plan being built survives the trip.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
         let rebuild = py.import("okr._pickle")?.getattr("plan")?;
-        let log = self.0.log_lines().py_err(py)?;
+        let log = self.doc().log_lines().py_err(py)?;
         Ok((rebuild, (self.to_json(py)?, log)))
     }
 
@@ -563,7 +594,7 @@ impl PyPlan {
         backend: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let table = py
-            .detach(|| self.0.history(key_result, step_days))
+            .detach(|| self.doc().history(key_result, step_days))
             .py_err(py)?;
         let t = tables::to_py(py, &table)?;
         self._frame(py, t, backend)
@@ -582,7 +613,7 @@ impl PyPlan {
         let mut doc = Document::parse(json, &LoadOptions::new(PlanFormat::Json)).py_err(py)?;
         // Lines of older pickles have no newline of their own; blank lines are skipped.
         doc.attach_log(&log.join("\n")).py_err(py)?;
-        Ok(PyPlan(doc))
+        Ok(PyPlan::from(doc))
     }
 }
 

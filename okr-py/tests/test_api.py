@@ -4,7 +4,9 @@ policies, errors, pickling and displays."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
+import threading
 from pathlib import Path
 
 import pytest
@@ -159,8 +161,43 @@ def test_load_reads_the_file_in_the_engine_and_names_a_file_it_cannot_read(tmp_p
     assert isinstance(raised.value, OSError)
     assert "nowhere.yaml" in str(raised.value)
     (tmp_path / "latin1.yaml").write_bytes("schema_version: 1\nname: caf\xe9\n".encode("latin-1"))
-    with pytest.raises(okr.ReadError):
+    with pytest.raises(okr.ParseError) as not_utf8:
         okr.load(tmp_path / "latin1.yaml")
+    assert (not_utf8.value.line, not_utf8.value.column) == (2, 10)
+    (tmp_path / "folder.yaml").mkdir()
+    with pytest.raises(okr.ReadError, match="folder"):
+        okr.load(tmp_path / "folder.yaml")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "fifo.yaml")
+        with pytest.raises(okr.ReadError, match="not a regular file"):
+            okr.load(tmp_path / "fifo.yaml")
+
+
+def test_a_plan_is_edited_on_one_thread_while_another_reads_it() -> None:
+    plan = okr.load(EXAMPLE)
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            while not stop.is_set():
+                plan.lint(as_of="2026-11-15")
+                plan.score(as_of="2026-11-15")
+        except BaseException as e:  # noqa: BLE001 - any failure is the test's finding
+            errors.append(e)
+
+    readers = [threading.Thread(target=read) for _ in range(3)]
+    for t in readers:
+        t.start()
+    try:
+        for n in range(40):
+            plan.add_objective(f"extra-{n}", f"Make onboarding effortless for segment {n}")
+    finally:
+        stop.set()
+        for t in readers:
+            t.join()
+    assert errors == []
+    assert len(plan) == len(okr.load(EXAMPLE)) + 40
 
 
 def test_load_save_and_dict_round_trips_keep_every_field(tmp_path: Path) -> None:
