@@ -37,6 +37,10 @@ pub struct Limits {
     /// Most parser events replayed through aliases (default 100,000): what stops an
     /// alias bomb.
     pub max_yaml_alias_events: usize,
+    /// Most text aliases may repeat, counting every repeat (default 16 MiB): a 1 KB
+    /// description reused 1,000 times is fine; a megabyte anchored and aliased
+    /// thousands of times is a bomb.
+    pub max_yaml_alias_bytes: usize,
 }
 
 impl Default for Limits {
@@ -46,6 +50,7 @@ impl Default for Limits {
             max_depth: 64,
             max_yaml_aliases: 10_000,
             max_yaml_alias_events: 100_000,
+            max_yaml_alias_bytes: 16 << 20,
         }
     }
 }

@@ -34,16 +34,16 @@ fn parse_with<T: serde::de::DeserializeOwned>(text: &str, limits: &Limits) -> Re
             result
         },
     );
-    result.map_err(|e| error(&e, path))
+    result.map_err(|e| error(&e, path, limits))
 }
 
 fn options(len: usize, limits: &Limits) -> serde_saphyr::Options {
-    // Event and node budgets grow with the input, so a large plan is never refused for
-    // its size alone; aliases are what can blow up, and their replay stays capped.
+    // Event, node and text budgets grow with the input, so a large plan is never refused
+    // for its size alone, plus what aliases may replay; the replay itself stays capped.
     let budget = serde_saphyr::budget! {
-        max_events: len + 1024,
-        max_nodes: len + 1024,
-        max_total_scalar_bytes: len.saturating_mul(2) + 1024,
+        max_events: len + 1024 + limits.max_yaml_alias_events,
+        max_nodes: len + 1024 + limits.max_yaml_alias_events,
+        max_total_scalar_bytes: len.saturating_mul(2) + 1024 + limits.max_yaml_alias_bytes,
         max_depth: limits.max_depth,
         max_aliases: limits.max_yaml_aliases,
     };
@@ -58,15 +58,20 @@ fn options(len: usize, limits: &Limits) -> serde_saphyr::Options {
     }
 }
 
-fn error(e: &serde_saphyr::Error, path: String) -> Error {
+fn error(e: &serde_saphyr::Error, path: String, limits: &Limits) -> Error {
     let mut location = Location::at(path);
     if let Some(l) = e.location() {
         if l.line() > 0 {
             location = location.with_position(l.line() as u32, l.column() as u32);
         }
     }
-    let message = strip_position(&e.to_string());
     use serde_saphyr::Error as E;
+    // An error met while replaying an alias comes wrapped; what it is is inside.
+    let mut e = e;
+    while let E::AliasError { error, .. } | E::WithSnippet { error, .. } = e {
+        e = error;
+    }
+    let message = strip_position(&e.to_string());
     match e {
         E::SerdeUnknownField {
             field, expected, ..
@@ -88,17 +93,58 @@ fn error(e: &serde_saphyr::Error, path: String) -> Error {
         | E::TaggedEnumMismatch { .. }
         | E::Message { .. } => Error::Schema { message, location },
         E::NonFiniteFloat { .. } => Error::InvalidValue { message, location },
-        E::Budget { .. }
-        | E::AliasReplayCounterOverflow { .. }
+        E::Budget { breach, .. } => Error::Limit {
+            message: budget_message(breach, limits),
+            location,
+        },
+        E::AliasReplayCounterOverflow { .. }
         | E::AliasReplayLimitExceeded { .. }
-        | E::AliasExpansionLimitExceeded { .. }
         | E::AliasReplayStackDepthExceeded { .. } => Error::Limit {
             message: format!(
-                "YAML safety limit exceeded ({message}); aliases may be expanding out of all proportion to the input"
+                "aliases (`*name`) replay more than {} items in all, far more than the text \
+                 holds (an alias bomb?); write the repeated parts out",
+                limits.max_yaml_alias_events
+            ),
+            location,
+        },
+        E::AliasExpansionLimitExceeded { .. } => Error::Limit {
+            message: format!(
+                "one anchor (`&name`) is used more than {} times; write the repeated parts out",
+                limits.max_yaml_aliases
             ),
             location,
         },
         _ => classify(Format::Yaml, &message, location),
+    }
+}
+
+/// What a breached budget means for the person who wrote the YAML, in the limits'
+/// own terms (serde-saphyr's text names its internal counters).
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach, limits: &Limits) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Depth { .. } => format!(
+            "the YAML nests deeper than {} levels; a plan needs far fewer",
+            limits.max_depth
+        ),
+        B::Aliases { .. } => format!(
+            "the YAML uses more than {} aliases (`*name`); write the repeated parts out",
+            limits.max_yaml_aliases
+        ),
+        B::ScalarBytes { .. } => format!(
+            "aliases (`*name`) repeat more than {} bytes of text in all, counting every \
+             repeat; write the repeated text out, or use it fewer times",
+            limits.max_yaml_alias_bytes
+        ),
+        B::Events { .. } | B::Nodes { .. } => format!(
+            "aliases (`*name`) expand the YAML by more than {} items; write the repeated \
+             parts out",
+            limits.max_yaml_alias_events
+        ),
+        other => format!(
+            "the YAML is past a safety limit ({other:?}); aliases may be expanding out of \
+             all proportion to the input"
+        ),
     }
 }
 
@@ -119,4 +165,44 @@ pub fn to_string(plan: &Plan) -> Result<String> {
         message: format!("cannot write YAML: {e}"),
         location: Location::default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `count` objectives sharing one anchored description of `bytes` bytes.
+    fn anchored(bytes: usize, count: usize) -> String {
+        let mut text = format!(
+            "schema_version: 1\nobjectives:\n  - id: o0\n    title: First\n    description: &d \"{}\"\n",
+            "w".repeat(bytes)
+        );
+        for i in 1..count {
+            text.push_str(&format!(
+                "  - id: o{i}\n    title: Next\n    description: *d\n"
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn a_description_reused_through_an_alias_is_read() {
+        let plan = parse(&anchored(1024, 10), &Limits::default()).expect("reads");
+        assert_eq!(
+            plan.objectives[9].description.as_deref().map(str::len),
+            Some(1024)
+        );
+    }
+
+    #[test]
+    fn aliases_that_repeat_too_much_text_are_refused_in_plain_words() {
+        let limits = Limits {
+            max_yaml_alias_bytes: 64 * 1024,
+            ..Limits::default()
+        };
+        let e = parse(&anchored(16 * 1024, 20), &limits).expect_err("too much text");
+        assert_eq!(e.code(), crate::ErrorCode::Limit);
+        assert!(e.message().contains("65536 bytes of text"), "{e}");
+        assert!(!e.message().contains("ScalarBytes"), "{e}");
+    }
 }
