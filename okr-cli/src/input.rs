@@ -3,6 +3,7 @@
 
 use crate::Failure;
 use okr_core::fs::ReadOptions;
+use okr_core::safe_text::for_terminal;
 use okr_core::{Document, DocumentKind, Error, LoadOptions, PlanFormat};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -76,7 +77,7 @@ pub fn open(path: &Path) -> Result<Opened, Failure> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut log_path = None;
     let parsed = Document::parse_with_log(text, &options, |name| {
-        log_path = Some(okr_core::fs::log_path(path, name));
+        log_path = Some(okr_core::fs::confined_log_path(path, name, read)?);
         okr_core::fs::log_reader(dir, read)(name)
     });
     match parsed {
@@ -144,9 +145,11 @@ impl Files<'_> {
                     place.push_str(&format!(":{col}"));
                 }
             }
-            eprintln!("{place}: error[{}]: {}", e.code(), e.message());
+            // The message quotes the plan (ids, values): escaped, it cannot forge a line.
+            let message = e.message();
+            eprintln!("{place}: error[{}]: {}", e.code(), for_terminal(&message));
             if !e.path().is_empty() {
-                eprintln!("  --> {}", e.path());
+                eprintln!("  --> {}", for_terminal(e.path()));
             }
         }
     }

@@ -33,6 +33,11 @@ struct Cli {
     /// files are read, since a FIFO can wait forever and a device never end.
     #[arg(long, global = true)]
     allow_special_files: bool,
+    /// Let a plan's `check_ins_file` name a file outside the plan's folder (an absolute
+    /// path, or one with `..`); by default such a plan is refused, so that a plan from
+    /// elsewhere cannot make `okr check-in` write anywhere else.
+    #[arg(long, global = true)]
+    allow_log_outside_folder: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -113,6 +118,7 @@ fn main() -> ExitCode {
         read.max_bytes = bytes;
     }
     read.special_files = cli.allow_special_files;
+    read.log_outside_folder = cli.allow_log_outside_folder;
     input::set_read_options(read);
     let result = match cli.command {
         Command::Validate(a) => commands::validate::run(a),

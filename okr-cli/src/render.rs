@@ -41,9 +41,15 @@ fn enum_name<T: serde::Serialize>(v: &T) -> String {
         .to_owned()
 }
 
+/// A title or id as a terminal should show it: control, bidirectional and zero-width
+/// characters escaped, so a title cannot move the cursor or forge a line.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    okr_core::safe_text::for_terminal(text)
+}
+
 fn also_under(o: &ObjectiveScore) -> String {
     if o.parents.len() > 1 {
-        format!("  (also under {})", o.parents[1..].join(", "))
+        format!("  (also under {})", shown(&o.parents[1..].join(", ")))
     } else {
         String::new()
     }
@@ -80,8 +86,8 @@ pub fn tree(card: &Scorecard) -> String {
         let _ = writeln!(
             out,
             "{prefix}{}  {}  {} {}{}",
-            o.id,
-            o.title,
+            shown(&o.id),
+            shown(&o.title),
             pct(o.progress),
             status(o.status),
             also_under(o)
@@ -95,7 +101,13 @@ fn objective(out: &mut String, o: &ObjectiveScore, indent: &str) {
         .commitment
         .map(|c| format!(" ({})", enum_name(&c)))
         .unwrap_or_default();
-    let _ = writeln!(out, "{indent}{}  {}{kind}{}", o.id, o.title, also_under(o));
+    let _ = writeln!(
+        out,
+        "{indent}{}  {}{kind}{}",
+        shown(&o.id),
+        shown(&o.title),
+        also_under(o)
+    );
     let mut facts = vec![
         format!("progress {}", pct(o.progress)),
         format!("expected {}", pct(o.expected)),
@@ -126,8 +138,8 @@ fn key_result(out: &mut String, k: &KeyResultScore, indent: &str) {
     let _ = writeln!(
         out,
         "{indent}  - {}  {}  [{}]",
-        k.id,
-        k.title,
+        shown(&k.id),
+        shown(&k.title),
         k.kr_type.as_str()
     );
     let mut facts = vec![format!("value {}", value(&k.value, &k.measure))];

@@ -215,3 +215,59 @@ fn concurrent_appends_and_reads_never_see_a_torn_line() {
         assert_eq!(entry["key_result"], "k");
     }
 }
+
+/// A plan is often someone else's file: its `check_ins_file` may not send `okr
+/// check-in` outside the plan's folder unless the user allows it.
+#[test]
+fn a_check_ins_log_outside_the_plans_folder_is_refused_unless_allowed() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = root.path().join("plans");
+    std::fs::create_dir(&dir).expect("mkdir");
+    let path = dir.join("plan.yaml");
+    std::fs::write(&path, PLAN.replace("plan.jsonl", "../outside.jsonl")).expect("writes");
+    let path = path.to_string_lossy().into_owned();
+    let outside = root.path().join("outside.jsonl");
+
+    let o = okr(&["check-in", &path, "k", "25", "--at", "2026-01-10"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("outside the plan's folder"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!outside.exists());
+    let o = okr(&["validate", &path]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+
+    let o = okr(&[
+        "check-in",
+        &path,
+        "k",
+        "25",
+        "--at",
+        "2026-01-10",
+        "--allow-log-outside-folder",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(outside.exists());
+}
+
+/// Titles are free text, so they may hold an escape sequence or a newline; the text
+/// output shows them escaped, so a title cannot erase a line or forge one.
+#[test]
+fn terminal_output_shows_control_characters_escaped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.yaml");
+    let plan = PLAN.replace(
+        "title: Make onboarding effortless",
+        "title: \"Make onboarding effortless\\e[2K\\rplan.yaml:1:1: error[syntax]: forged\"",
+    );
+    std::fs::write(&path, plan).expect("writes");
+    for command in ["score", "tree"] {
+        let o = okr(&[command, &path.to_string_lossy(), "--as-of", "2026-02-01"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(!out.contains('\u{1b}') && !out.contains('\r'), "{out}");
+        assert!(out.contains("effortless\\u{1b}[2K\\rplan.yaml"), "{out}");
+    }
+}

@@ -34,6 +34,12 @@ pub struct ReadOptions {
     /// `false`): reading a FIFO waits for a writer, and a device such as `/dev/zero`
     /// never ends, so they are refused unless asked for (`okr … <(cmd)`, say).
     pub special_files: bool,
+    /// Let `check_ins_file` name a file outside the plan's folder: an absolute path or
+    /// one that climbs out with `..` (default `false`). A plan is often someone else's
+    /// file; without this, it cannot make `okr check-in` write to, or a reader read,
+    /// `/etc/passwd` or `../../elsewhere`. (The check is on the name as written; a
+    /// symlink inside the folder is followed.)
+    pub log_outside_folder: bool,
 }
 
 impl Default for ReadOptions {
@@ -41,6 +47,7 @@ impl Default for ReadOptions {
         ReadOptions {
             max_bytes: Limits::default().max_input_bytes,
             special_files: false,
+            log_outside_folder: false,
         }
     }
 }
@@ -150,14 +157,43 @@ pub fn log_path(plan: &Path, name: &str) -> PathBuf {
     plan.parent().unwrap_or(Path::new(".")).join(name)
 }
 
+/// [`log_path`], refused (an [`Error::InvalidValue`] at `check_ins_file`) when `name`
+/// leaves the plan's folder and `options` does not allow it.
+pub fn confined_log_path(plan: &Path, name: &str, options: &ReadOptions) -> Result<PathBuf> {
+    check_confined(name, options)?;
+    Ok(log_path(plan, name))
+}
+
+fn check_confined(name: &str, options: &ReadOptions) -> Result<()> {
+    use std::path::Component;
+    let outside = Path::new(name).components().any(|c| {
+        matches!(
+            c,
+            Component::RootDir | Component::Prefix(_) | Component::ParentDir
+        )
+    });
+    if outside && !options.log_outside_folder {
+        return Err(Error::InvalidValue {
+            message: format!(
+                "the check-ins log `{name}` is outside the plan's folder; keep it beside the \
+                 plan (a name such as `okrs.check-ins.jsonl`), or allow logs elsewhere \
+                 (`--allow-log-outside-folder`)"
+            ),
+            location: Location::at("check_ins_file"),
+        });
+    }
+    Ok(())
+}
+
 /// The reader [`Document::parse_with_log`] takes, for a plan in the folder `dir`: the
-/// log is read from `dir` (bounded, under a shared lock), and a log not written yet
-/// holds no check-ins.
+/// log is read from `dir` (bounded, under a shared lock, not outside `dir` unless
+/// `options` allows it), and a log not written yet holds no check-ins.
 pub fn log_reader<'a>(
     dir: &'a Path,
     options: &'a ReadOptions,
 ) -> impl FnOnce(&str) -> Result<Option<String>> + 'a {
     move |name| {
+        check_confined(name, options)?;
         let path = dir.join(name);
         if !path.exists() && std::fs::symlink_metadata(&path).is_err() {
             return Ok(None);
@@ -326,12 +362,35 @@ mod tests {
             let asked = ReadOptions {
                 max_bytes: 4096,
                 special_files: true,
+                ..ReadOptions::default()
             };
             let e =
                 read_text(Path::new("/dev/zero"), DocumentKind::Plan, &asked).expect_err("endless");
             assert_eq!(e.code(), ErrorCode::Limit);
         }
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_log_outside_the_plans_folder_is_refused_unless_allowed() {
+        let plan = Path::new("okrs/q1.yaml");
+        let strict = ReadOptions::default();
+        for name in ["/etc/passwd", "../elsewhere.jsonl", "logs/../../x.jsonl"] {
+            let e = confined_log_path(plan, name, &strict).expect_err(name);
+            assert_eq!(
+                (e.code(), e.path()),
+                (ErrorCode::InvalidValue, "check_ins_file")
+            );
+        }
+        assert_eq!(
+            confined_log_path(plan, "logs/q1.jsonl", &strict).expect("inside"),
+            Path::new("okrs/logs/q1.jsonl")
+        );
+        let lax = ReadOptions {
+            log_outside_folder: true,
+            ..ReadOptions::default()
+        };
+        assert!(confined_log_path(plan, "../shared.jsonl", &lax).is_ok());
     }
 
     #[test]

@@ -61,6 +61,7 @@ mod name_map;
 pub mod policy;
 pub mod position;
 pub mod report;
+pub mod safe_text;
 pub mod table;
 mod validate;
 

@@ -41,7 +41,8 @@ fn number() -> impl Strategy<Value = f64> {
     ]
 }
 
-/// Text that YAML and CSV must quote: keywords, numbers, punctuation, unicode, newlines.
+/// Text that YAML and CSV must quote: keywords, numbers, punctuation, unicode, newlines,
+/// spreadsheet formulas.
 fn text() -> BoxedStrategy<String> {
     prop_oneof![
         "[a-zA-Z][a-zA-Z0-9 ,.:'\"#%-]{0,30}[a-zA-Z0-9]",
@@ -52,6 +53,14 @@ fn text() -> BoxedStrategy<String> {
         Just("Ünïcödé ✓ 100%".to_string()),
         Just("two\nlines".to_string()),
         Just("key: value".to_string()),
+        // What a spreadsheet would run as a formula, and apostrophes around it: CSV
+        // guards these and must read back exactly what it wrote.
+        Just("=HYPERLINK(\"http://example.invalid\")".to_string()),
+        Just("@SUM(A1:A9)".to_string()),
+        Just("+1 more".to_string()),
+        Just("'=already quoted".to_string()),
+        Just("''".to_string()),
+        Just("'Tis the season".to_string()),
     ]
     .boxed()
 }

@@ -4,6 +4,7 @@ use crate::Failure;
 use crate::commands::score::parse_as_of;
 use crate::input::{Files, format_of, open, read_config};
 use okr_core::lint::{Diagnostic, LintConfig, Profile, Severity};
+use okr_core::safe_text::for_terminal;
 use okr_core::{Error, LintOptions};
 use std::path::PathBuf;
 
@@ -107,7 +108,8 @@ fn label(s: Severity) -> &'static str {
     }
 }
 
-/// `file:line:col: warning[OKR202]: message` plus the path and a help line.
+/// `file:line:col: warning[OKR202]: message` plus the path and a help line; text from
+/// the plan is shown escaped (`for_terminal`), so it cannot forge a line.
 pub fn text_report(file: &str, diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
@@ -119,10 +121,14 @@ pub fn text_report(file: &str, diagnostics: &[Diagnostic]) -> String {
             "{place}: {}[{}]: {} ({})\n",
             label(d.severity),
             d.code,
-            d.message,
+            for_terminal(&d.message),
             d.rule
         ));
-        out.push_str(&format!("  --> {}\n  help: {}\n\n", d.path, d.help));
+        out.push_str(&format!(
+            "  --> {}\n  help: {}\n\n",
+            for_terminal(&d.path),
+            for_terminal(&d.help)
+        ));
     }
     let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
     out.push_str(&format!(

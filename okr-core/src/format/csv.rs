@@ -132,7 +132,7 @@ pub fn to_string(plan: &Plan) -> Result<String> {
         );
         set("objective_metadata", json_or_empty(&o.metadata));
         if o.key_results.is_empty() {
-            w.write_record(&base).map_err(fail)?;
+            w.write_record(guarded(base.clone())).map_err(fail)?;
         }
         for kr in &o.key_results {
             let d = KeyResultDoc::from(kr.clone());
@@ -174,7 +174,7 @@ pub fn to_string(plan: &Plan) -> Result<String> {
             );
             set("kpi", opt(&d.kpi));
             set("kr_metadata", json_or_empty(&d.metadata));
-            w.write_record(&row).map_err(fail)?;
+            w.write_record(guarded(row)).map_err(fail)?;
         }
     }
     let bytes = w.into_inner().map_err(|e| Error::InvalidValue {
@@ -185,6 +185,62 @@ pub fn to_string(plan: &Plan) -> Result<String> {
         message: e.to_string(),
         location: Location::default(),
     })
+}
+
+/// The columns of free text and ids: the cells a spreadsheet could take for a formula.
+const TEXT_COLUMNS: [&str; 16] = [
+    "objective_id",
+    "objective_title",
+    "objective_description",
+    "objective_owner",
+    "unit",
+    "unit_name",
+    "cycle",
+    "cycle_name",
+    "closing_note",
+    "kr_id",
+    "kr_title",
+    "kr_owner",
+    "of",
+    "measure",
+    "kr_unit",
+    "kpi",
+];
+
+/// Whether a spreadsheet reads a cell starting with `c` as a formula (OWASP's list:
+/// `=`, `+`, `-`, `@`, tab, carriage return).
+fn formula_start(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// `row` with each text cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`)
+/// written after an apostrophe, as spreadsheets expect; a text that already starts with
+/// an apostrophe before such a character gets one more, so reading it back
+/// ([`unguard`]) gives exactly the text written.
+fn guarded(mut row: Vec<String>) -> Vec<String> {
+    for name in TEXT_COLUMNS {
+        let cell = &mut row[col(name)];
+        let mut chars = cell.chars();
+        let first = chars.next();
+        let needs = match first {
+            Some(c) if formula_start(c) => true,
+            Some('\'') => chars.next().is_some_and(|c| formula_start(c) || c == '\''),
+            _ => false,
+        };
+        if needs {
+            cell.insert(0, '\'');
+        }
+    }
+    row
+}
+
+/// A text cell as written before [`guarded`]: one leading apostrophe dropped when a
+/// formula character or another apostrophe follows it.
+fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(|c: char| formula_start(c) || c == '\'') => rest,
+        _ => cell,
+    }
 }
 
 fn opt(s: &Option<String>) -> String {
@@ -232,8 +288,9 @@ impl Cells<'_> {
         Location::at(path).with_position(self.line, column)
     }
 
+    /// A text column's cell, as written before it was guarded against spreadsheets.
     fn text(&self, name: &str) -> Option<String> {
-        self.get(name).map(str::to_owned)
+        self.get(name).map(|cell| unguard(cell).to_owned())
     }
 
     fn number(&self, name: &str, field: &str) -> Result<Option<f64>> {
@@ -365,7 +422,10 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Plan> {
                 cells.path = format!("objectives[{oi}]");
                 first_rows.push((
                     line,
-                    OBJECTIVE_COLUMNS.iter().map(|c| cells.text(c)).collect(),
+                    OBJECTIVE_COLUMNS
+                        .iter()
+                        .map(|c| cells.get(c).map(str::to_owned))
+                        .collect(),
                 ));
                 plan.objectives.push(read_objective(&cells, id.clone())?);
                 objective_at.insert(id, oi);
@@ -503,5 +563,28 @@ fn csv_error(e: &csv::Error) -> Error {
         format: Format::Csv,
         message: e.to_string(),
         location,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_written_as_text_and_read_back_exactly() {
+        let mut plan = Plan::default();
+        plan.objectives.push(Objective::new(
+            "o",
+            "=HYPERLINK(\"http://example.invalid\",\"x\")",
+        ));
+        plan.objectives.push(Objective::new("p", "'=quoted"));
+        let text = to_string(&plan).expect("writes");
+        assert!(text.contains("\"'=HYPERLINK("), "{text}");
+        assert!(text.contains(",''=quoted,"), "{text}");
+        let back = parse(&text, &Limits::default()).expect("reads");
+        assert_eq!(back.objectives[0].title, plan.objectives[0].title);
+        assert_eq!(back.objectives[1].title, "'=quoted");
+        // A leading apostrophe before ordinary text is text, as it always was.
+        assert_eq!(unguard("'Tis"), "'Tis");
     }
 }

@@ -41,6 +41,20 @@ impl<'a> Validator<'a> {
             self.invalid(format!("{path}.id"), "id must not be empty");
             return false;
         }
+        if let Some((at, c)) = crate::safe_text::first_hidden(id) {
+            self.invalid(
+                format!("{path}.id"),
+                format!(
+                    "id `{}` holds the invisible character U+{:04X} at character {}; ids may \
+                     not hold control, bidirectional or zero-width characters (two ids \
+                     that look the same must be the same)",
+                    crate::safe_text::for_terminal(id),
+                    c as u32,
+                    at + 1
+                ),
+            );
+            return false;
+        }
         self.text(|| format!("{path}.id"), Some(id));
         true
     }
