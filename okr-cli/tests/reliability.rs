@@ -271,3 +271,13 @@ fn terminal_output_shows_control_characters_escaped() {
         assert!(out.contains("effortless\\u{1b}[2K\\rplan.yaml"), "{out}");
     }
 }
+
+#[test]
+fn a_negative_value_is_a_value_not_an_option() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = plan(dir.path()).to_string_lossy().into_owned();
+    let o = okr(&["check-in", &path, "k", "-5", "--at", "2026-01-10"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let log = std::fs::read_to_string(dir.path().join("plan.jsonl")).expect("log");
+    assert!(log.contains("\"value\":-5.0"), "{log}");
+}

@@ -15,7 +15,9 @@ pub struct Args {
     /// Id of the key result (or KPI).
     key_result: String,
     /// The value: a number; true/false for a milestone; a zone name (fail, commit,
-    /// target, stretch); comma-separated finished step ids for a checklist.
+    /// target, stretch); comma-separated finished step ids for a checklist. A
+    /// negative number is a value, not an option: `okr check-in plan.yaml k1 -5`.
+    #[arg(allow_negative_numbers = true)]
     value: String,
     /// How likely the target is reached: 0.7, 70% or 7/10.
     #[arg(long)]

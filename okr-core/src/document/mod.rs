@@ -98,7 +98,11 @@ impl Document {
     /// is of the wrong shape, is an error with its line and column; problems of
     /// meaning (references, numbers, dates) are found by [`Document::problems`].
     pub fn parse(text: impl Into<String>, options: &LoadOptions) -> Result<Document> {
-        let text = text.into();
+        let mut text = text.into();
+        // A byte-order mark (Windows editors write one) is no part of any format.
+        if text.starts_with('\u{FEFF}') {
+            text.drain(..'\u{FEFF}'.len_utf8());
+        }
         let plan = crate::format::parse(&text, options.format, &options.limits)?;
         Ok(Document::with(
             plan,
@@ -513,6 +517,7 @@ pub struct CheckInLog {
 impl CheckInLog {
     /// Reads a log; a line that is not a check-in is the error, located in the log.
     pub fn parse(text: &str) -> Result<CheckInLog> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         Ok(CheckInLog {
             entries: crate::format::check_in_log::parse(text)?,
             index: LogIndex::new(text),

@@ -283,3 +283,21 @@ fn streamed_scores_are_the_scorecard_byte_for_byte() {
         );
     }
 }
+
+#[test]
+fn a_byte_order_mark_is_read_past_in_every_format_and_in_the_log() {
+    let json =
+        r#"{"schema_version": 1, "objectives": [{"id": "o", "title": "Grow the business"}]}"#;
+    for (text, format) in [
+        (json.to_owned(), PlanFormat::Json),
+        (PLAN.to_owned(), PlanFormat::Yaml),
+    ] {
+        let doc = Document::parse(format!("\u{FEFF}{text}"), &LoadOptions::new(format))
+            .expect("a BOM is no syntax error");
+        assert_eq!(doc.source_text(), Some(text.as_str()));
+    }
+    let log =
+        CheckInLog::parse("\u{FEFF}{\"key_result\":\"k1\",\"at\":\"2026-01-05\",\"value\":3}\n")
+            .expect("a BOM is no syntax error");
+    assert_eq!(log.entries().len(), 1);
+}
