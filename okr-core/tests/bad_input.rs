@@ -36,12 +36,28 @@ fn every_bad_input_file_has_a_case() {
         .filter_map(|c| c["file"].as_str())
         .collect();
     for entry in std::fs::read_dir(dir()).expect("fixtures/bad") {
-        let name = entry.expect("an entry").file_name();
+        let entry = entry.expect("an entry");
+        if entry.file_type().expect("a type").is_dir() {
+            // generated/: its own expected.json, written with its cases.
+            continue;
+        }
+        let name = entry.file_name();
         let name = name.to_string_lossy();
         assert!(
             name == "expected.json" || named.contains(&name.as_ref()),
             "fixtures/bad/{name} has no case in expected.json"
         );
+    }
+}
+
+/// The generated cases break a valid plan; that plan must be valid, in both formats.
+#[test]
+fn the_generated_cases_start_from_a_valid_plan() {
+    for (file, format) in [("base.json", Format::Json), ("base.yaml", Format::Yaml)] {
+        let text = std::fs::read_to_string(dir().join("generated").join(file)).expect(file);
+        if let Err(problems) = check(&text, format) {
+            panic!("generated/{file}: {}", problems[0]);
+        }
     }
 }
 

@@ -18,8 +18,10 @@ fn fixtures() -> PathBuf {
 }
 
 /// The suites: their folder, their cases file, and the call each case makes.
-const SUITES: [(&str, &str, Call); 4] = [
+const SUITES: [(&str, &str, Call); 5] = [
     ("bad", "expected.json", Call::Load),
+    // Written by scripts/gen-bad-fixtures.py: one break per case of a valid base plan.
+    ("bad", "generated/expected.json", Call::Load),
     ("rollup", "expected.json", Call::Score),
     ("compat", "vectors.json", Call::Score),
     ("lint", "expected.json", Call::Lint),

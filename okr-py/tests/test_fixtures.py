@@ -14,6 +14,8 @@ COMPAT = fixture_json("compat/vectors.json")["cases"]
 ROLLUP = fixture_json("rollup/expected.json")["cases"]
 LINT = fixture_json("lint/expected.json")["cases"]
 BAD = fixture_json("bad/expected.json")["cases"]
+# Written by scripts/gen-bad-fixtures.py: one break per case of a valid base plan.
+GENERATED = fixture_json("bad/generated/expected.json")
 
 
 def field(record: dict[str, Any], name: str) -> Any:
@@ -85,7 +87,15 @@ def test_lint_cases(case: dict[str, Any]) -> None:
             assert g[2] == w[2], g
 
 
-@pytest.mark.parametrize("case", [c for c in BAD if "file" in c], ids=[c["file"] for c in BAD if "file" in c])
+FILE_CASES = [c for c in BAD + GENERATED["cases"] if "file" in c]
+
+
+def test_the_generated_cases_start_from_a_valid_plan() -> None:
+    for file in GENERATED["valid"]:
+        okr.load(FIXTURES / "bad" / file)
+
+
+@pytest.mark.parametrize("case", FILE_CASES, ids=[c["file"] for c in FILE_CASES])
 def test_bad_inputs_raise_typed_errors(case: dict[str, Any]) -> None:
     with pytest.raises(okr.OkrError) as raised:
         okr.load(FIXTURES / "bad" / case["file"])

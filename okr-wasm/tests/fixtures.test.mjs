@@ -83,7 +83,14 @@ for (const c of json("lint/expected.json").cases) {
 }
 
 const bad = json("bad/expected.json").cases;
-for (const c of bad.filter((c) => c.file)) {
+// Written by scripts/gen-bad-fixtures.py: one break per case of a valid base plan.
+const generated = json("bad/generated/expected.json");
+for (const file of generated.valid) {
+  test(`generated base: ${file}`, () => {
+    load(read(`bad/${file}`), { format: formatOf(file) });
+  });
+}
+for (const c of [...bad, ...generated.cases].filter((c) => c.file)) {
   test(`bad input: ${c.file}`, () => {
     assert.throws(() => load(read(`bad/${c.file}`), { format: formatOf(c.file) }), (e) => {
       assert.ok(e instanceof OkrError, `not an OkrError: ${e}`);

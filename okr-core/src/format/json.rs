@@ -53,7 +53,14 @@ fn located(path: String, e: &serde_json::Error) -> Error {
             location,
         };
     }
-    classify(Format::Json, &message, location)
+    // serde_json knows the text was well-formed JSON: whatever it could not read is a
+    // value of the wrong shape, never a syntax error.
+    match classify(Format::Json, &message, location) {
+        Error::Syntax {
+            message, location, ..
+        } => Error::Schema { message, location },
+        other => other,
+    }
 }
 
 /// Writes a plan as pretty-printed JSON with a trailing newline.

@@ -26,6 +26,22 @@ pub(crate) fn classify(format: Format, message: &str, location: Location) -> Err
             location,
         };
     }
+    // chrono's own words for a date it could not read (`2026-02-30`, `tomorrow`).
+    const DATE_ERRORS: [&str; 5] = [
+        "input contains invalid characters",
+        "input is out of range",
+        "premature end of input",
+        "trailing input",
+        "input is not enough for unique date and time",
+    ];
+    if DATE_ERRORS.iter().any(|p| message.contains(p)) {
+        return Error::Schema {
+            message: format!(
+                "not a date: {message}; write a calendar date as YYYY-MM-DD, e.g. 2026-02-14"
+            ),
+            location,
+        };
+    }
     let data_error = [
         "missing field",
         "invalid type",

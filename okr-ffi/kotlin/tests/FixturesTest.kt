@@ -134,7 +134,12 @@ fun main(args: Array<String>) {
     }
 
     val bad = parseJson(read("bad/expected.json")).obj()["cases"].list().map { it.obj() }
-    for (c in bad.filter { it["file"] != null }) {
+    // Written by scripts/gen-bad-fixtures.py: one break per case of a valid base plan.
+    val generated = parseJson(read("bad/generated/expected.json")).obj()
+    for (file in generated["valid"].list().map { it as String }) {
+        t.test("generated base: $file") { Plan.load(read("bad/$file"), formatOf(file)) }
+    }
+    for (c in (bad + generated["cases"].list().map { it.obj() }).filter { it["file"] != null }) {
         val file = c["file"] as String
         t.test("bad input: $file") {
             val e = expectOkrException { Plan.load(read("bad/$file"), formatOf(file)) }
