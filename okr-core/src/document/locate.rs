@@ -3,6 +3,7 @@
 
 use super::{Document, PlanFormat};
 use crate::error::{DocumentKind, Error};
+use crate::format::csv_index::CsvIndex;
 use crate::format::source_index::SourceIndex;
 use crate::lint::Diagnostic;
 use std::sync::{Arc, OnceLock};
@@ -12,7 +13,15 @@ use std::sync::{Arc, OnceLock};
 pub(super) struct Source {
     text: Arc<str>,
     format: PlanFormat,
-    index: OnceLock<Arc<SourceIndex>>,
+    index: OnceLock<Arc<Index>>,
+}
+
+/// Where paths are in the text: JSON and YAML by their structure, CSV by rows and
+/// columns.
+#[derive(Debug)]
+enum Index {
+    Text(SourceIndex),
+    Csv(CsvIndex),
 }
 
 impl Source {
@@ -28,18 +37,22 @@ impl Source {
         &self.text
     }
 
-    /// The line and column of each path; `None` for CSV, whose rows are not paths.
+    /// The line and column of each path (in CSV, of the cell that holds it).
     fn locate_all(&self, paths: &[&str]) -> Vec<Option<(u32, u32)>> {
-        if self.format == PlanFormat::Csv || paths.is_empty() {
-            return vec![None; paths.len()];
+        if paths.is_empty() {
+            return Vec::new();
         }
         let index = self.index.get_or_init(|| {
             Arc::new(match self.format {
-                PlanFormat::Json => SourceIndex::build_json(&self.text),
-                _ => SourceIndex::build(&self.text),
+                PlanFormat::Json => Index::Text(SourceIndex::build_json(&self.text)),
+                PlanFormat::Yaml => Index::Text(SourceIndex::build(&self.text)),
+                PlanFormat::Csv => Index::Csv(CsvIndex::build(&self.text)),
             })
         });
-        index.locate_all(&self.text, paths)
+        match &**index {
+            Index::Text(index) => index.locate_all(&self.text, paths),
+            Index::Csv(index) => paths.iter().map(|p| index.locate(p)).collect(),
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod check_in_log;
 pub(crate) mod csv;
+pub(crate) mod csv_index;
 mod finite;
 pub mod json;
 mod schema;
