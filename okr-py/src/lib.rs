@@ -4,9 +4,11 @@
 
 mod convert;
 mod errors;
+mod interrupt;
 mod plan;
 mod records;
 mod tables;
+mod wait;
 
 use plan::PyPlan;
 use pyo3::exceptions::PyValueError;

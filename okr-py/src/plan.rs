@@ -1,9 +1,11 @@
 //! `okr.Plan`: a newtype over the core's [`Document`], whose methods convert Python
 //! arguments into the document's typed options and its results into Python values.
-//! Heavy calls run with the interpreter released (`py.detach`).
+//! Heavy calls run with the interpreter released, on a snapshot of the plan, and Ctrl-C
+//! interrupts them (`interrupt::interruptible`).
 
 use crate::convert::{self, kwargs_object};
 use crate::errors::IntoPy;
+use crate::interrupt::interruptible;
 use crate::records::{PyDiagnostic, PyKeyResult, PyObjective, PyScorecard};
 use crate::tables;
 use okr_core::lint::{Level, Profile, SettingsOverride};
@@ -144,12 +146,11 @@ impl PyPlan {
         validate: bool,
     ) -> PyResult<Self> {
         let format = format.map(PlanFormat::parse).transpose().py_err(py)?;
-        let doc = py
-            .detach(|| {
-                let doc = okr_core::fs::open_as(&path, format)?;
-                if validate { doc.checked() } else { Ok(doc) }
-            })
-            .py_err(py)?;
+        let doc = interruptible(py, move || {
+            let doc = okr_core::fs::open_as(&path, format)?;
+            if validate { doc.checked() } else { Ok(doc) }
+        })?
+        .py_err(py)?;
         Ok(PyPlan::from(doc))
     }
 
@@ -181,7 +182,8 @@ impl PyPlan {
     #[pyo3(signature = (format = "yaml"))]
     fn dumps(&self, py: Python<'_>, format: &str) -> PyResult<String> {
         let format = PlanFormat::parse(format).py_err(py)?;
-        py.detach(|| self.doc().write(format)).py_err(py)
+        let doc = self.doc();
+        interruptible(py, move || doc.write(format))?.py_err(py)
     }
 
     /// Attaches a check-ins log (JSON Lines text); scoring merges it in time order.
@@ -362,7 +364,8 @@ impl PyPlan {
 
     /// Every problem of the plan, as exceptions (not raised), in document order.
     fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let problems = py.detach(|| self.doc().problems().to_vec());
+        let doc = self.doc();
+        let problems = interruptible(py, move || doc.problems().to_vec())?;
         let errors: Vec<Bound<'py, PyAny>> = problems
             .iter()
             .map(|e| crate::errors::raise(py, e).value(py).clone().into_any())
@@ -372,7 +375,8 @@ impl PyPlan {
 
     /// Raises the first problem (with all of them in `errors`), or returns None.
     fn check(&self, py: Python<'_>) -> PyResult<()> {
-        py.detach(|| self.doc().check()).py_err(py)
+        let doc = self.doc();
+        interruptible(py, move || doc.check())?.py_err(py)
     }
 
     /// Scores, status and forecasts of every objective and key result as of a moment
@@ -380,14 +384,16 @@ impl PyPlan {
     #[pyo3(signature = (as_of = None))]
     fn score(&self, py: Python<'_>, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<PyScorecard> {
         let as_of = convert::as_of(py, as_of)?;
-        let card = py.detach(|| self.doc().score(as_of)).py_err(py)?;
+        let doc = self.doc();
+        let card = interruptible(py, move || doc.score(as_of))?.py_err(py)?;
         Ok(PyScorecard(card))
     }
 
     /// The alignment analysis: roots, orphans, and per objective its parents, children,
     /// depth, skipped levels and coverage.
     fn alignment<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let report = py.detach(|| self.doc().alignment());
+        let doc = self.doc();
+        let report = interruptible(py, move || doc.alignment())?;
         convert::to_py(py, &okr_core::format::json::to_value(&report).py_err(py)?)
     }
 
@@ -405,7 +411,8 @@ impl PyPlan {
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<PyDiagnostic>> {
         let options = lint_options(py, profile, select, ignore, severity, settings, as_of)?;
-        let found = py.detach(|| self.doc().lint(&options)).py_err(py)?;
+        let doc = self.doc();
+        let found = interruptible(py, move || doc.lint(&options))?.py_err(py)?;
         Ok(found.into_iter().map(PyDiagnostic).collect())
     }
 
@@ -419,7 +426,8 @@ impl PyPlan {
     ) -> PyResult<String> {
         let format = ReportFormat::parse(format).py_err(py)?;
         let options = LintOptions::as_of(convert::as_of(py, as_of)?);
-        py.detach(|| self.doc().report(format, &options)).py_err(py)
+        let doc = self.doc();
+        interruptible(py, move || doc.report(format, &options))?.py_err(py)
     }
 
     /// The scoring policy in force, as a dict.
@@ -441,7 +449,8 @@ impl PyPlan {
         fields: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<PyPlan> {
         let value = kwargs_object(&[("preset", preset)], fields)?;
-        let doc = py.detach(|| self.doc().with_policy(value)).py_err(py)?;
+        let doc = self.doc();
+        let doc = interruptible(py, move || doc.with_policy(value))?.py_err(py)?;
         Ok(PyPlan::from(doc))
     }
 
@@ -459,7 +468,8 @@ impl PyPlan {
     ) -> PyResult<Bound<'py, PyDict>> {
         let kind = TableKind::parse(which).py_err(py)?;
         let options = lint_options(py, profile, select, ignore, None, None, as_of)?;
-        let table = py.detach(|| self.doc().table(kind, &options)).py_err(py)?;
+        let doc = self.doc();
+        let table = interruptible(py, move || doc.table(kind, &options))?.py_err(py)?;
         tables::to_py(py, &table)
     }
 
@@ -593,9 +603,9 @@ impl PyPlan {
         step_days: u32,
         backend: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let table = py
-            .detach(|| self.doc().history(key_result, step_days))
-            .py_err(py)?;
+        let doc = self.doc();
+        let key_result = key_result.to_owned();
+        let table = interruptible(py, move || doc.history(&key_result, step_days))?.py_err(py)?;
         let t = tables::to_py(py, &table)?;
         self._frame(py, t, backend)
     }
