@@ -80,12 +80,15 @@ fn error(e: &serde_saphyr::Error, path: String, limits: &Limits) -> Error {
             expected: expected.iter().map(|s| (*s).to_owned()).collect(),
             location,
         },
+        E::InvalidScalar { ty, .. } => Error::Schema {
+            message: scalar_message(ty),
+            location,
+        },
         E::SerdeInvalidType { .. }
         | E::SerdeInvalidValue { .. }
         | E::SerdeInvalidLength { .. }
         | E::SerdeUnknownVariant { .. }
         | E::SerdeMissingField { .. }
-        | E::InvalidScalar { .. }
         | E::NullIntoString { .. }
         | E::InvalidBooleanStrict { .. }
         | E::Unexpected { .. }
@@ -116,6 +119,20 @@ fn error(e: &serde_saphyr::Error, path: String, limits: &Limits) -> Error {
         },
         _ => classify(Format::Yaml, &message, location),
     }
+}
+
+/// What a value that does not read as `ty` should have been, in words (serde-saphyr
+/// says `invalid u32`).
+fn scalar_message(ty: &str) -> String {
+    let wanted = match ty {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number of at least 0",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "bool" => "true or false",
+        "char" => "a single character",
+        other => return format!("not a valid {other}"),
+    };
+    format!("expected {wanted}")
 }
 
 /// What a breached budget means for the person who wrote the YAML, in the limits'
