@@ -205,6 +205,10 @@ case("decrease-going-up", ["objectives", 0, "key_results", 1, "target"], 9, "dir
 case("start-equals-target", ["objectives", 0, "key_results", 1, "target"], 5, "zero_range", f"{kr(1)}.target")
 case("zones-out-of-order", ["objectives", 0, "key_results", 6, "commit"], 13, "invalid_value", kr(6))
 case("empty-objective-id", ["objectives", 0, "id"], " ", "invalid_value", f"{O}.id")
+case("blank-objective-title", ["objectives", 0, "title"], " ", "invalid_value", f"{O}.title")
+case("empty-kr-title", ["objectives", 0, "key_results", 2, "title"], "", "invalid_value", f"{kr(2)}.title")
+case("empty-unit-name", ["units", 0, "name"], "", "invalid_value", "units[0].name")
+case("empty-cycle-name", ["cycles", 1, "name"], "", "invalid_value", "cycles[1].name")
 # Loops.
 case("alignment-loop", ["objectives", 0, "aligns_to"], [{"objective": "win"}], "cycle", "objectives[0].aligns_to")
 case("unit-loop", ["units", 0, "parent"], "sales", "cycle", "units[0].parent")

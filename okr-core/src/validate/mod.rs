@@ -115,6 +115,21 @@ impl Validator<'_> {
         }
     }
 
+    /// A name or title the format requires: within the length limit and not blank (a
+    /// blank one reads in CSV as a cell left empty, which means "not set").
+    pub(super) fn required_text(&mut self, path: impl FnOnce() -> String, text: &str) {
+        if text.trim().is_empty() {
+            let path = path();
+            let field = path.rsplit('.').next().unwrap_or("text").to_owned();
+            self.invalid(
+                path,
+                format!("`{field}` must not be blank; write what it is"),
+            );
+        } else {
+            self.text(path, Some(text));
+        }
+    }
+
     pub(super) fn number(&mut self, path: impl FnOnce() -> String, value: Option<f64>) {
         if let Some(x) = value {
             if !x.is_finite() {

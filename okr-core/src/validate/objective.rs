@@ -9,7 +9,7 @@ impl Validator<'_> {
     pub(super) fn check_objective(&mut self, i: usize) {
         let o = &self.plan.objectives[i];
         let path = format!("objectives[{i}]");
-        self.text(|| format!("{path}.title"), Some(&o.title));
+        self.required_text(|| format!("{path}.title"), &o.title);
         self.text(|| format!("{path}.description"), o.description.as_deref());
         self.text(|| format!("{path}.closing_note"), o.closing_note.as_deref());
         self.reference(|| format!("{path}.unit"), Entity::Unit, o.unit.as_deref());
@@ -81,7 +81,7 @@ impl Validator<'_> {
     }
 
     pub(super) fn initiative(&mut self, path: &str, ini: &crate::model::Initiative) {
-        self.text(|| format!("{path}.title"), Some(&ini.title));
+        self.required_text(|| format!("{path}.title"), &ini.title);
         self.weight(|| format!("{path}.weight"), ini.weight);
         if let Some(p) = ini.progress {
             if !(0.0..=1.0).contains(&p) {
@@ -99,7 +99,7 @@ impl Validator<'_> {
         kr: &KeyResult,
         cycle: (Option<NaiveDate>, Option<NaiveDate>),
     ) {
-        self.text(|| format!("{path}.title"), Some(&kr.title));
+        self.required_text(|| format!("{path}.title"), &kr.title);
         self.weight(|| format!("{path}.weight"), kr.weight);
         self.reference(|| format!("{path}.unit"), Entity::Unit, kr.unit.as_deref());
         self.reference(|| format!("{path}.kpi"), Entity::Kpi, kr.kpi.as_deref());

@@ -9,7 +9,7 @@ impl Validator<'_> {
     pub(super) fn check_units(&mut self) {
         let plan = self.plan;
         for (i, u) in plan.units.iter().enumerate() {
-            self.text(|| format!("units[{i}].name"), Some(&u.name));
+            self.required_text(|| format!("units[{i}].name"), &u.name);
             self.reference(
                 || format!("units[{i}].parent"),
                 Entity::Unit,
@@ -22,7 +22,7 @@ impl Validator<'_> {
         let plan = self.plan;
         for (i, c) in plan.cycles.iter().enumerate() {
             let path = format!("cycles[{i}]");
-            self.text(|| format!("{path}.name"), Some(&c.name));
+            self.required_text(|| format!("{path}.name"), &c.name);
             if let (Some(s), Some(e)) = (c.start, c.end) {
                 if e < s {
                     self.errors.push(Error::DateOrder {
@@ -43,7 +43,7 @@ impl Validator<'_> {
         let plan = self.plan;
         for (i, k) in plan.kpis.iter().enumerate() {
             let path = format!("kpis[{i}]");
-            self.text(|| format!("{path}.name"), Some(&k.name));
+            self.required_text(|| format!("{path}.name"), &k.name);
             self.number(|| format!("{path}.threshold"), k.threshold);
             self.reference(|| format!("{path}.unit"), Entity::Unit, k.unit.as_deref());
             let numeric = KrKind::Baseline { start: None };
