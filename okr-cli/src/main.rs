@@ -64,6 +64,11 @@ enum Command {
     Convert(commands::convert::Args),
     /// Write a seeded synthetic enterprise plan (for benchmarks and trials).
     Generate(commands::generate::Args),
+    /// Print a shell completion script: `okr completions bash > ~/.local/share/bash-completion/completions/okr`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
 }
 
 /// Why a command did not succeed, and so its exit code.
@@ -135,6 +140,13 @@ fn main() -> ExitCode {
         Command::Init(a) => commands::init::run(a),
         Command::Convert(a) => commands::convert::run(a),
         Command::Generate(a) => commands::generate::run(a),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "okr", &mut out);
+            write_stdout(&String::from_utf8_lossy(&out));
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -12,7 +12,8 @@ pub enum OutputFormat {
 }
 
 fn pct(p: Option<f64>) -> String {
-    p.map(|p| format!("{:.0}%", p * 100.0))
+    // `+ 0.0` turns −0 (a decrease not yet moved) into 0, so it never prints as "-0%".
+    p.map(|p| format!("{:.0}%", p * 100.0 + 0.0))
         .unwrap_or_else(|| "–".into())
 }
 

@@ -279,6 +279,39 @@ fn init_writes_a_valid_starter_and_refuses_to_overwrite() {
 }
 
 #[test]
+fn completions_cover_every_command() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let o = okr(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        for command in ["validate", "score", "lint", "check-in", "completions"] {
+            assert!(
+                script.contains(command),
+                "{shell} completion lacks {command}"
+            );
+        }
+    }
+    assert_eq!(okr(&["completions", "tcsh"]).status.code(), Some(2));
+}
+
+#[test]
+fn validate_counts_in_words_that_agree() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("one.yaml");
+    std::fs::write(
+        &path,
+        "schema_version: 1\nobjectives:\n  - id: o\n    title: Ship the beta\n    key_results: [{id: k, title: Beta live, type: milestone, check_ins: [{at: 2026-01-05, value: true}]}]\n",
+    )
+    .expect("writes");
+    let o = okr(&["validate", &path.to_string_lossy()]);
+    assert!(
+        stdout(&o).contains("ok (1 objective, 1 key result, 1 check-in)"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
 fn schema_is_json_schema_of_the_plan() {
     let o = okr(&["schema"]);
     let schema: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");

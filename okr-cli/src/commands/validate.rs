@@ -12,11 +12,16 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let opened = load(&args.file, Failure::Problems)?;
     let n = opened.doc.counts();
     outln!(
-        "{}: ok ({} objectives, {} key results, {} check-ins)",
+        "{}: ok ({}, {}, {})",
         opened.path.display(),
-        n.objectives,
-        n.key_results,
-        n.check_ins
+        counted(n.objectives, "objective"),
+        counted(n.key_results, "key result"),
+        counted(n.check_ins, "check-in")
     );
     Ok(())
+}
+
+/// `1 objective`, `2 objectives`.
+fn counted(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
