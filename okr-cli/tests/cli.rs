@@ -747,11 +747,22 @@ fn an_unknown_rule_is_a_usage_error_that_names_the_rule() {
         assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
         let err = stderr(&o);
         assert!(
-            err.contains(&format!("no lint rule `{}`", args[1])),
+            err.contains(&format!("no lint rule has the code or name `{}`", args[1])),
             "{err}"
         );
         assert!(!err.contains("objective"), "{err}");
     }
+    let o = okr(&[
+        "lint",
+        &repo("examples/acme.yaml"),
+        "--select",
+        "actvity-key-result",
+    ]);
+    assert!(
+        stderr(&o).contains("did you mean `activity-key-result`?"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -449,7 +449,7 @@ fn expected_list(expected: &[String]) -> String {
         String::new()
     } else {
         format!(
-            ", expected one of {}",
+            " (expected one of {})",
             expected
                 .iter()
                 .map(|e| format!("`{e}`"))
@@ -555,7 +555,12 @@ impl Error {
             } => format!("{format} syntax error: {message}"),
             Error::UnknownField {
                 field, expected, ..
-            } => format!("unknown field `{field}`{}", expected_list(expected)),
+            } => {
+                let guess = crate::suggest::closest(field, expected.iter().map(String::as_str))
+                    .map(|g| format!("; did you mean `{g}`?"))
+                    .unwrap_or_default();
+                format!("unknown field `{field}`{guess}{}", expected_list(expected))
+            }
             Error::Schema { message, .. }
             | Error::InvalidValue { message, .. }
             | Error::DateOrder { message, .. }
@@ -590,7 +595,16 @@ impl Error {
             Error::NotFound { entity, id } => format!("{entity} `{id}` not found in the plan"),
             Error::InvalidArgument { argument, message } => format!("{argument}: {message}"),
             Error::UnknownRule { rule, .. } => {
-                format!("no lint rule has the code or name `{rule}`; `okr rules` lists them")
+                let names = crate::lint::rules::ALL.iter().flat_map(|r| {
+                    let meta = r.meta();
+                    [meta.code, meta.name]
+                });
+                let guess = crate::suggest::closest(rule, names)
+                    .map(|g| format!("; did you mean `{g}`?"))
+                    .unwrap_or_default();
+                format!(
+                    "no lint rule has the code or name `{rule}`{guess} (`okr rules` lists them)"
+                )
             }
         }
     }

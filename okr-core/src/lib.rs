@@ -62,6 +62,7 @@ pub mod policy;
 pub mod position;
 pub mod report;
 pub mod safe_text;
+mod suggest;
 pub mod table;
 mod validate;
 

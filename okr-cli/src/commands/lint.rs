@@ -75,9 +75,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         .doc
         .lint(&options)
         .map_err(|errors| match &errors[..] {
-            [Error::UnknownRule { rule, .. }] => {
-                Failure::Usage(format!("no lint rule `{rule}`; `okr rules` lists them"))
-            }
+            [e @ Error::UnknownRule { .. }] => Failure::Usage(e.message()),
             _ => {
                 opened.files().report(&errors);
                 Failure::Usage("the plan has errors that stop linting (see above)".into())

@@ -66,9 +66,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
     }
     match args.rule.as_deref() {
         Some(key) => {
-            let m = okr_core::lint::rule(key).ok_or_else(|| {
-                Failure::Usage(format!("no rule `{key}`; `okr rules` lists them"))
-            })?;
+            let m = okr_core::lint::find_rule(key).map_err(|e| Failure::Usage(e.message()))?;
             out!("{}", page(m));
         }
         None => {
