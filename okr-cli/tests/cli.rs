@@ -279,6 +279,45 @@ fn init_writes_a_valid_starter_and_refuses_to_overwrite() {
 }
 
 #[test]
+fn report_writes_a_file_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("report.html");
+    let out_arg = out.to_string_lossy().into_owned();
+    let o = okr(&[
+        "report",
+        &repo("examples/acme.yaml"),
+        "--as-of",
+        "2026-11-15",
+        "--format",
+        "html",
+        "-o",
+        &out_arg,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    let html = std::fs::read_to_string(&out).expect("written");
+    assert!(
+        html.trim_end().ends_with("</html>"),
+        "{}",
+        &html[html.len().saturating_sub(200)..]
+    );
+    // Nothing but the report is left in the folder.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    // Into a folder that does not exist: an error, and nothing written.
+    let o = okr(&[
+        "report",
+        &repo("examples/acme.yaml"),
+        "-o",
+        &dir.path().join("no/such/r.md").to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+#[test]
 fn completions_cover_every_command() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let o = okr(&["completions", shell]);

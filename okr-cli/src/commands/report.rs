@@ -22,6 +22,10 @@ pub struct Args {
     as_of: Option<String>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     format: ReportFormat,
+    /// Write the report to this file instead of standard output. The file is replaced
+    /// whole: a report that cannot be written in full leaves the old one as it was.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<(), Failure> {
@@ -41,6 +45,39 @@ pub fn run(args: Args) -> Result<(), Failure> {
             opened.files().report(&errors);
             Failure::Usage("the report could not be written (see above)".into())
         })?;
-    out!("{report}");
-    Ok(())
+    match args.output {
+        Some(path) => write_whole(&path, &report)
+            .map_err(|e| Failure::Usage(format!("cannot write `{}`: {e}", path.display()))),
+        None => {
+            out!("{report}");
+            Ok(())
+        }
+    }
+}
+
+/// Writes `text` to a temporary file beside `path`, syncs it, then renames it over
+/// `path`: a reader sees the old file or the new one, never half of either, and a
+/// failed write (a full disk) removes the temporary file and leaves `path` alone.
+fn write_whole(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.okr-{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&temp).and_then(|mut f| {
+        f.write_all(text.as_bytes())?;
+        f.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&temp, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temp);
+            Err(e)
+        }
+    }
 }
