@@ -61,7 +61,8 @@ fn unreadable(files: &Files<'_>, e: Error) -> Failure {
 
 /// Reads a plan and the check-ins log it names, without judging its meaning. Text
 /// that cannot be read as a plan (or a log that cannot be read as one) is printed,
-/// against its file, and is a usage failure.
+/// against its file, and is a problem of the input (exit 1); a file that cannot be read
+/// at all is exit 2.
 pub fn open(path: &Path) -> Result<Opened, Failure> {
     let read = read_options();
     let mut options = LoadOptions::new(format_of(path)?);
@@ -94,7 +95,7 @@ pub fn open(path: &Path) -> Result<Opened, Failure> {
                 config: None,
             }
             .report(std::slice::from_ref(&e));
-            Err(Failure::Usage("the plan could not be read".into()))
+            Err(Failure::Invalid("the plan could not be read".into()))
         }
     }
 }

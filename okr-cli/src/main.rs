@@ -71,11 +71,17 @@ enum Command {
     },
 }
 
-/// Why a command did not succeed, and so its exit code.
+/// Why a command did not succeed, and so its exit code. One table for every command:
+/// 0 success; 1 the plan or its log has problems (syntax, shape, validation) or lint
+/// found an error-level finding; 2 bad usage (a flag, an argument) or a file that
+/// could not be read at all.
 #[derive(Debug)]
 pub enum Failure {
     /// The input has problems (exit 1); they have been printed.
     Problems,
+    /// The input has problems (exit 1); they have been printed, and this says what
+    /// could not be done because of them.
+    Invalid(String),
     /// Bad usage or unreadable input (exit 2), with the message to print.
     Usage(String),
 }
@@ -151,6 +157,10 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Problems) => ExitCode::from(1),
+        Err(Failure::Invalid(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
         Err(Failure::Usage(message)) => {
             eprintln!("error: {message}");
             ExitCode::from(2)

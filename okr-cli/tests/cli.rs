@@ -317,6 +317,42 @@ fn report_writes_a_file_whole() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
 
+/// One table of exit codes for every command: 1 for a plan with problems (whatever the
+/// kind: syntax, shape, validation), 2 for bad usage or a file that cannot be read.
+#[test]
+fn every_command_exits_by_the_same_table() {
+    let commands: [&[&str]; 5] = [
+        &["validate"],
+        &["score"],
+        &["lint"],
+        &["report"],
+        &["check-in", "k1", "1"],
+    ];
+    for command in commands {
+        for (file, code) in [
+            ("fixtures/bad/malformed-yaml.yaml", 1),
+            ("fixtures/bad/wrong-type.yaml", 1),
+            ("fixtures/bad/duplicate-ids.yaml", 1),
+            ("fixtures/bad/no-such-plan.yaml", 2),
+        ] {
+            let mut args = vec![command[0]];
+            let path = repo(file);
+            args.push(&path);
+            args.extend(&command[1..]);
+            let o = okr(&args);
+            assert_eq!(
+                o.status.code(),
+                Some(code),
+                "okr {}: {}",
+                args.join(" "),
+                stderr(&o)
+            );
+        }
+    }
+    let o = okr(&["score", &repo("examples/acme.yaml"), "--as-of", "someday"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
 #[test]
 fn completions_cover_every_command() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {

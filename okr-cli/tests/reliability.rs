@@ -228,8 +228,9 @@ fn a_check_ins_log_outside_the_plans_folder_is_refused_unless_allowed() {
     let path = path.to_string_lossy().into_owned();
     let outside = root.path().join("outside.jsonl");
 
+    // A problem of the plan (exit 1), not of the command line.
     let o = okr(&["check-in", &path, "k", "25", "--at", "2026-01-10"]);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("outside the plan's folder"),
         "{}",
@@ -237,7 +238,7 @@ fn a_check_ins_log_outside_the_plans_folder_is_refused_unless_allowed() {
     );
     assert!(!outside.exists());
     let o = okr(&["validate", &path]);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
 
     let o = okr(&[
         "check-in",

@@ -34,7 +34,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<(), Failure> {
     let opened = load(
         &args.file,
-        Failure::Usage("the plan has errors (see above); fix them before checking in".into()),
+        Failure::Invalid("the plan has errors (see above); fix them before checking in".into()),
     )?;
     let Some(log_path) = opened.log_path.clone() else {
         return Err(Failure::Usage(format!(

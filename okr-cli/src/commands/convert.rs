@@ -15,7 +15,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<(), Failure> {
     let opened = load(
         &args.file,
-        Failure::Usage("the plan has errors (see above)".into()),
+        Failure::Invalid("the plan has errors (see above)".into()),
     )?;
     let format = PlanFormat::parse(&args.to).map_err(|e| Failure::Usage(e.message()))?;
     let text = opened

@@ -78,7 +78,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
             [e @ Error::UnknownRule { .. }] => Failure::Usage(e.message()),
             _ => {
                 opened.files().report(&errors);
-                Failure::Usage("the plan has errors that stop linting (see above)".into())
+                Failure::Invalid("the plan has errors that stop linting (see above)".into())
             }
         })?;
     let file = args.file.display().to_string();

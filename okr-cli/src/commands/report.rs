@@ -32,7 +32,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let as_of = parse_as_of(args.as_of.as_deref())?;
     let opened = load(
         &args.file,
-        Failure::Usage("the plan has errors (see above)".into()),
+        Failure::Invalid("the plan has errors (see above)".into()),
     )?;
     let format = match args.format {
         ReportFormat::Md => okr_core::ReportFormat::Markdown,
@@ -43,7 +43,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         .report(format, &LintOptions::as_of(as_of))
         .map_err(|errors| {
             opened.files().report(&errors);
-            Failure::Usage("the report could not be written (see above)".into())
+            Failure::Invalid("the report could not be written (see above)".into())
         })?;
     match args.output {
         Some(path) => write_whole(&path, &report)

@@ -40,7 +40,7 @@ pub fn with_scores<T>(
     let as_of = parse_as_of(as_of)?;
     let opened = load(
         file,
-        Failure::Usage("the plan has errors (see above)".into()),
+        Failure::Invalid("the plan has errors (see above)".into()),
     )?;
     let options = ScoreOptions {
         as_of,
@@ -48,7 +48,7 @@ pub fn with_scores<T>(
     };
     let scores = opened.doc.scores(&options).map_err(|errors| {
         opened.files().report(&errors);
-        Failure::Usage("the plan cannot be scored under that policy (see above)".into())
+        Failure::Invalid("the plan cannot be scored under that policy (see above)".into())
     })?;
     Ok(answer(scores))
 }
