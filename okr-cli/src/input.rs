@@ -11,6 +11,26 @@ use std::sync::OnceLock;
 /// How every file of this run is read (`--max-input-bytes`, `--allow-special-files`).
 static READ: OnceLock<ReadOptions> = OnceLock::new();
 
+/// Every error this run printed about its input, so that a command writing JSON or
+/// SARIF can put them in its output too (a CI job always gets a file it can parse).
+static REPORTED: std::sync::Mutex<Vec<Error>> = std::sync::Mutex::new(Vec::new());
+
+/// The errors printed so far, taken.
+pub fn take_reported() -> Vec<Error> {
+    std::mem::take(
+        &mut *REPORTED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    )
+}
+
+fn remember(errors: &[Error]) {
+    REPORTED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .extend_from_slice(errors);
+}
+
 /// Sets how files are read, once, before any is.
 pub fn set_read_options(options: ReadOptions) {
     let _ = READ.set(options);
@@ -51,7 +71,13 @@ pub fn read_config(path: &Path) -> Result<String, Failure> {
 /// not UTF-8 is printed at its line and column, like any other error in it.
 fn unreadable(files: &Files<'_>, e: Error) -> Failure {
     match e {
-        Error::Io { message, .. } => Failure::Usage(message),
+        Error::Io { message, .. } => {
+            remember(&[Error::Io {
+                message: message.clone(),
+                location: Default::default(),
+            }]);
+            Failure::Usage(message)
+        }
         e => {
             files.report(std::slice::from_ref(&e));
             Failure::Usage("the input could not be read".into())
@@ -131,6 +157,7 @@ pub struct Files<'a> {
 impl Files<'_> {
     /// Prints errors as `file:line:column: error[code]: message` plus the document path.
     pub fn report(&self, errors: &[Error]) {
+        remember(errors);
         for e in errors {
             let file = match e.document() {
                 DocumentKind::Plan => Some(self.plan),

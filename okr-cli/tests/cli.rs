@@ -353,6 +353,26 @@ fn every_command_exits_by_the_same_table() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
 
+/// A CI job uploads what `okr lint --format json|sarif` writes: when the plan cannot be
+/// linted, the file still parses and says why.
+#[test]
+fn lint_json_and_sarif_carry_the_errors_that_stop_linting() {
+    let bad = repo("fixtures/bad/wrong-type.yaml");
+    let o = okr(&["lint", &bad, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let found: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON on stdout");
+    assert_eq!(found[0]["code"], "schema", "{found}");
+    assert_eq!(found[0]["path"], "objectives[0].weight", "{found}");
+    assert_eq!(found[0]["line"], 6, "{found}");
+
+    let o = okr(&["lint", &bad, "--format", "sarif"]);
+    let log: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("SARIF on stdout");
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "schema", "{result}");
+    assert!(result.get("ruleIndex").is_none(), "{result}");
+    assert_eq!(result["level"], "error", "{result}");
+}
+
 #[test]
 fn completions_cover_every_command() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {

@@ -42,6 +42,43 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Failure> {
+    let (format, file) = (args.format, args.file.display().to_string());
+    let result = lint(args);
+    if result.is_err() && format != LintFormat::Text {
+        // The errors went to stderr; JSON and SARIF carry them too, so that a CI job that
+        // uploads the output gets a parsable file that says what is wrong.
+        let errors: Vec<Diagnostic> = crate::input::take_reported()
+            .iter()
+            .map(as_finding)
+            .collect();
+        if !errors.is_empty() {
+            match format {
+                LintFormat::Json => crate::write_json(&errors),
+                _ => crate::write_json(&sarif(&file, &errors)),
+            }
+        }
+    }
+    result
+}
+
+/// An error that stopped linting, as a finding: its code (`syntax`, `unknown_field`,
+/// …) for the rule's, severity error.
+fn as_finding(e: &Error) -> Diagnostic {
+    let location = e.location();
+    Diagnostic {
+        code: e.code().as_str().into(),
+        rule: "load".into(),
+        severity: Severity::Error,
+        message: e.message(),
+        help: "the plan must read and validate before it can be linted".into(),
+        ids: e.ids().into_iter().map(Into::into).collect(),
+        path: e.path().to_owned(),
+        line: location.and_then(|l| l.line),
+        column: location.and_then(|l| l.column),
+    }
+}
+
+fn lint(args: Args) -> Result<(), Failure> {
     let as_of = parse_as_of(args.as_of.as_deref())?;
     let opened = open(&args.file)?;
     let mut config = match &args.config {
@@ -154,12 +191,7 @@ pub fn sarif(file: &str, diagnostics: &[Diagnostic]) -> serde_json::Value {
             })
         })
         .collect();
-    let index = |code: &str| {
-        okr_core::lint::rules()
-            .iter()
-            .position(|m| m.code == code)
-            .unwrap_or(0)
-    };
+    let index = |code: &str| okr_core::lint::rules().iter().position(|m| m.code == code);
     let results: Vec<serde_json::Value> = diagnostics
         .iter()
         .map(|d| {
@@ -174,9 +206,8 @@ pub fn sarif(file: &str, diagnostics: &[Diagnostic]) -> serde_json::Value {
             if !region.is_empty() {
                 physical["region"] = serde_json::Value::Object(region);
             }
-            serde_json::json!({
+            let mut result = serde_json::json!({
                 "ruleId": d.code,
-                "ruleIndex": index(&d.code),
                 "level": sarif_level(d.severity),
                 "message": {"text": format!("{} Help: {}", d.message, d.help)},
                 "locations": [{
@@ -184,7 +215,12 @@ pub fn sarif(file: &str, diagnostics: &[Diagnostic]) -> serde_json::Value {
                     "logicalLocations": [{"fullyQualifiedName": d.path, "kind": "member"}],
                 }],
                 "properties": {"ids": d.ids, "rule": d.rule},
-            })
+            });
+            // Errors that stopped linting (`syntax`, …) are no rule of the driver's.
+            if let Some(i) = index(&d.code) {
+                result["ruleIndex"] = i.into();
+            }
+            result
         })
         .collect();
     serde_json::json!({

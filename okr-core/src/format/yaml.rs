@@ -127,8 +127,10 @@ fn scalar_message(ty: &str) -> String {
     let wanted = match ty {
         "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number of at least 0",
         "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
-        "f32" | "f64" => "a number",
-        "bool" => "true or false",
+        "f32" | "f64" | "float" | "floating point" => "a number",
+        "integer" | "signed integer" => "a whole number",
+        "unsigned integer" => "a whole number of at least 0",
+        "bool" | "boolean" => "true or false",
         "char" => "a single character",
         other => return format!("not a valid {other}"),
     };
