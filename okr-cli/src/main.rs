@@ -42,7 +42,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Check a plan for errors (exit 1 if it has any).
+    /// Check plans for errors (exit 1 if any has one).
     Validate(commands::validate::Args),
     /// Score every objective and key result as of a date, down the alignment tree.
     Score(commands::score::Args),
@@ -84,6 +84,8 @@ pub enum Failure {
     Invalid(String),
     /// Bad usage or unreadable input (exit 2), with the message to print.
     Usage(String),
+    /// Bad usage or unreadable input (exit 2), already printed.
+    UsagePrinted,
 }
 
 /// Writes `value` to standard output as pretty JSON and a newline, as it serializes:
@@ -165,6 +167,7 @@ fn main() -> ExitCode {
             eprintln!("error: {message}");
             ExitCode::from(2)
         }
+        Err(Failure::UsagePrinted) => ExitCode::from(2),
     }
 }
 

@@ -374,6 +374,35 @@ fn lint_json_and_sarif_carry_the_errors_that_stop_linting() {
 }
 
 #[test]
+fn validate_checks_every_file_it_is_given_and_reports_them_as_json() {
+    let good = repo("examples/acme.yaml");
+    let bad = repo("fixtures/bad/duplicate-ids.yaml");
+    let o = okr(&["validate", &good, &bad]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("acme.yaml: ok"), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("duplicate-ids.yaml:11:10: error[duplicate_id]"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = okr(&["validate", &bad, &good, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let records: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(records[0]["ok"], false, "{records}");
+    assert_eq!(records[0]["errors"][0]["code"], "duplicate_id", "{records}");
+    assert_eq!(records[0]["errors"][0]["line"], 11, "{records}");
+    assert_eq!(records[1]["ok"], true, "{records}");
+    assert_eq!(records[1]["objectives"], 12, "{records}");
+
+    // A file that cannot be read at all makes it a usage failure (exit 2), and the
+    // files after it are still checked.
+    let o = okr(&["validate", &repo("fixtures/bad/no-such.yaml"), &good]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stdout(&o).contains("acme.yaml: ok"), "{}", stdout(&o));
+}
+
+#[test]
 fn completions_cover_every_command() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let o = okr(&["completions", shell]);
