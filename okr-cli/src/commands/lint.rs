@@ -202,7 +202,7 @@ pub fn sarif(file: &str, diagnostics: &[Diagnostic]) -> serde_json::Value {
             if let Some(c) = d.column {
                 region.insert("startColumn".into(), c.into());
             }
-            let mut physical = serde_json::json!({"artifactLocation": {"uri": file}});
+            let mut physical = serde_json::json!({"artifactLocation": {"uri": artifact_uri(file)}});
             if !region.is_empty() {
                 physical["region"] = serde_json::Value::Object(region);
             }
@@ -233,10 +233,51 @@ pub fn sarif(file: &str, diagnostics: &[Diagnostic]) -> serde_json::Value {
     })
 }
 
+/// The file as a SARIF artifact URI: a relative path as written (with `/`), an absolute
+/// one as a `file://` URI, since SARIF reads an absolute path without a scheme as a URI
+/// relative to a base it does not have (SARIF1004).
+fn artifact_uri(file: &str) -> String {
+    let slashed = file.replace('\\', "/");
+    let encoded: String = slashed
+        .chars()
+        .map(|c| match c {
+            ' ' => "%20".to_owned(),
+            '%' => "%25".to_owned(),
+            '#' => "%23".to_owned(),
+            '?' => "%3F".to_owned(),
+            c => c.to_string(),
+        })
+        .collect();
+    if std::path::Path::new(file).is_absolute() {
+        let rooted = if encoded.starts_with('/') {
+            encoded
+        } else {
+            format!("/{encoded}")
+        };
+        format!("file://{rooted}")
+    } else {
+        encoded
+    }
+}
+
 fn sarif_level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warn => "warning",
         Severity::Info => "note",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::artifact_uri;
+
+    #[test]
+    fn artifact_uris_are_relative_paths_or_file_uris() {
+        assert_eq!(artifact_uri("okrs/q4.yaml"), "okrs/q4.yaml");
+        assert_eq!(
+            artifact_uri("/home/ci/my okrs/q4#1.yaml"),
+            "file:///home/ci/my%20okrs/q4%231.yaml"
+        );
     }
 }
