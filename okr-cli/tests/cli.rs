@@ -453,15 +453,43 @@ fn schema_is_json_schema_of_the_plan() {
 }
 
 #[test]
-fn convert_round_trips_through_csv() {
+fn convert_to_csv_says_what_it_leaves_out_and_refuses_what_would_not_validate() {
     let dir = tempfile::tempdir().expect("tempdir");
+    // The example names a KPI from a key result; CSV carries no KPIs, so its CSV would
+    // not validate: refused, nothing on stdout, every loss named on stderr.
     let o = okr(&["convert", &repo("examples/acme.yaml"), "--to", "csv"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    for lost in [
+        "1 KPI(s)",
+        "initiative(s)",
+        "the plan's `name`",
+        "`check_ins_file`",
+    ] {
+        assert!(
+            err.contains(&format!("warning: CSV cannot carry {lost}")) || err.contains(lost),
+            "{lost}: {err}"
+        );
+    }
+    assert!(
+        err.contains("KPI `uptime` does not exist") && err.contains("--lossy"),
+        "{err}"
+    );
+
+    // With --lossy it is written, one row per key result, and reads back as said.
+    let o = okr(&[
+        "convert",
+        &repo("examples/acme.yaml"),
+        "--to",
+        "csv",
+        "--lossy",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let csv_path = dir.path().join("acme.csv");
     std::fs::write(&csv_path, &o.stdout).expect("write");
-    let csv = stdout(&o);
     assert_eq!(
-        csv.lines().count(),
+        stdout(&o).lines().count(),
         1 + 30,
         "a header and one row per key result"
     );
@@ -476,6 +504,17 @@ fn convert_round_trips_through_csv() {
         "{}",
         stderr(&o)
     );
+
+    // A plan CSV can hold whole converts without a word.
+    let plain = dir.path().join("plain.yaml");
+    std::fs::write(
+        &plain,
+        "schema_version: 1\nunits: [{id: co, name: Company, kind: company}]\ncycles: [{id: q, name: Q1, start: 2026-01-01, end: 2026-03-31}]\nobjectives:\n  - id: o\n    title: Grow the business\n    unit: co\n    cycle: q\n    key_results: [{id: k, title: Sign 10 deals, type: increase, start: 0, target: 10}]\n",
+    )
+    .expect("writes");
+    let o = okr(&["convert", &plain.to_string_lossy(), "--to", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
 
 #[test]

@@ -396,6 +396,25 @@ impl Document {
         }
     }
 
+    /// What writing the plan in `format` would leave out, one line per kind of thing
+    /// ("3 KPI(s)", "the `policy:` section"); empty for JSON and YAML, which keep every
+    /// field. A caller converting to CSV says so before it loses anything.
+    ///
+    /// ```
+    /// use okr_core::{Document, LoadOptions, PlanFormat};
+    /// let yaml = "schema_version: 1\nname: Q1\nobjectives:\n  - id: o\n    title: Grow\n    key_results: [{id: k, title: Ship it, type: milestone, check_ins: [{at: 2026-01-05, value: true}]}]\n";
+    /// let doc = Document::parse(yaml, &LoadOptions::new(PlanFormat::Yaml))?;
+    /// assert!(doc.left_out_of(PlanFormat::Yaml).is_empty());
+    /// assert_eq!(doc.left_out_of(PlanFormat::Csv).len(), 2); // the check-in, the name
+    /// # Ok::<(), okr_core::Error>(())
+    /// ```
+    pub fn left_out_of(&self, format: PlanFormat) -> Vec<String> {
+        match format {
+            PlanFormat::Csv => crate::format::csv::left_out(&self.plan),
+            PlanFormat::Json | PlanFormat::Yaml => Vec::new(),
+        }
+    }
+
     /// The plan as compact JSON (no indentation): for machines, and big plans.
     pub fn write_compact_json(&self) -> Result<String> {
         crate::format::json::to_string_compact(&self.plan)

@@ -67,6 +67,88 @@ fn col(name: &str) -> usize {
         .unwrap_or(usize::MAX)
 }
 
+/// What writing `plan` as CSV would leave out, one line per kind of thing, each naming
+/// how many: CSV carries objectives and key results with their units and cycles, and
+/// nothing else (docs/format.md). Empty when the CSV would hold the whole plan.
+pub fn left_out(plan: &Plan) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut note = |n: usize, what: &str| {
+        if n > 0 {
+            out.push(format!("{n} {what}"));
+        }
+    };
+    let krs = || plan.objectives.iter().flat_map(|o| &o.key_results);
+    note(
+        krs().map(|k| k.check_ins.len()).sum::<usize>()
+            + plan.kpis.iter().map(|k| k.check_ins.len()).sum::<usize>(),
+        "check-in(s) in the plan (the check-ins log is a file of its own and is not touched)",
+    );
+    note(
+        plan.objectives
+            .iter()
+            .map(|o| o.initiatives.len())
+            .sum::<usize>()
+            + krs().map(|k| k.initiatives.len()).sum::<usize>(),
+        "initiative(s)",
+    );
+    note(plan.kpis.len(), "KPI(s)");
+    note(
+        plan.objectives
+            .iter()
+            .map(|o| o.lint_ignore.len())
+            .sum::<usize>()
+            + krs().map(|k| k.lint_ignore.len()).sum::<usize>(),
+        "lint_ignore entr(y/ies)",
+    );
+    note(
+        plan.units.iter().filter(|u| u.parent.is_some()).count(),
+        "unit parent link(s)",
+    );
+    note(
+        plan.cycles.iter().filter(|c| c.parent.is_some()).count(),
+        "cycle parent link(s)",
+    );
+    let used_units: Vec<&str> = plan
+        .objectives
+        .iter()
+        .filter_map(|o| o.unit.as_deref())
+        .collect();
+    note(
+        plan.units
+            .iter()
+            .filter(|u| !used_units.contains(&u.id.as_str()))
+            .count(),
+        "unit(s) no objective names",
+    );
+    let used_cycles: Vec<&str> = plan
+        .objectives
+        .iter()
+        .filter_map(|o| o.cycle.as_deref())
+        .collect();
+    note(
+        plan.cycles
+            .iter()
+            .filter(|c| !used_cycles.contains(&c.id.as_str()))
+            .count(),
+        "cycle(s) no objective names",
+    );
+    for (present, what) in [
+        (plan.name.is_some(), "the plan's `name`"),
+        (plan.policy.is_some(), "the `policy:` section"),
+        (plan.lint.is_some(), "the `lint:` section"),
+        (
+            plan.check_ins_file.is_some(),
+            "`check_ins_file` (the link to the check-ins log)",
+        ),
+        (!plan.metadata.is_empty(), "the plan's `metadata`"),
+    ] {
+        if present {
+            out.push(what.to_owned());
+        }
+    }
+    out
+}
+
 /// Writes the objectives and key results of `plan` as CSV.
 pub fn to_string(plan: &Plan) -> Result<String> {
     let units: HashMap<&str, &Unit> = plan.units.iter().map(|u| (u.id.as_str(), u)).collect();
