@@ -21,7 +21,17 @@ use std::process::ExitCode;
 #[command(
     name = "okr",
     version,
-    about = "Objectives and key results as code: validate, score, check in"
+    about = "Objectives and key results as code: validate, score, check in",
+    after_help = "Examples:
+  okr init okrs.yaml                         a starter plan for this quarter
+  okr validate okrs/*.yaml                   check plans (exit 1 on problems)
+  okr score okrs.yaml --as-of 2026-11-15     progress, status and forecasts
+  okr lint okrs.yaml --format sarif > okr.sarif
+  okr check-in okrs.yaml activation 31 --confidence 70%
+  okr report okrs.yaml --format html -o report.html
+
+Exit codes: 0 fine, 1 the plan has problems (or lint found an error), 2 bad usage or an
+unreadable file. Docs: docs/format.md (the plan), docs/rules (the lint rules)."
 )]
 struct Cli {
     #[command(subcommand)]

@@ -403,6 +403,16 @@ fn validate_checks_every_file_it_is_given_and_reports_them_as_json() {
 }
 
 #[test]
+fn help_shows_examples_and_the_exit_codes() {
+    let help = stdout(&okr(&["--help"]));
+    assert!(
+        help.contains("Examples:") && help.contains("okr validate okrs/*.yaml"),
+        "{help}"
+    );
+    assert!(help.contains("Exit codes: 0 fine, 1"), "{help}");
+}
+
+#[test]
 fn completions_cover_every_command() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let o = okr(&["completions", shell]);

@@ -1,6 +1,6 @@
 //! The canonical JSON document.
 
-use super::serde_error::{classify, clean_path};
+use super::serde_error::{classify, clean_path, with_hint};
 use super::{Limits, check_size};
 use crate::error::{Error, Format, Location, Result};
 use crate::model::Plan;
@@ -20,7 +20,7 @@ pub fn parse_value<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     let parsed = serde_path_to_error::deserialize::<_, T>(&mut de)
         .map_err(|pe| (clean_path(&pe.path().to_string()), pe.into_inner()))
         .and_then(|v| de.end().map(|()| v).map_err(|e| (String::new(), e)));
-    parsed.map_err(|(path, e)| located(path, &e))
+    parsed.map_err(|(path, e)| with_hint(located(path, &e)))
 }
 
 pub(crate) fn error(text: &str, e: &serde_json::Error) -> Error {
@@ -29,7 +29,7 @@ pub(crate) fn error(text: &str, e: &serde_json::Error) -> Error {
         Err(pe) => clean_path(&pe.path().to_string()),
         Ok(_) => String::new(),
     };
-    located(path, e)
+    with_hint(located(path, e))
 }
 
 /// A serde_json error at `path`, with its line and column, by its family.

@@ -71,6 +71,31 @@ pub(crate) fn classify(format: Format, message: &str, location: Location) -> Err
     }
 }
 
+/// Advice for the mistakes people make most when writing a plan by hand, added to the
+/// parser's own words: a tab in YAML's indentation, an alignment link written as a bare
+/// id.
+pub(crate) fn with_hint(mut e: Error) -> Error {
+    let link = e
+        .path()
+        .rsplit('.')
+        .next()
+        .is_some_and(|last| last.starts_with("aligns_to["));
+    if let Error::Syntax { message, .. } | Error::Schema { message, .. } = &mut e {
+        if message.contains("found a tab") {
+            message.push_str("; YAML indents with spaces, not tabs: replace the tab with spaces");
+        } else if link
+            && (message.contains("expected mapping")
+                || message.contains("expected struct")
+                || message.contains("invalid type: string"))
+        {
+            message.push_str(
+                "; an alignment link is a mapping: write `{objective: ID}` or `{key_result: ID}`",
+            );
+        }
+    }
+    e
+}
+
 fn backticked(text: &str) -> Vec<String> {
     text.split('`')
         .skip(1)

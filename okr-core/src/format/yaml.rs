@@ -3,7 +3,7 @@
 //! serde-saphyr is used for its explicit budgets (alias bombs, depth, event counts) and
 //! its panic-free parser.
 
-use super::serde_error::{classify, clean_path};
+use super::serde_error::{classify, clean_path, with_hint};
 use super::{Limits, check_size};
 use crate::error::{Error, Format, Location, Result};
 use crate::model::Plan;
@@ -34,7 +34,7 @@ fn parse_with<T: serde::de::DeserializeOwned>(text: &str, limits: &Limits) -> Re
             result
         },
     );
-    result.map_err(|e| error(&e, path, limits))
+    result.map_err(|e| with_hint(error(&e, path, limits)))
 }
 
 fn options(len: usize, limits: &Limits) -> serde_saphyr::Options {
@@ -202,6 +202,28 @@ mod tests {
             ));
         }
         text
+    }
+
+    #[test]
+    fn common_slips_come_with_advice() {
+        let tab = parse(
+            "schema_version: 1\nobjectives:\n  - id: o\n\ttitle: x\n",
+            &Limits::default(),
+        )
+        .expect_err("a tab");
+        assert!(tab.message().contains("not tabs"), "{tab}");
+        let link = parse(
+            "schema_version: 1\nobjectives:\n  - id: o\n    title: Grow\n    aligns_to: [co]\n",
+            &Limits::default(),
+        )
+        .expect_err("a bare id");
+        assert!(link.message().contains("`{objective: ID}`"), "{link}");
+        let json = crate::format::json::parse(
+            r#"{"schema_version": 1, "objectives": [{"id": "o", "title": "Grow", "aligns_to": ["co"]}]}"#,
+            &Limits::default(),
+        )
+        .expect_err("a bare id");
+        assert!(json.message().contains("`{objective: ID}`"), "{json}");
     }
 
     #[test]
