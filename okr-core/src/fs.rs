@@ -195,8 +195,11 @@ pub fn log_reader<'a>(
     move |name| {
         check_confined(name, options)?;
         let path = dir.join(name);
-        if !path.exists() && std::fs::symlink_metadata(&path).is_err() {
-            return Ok(None);
+        // Not there at all (not even as a dangling symlink, which is an error to read).
+        if let Err(e) = std::fs::symlink_metadata(&path) {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                return Ok(None);
+            }
         }
         read_file(&path, DocumentKind::Log, options, true).map(Some)
     }

@@ -65,11 +65,10 @@ pub(crate) fn score_options(
     as_of: Option<String>,
     preset: Option<Preset>,
 ) -> Result<ScoreOptions, OkrError> {
-    let as_of = match as_of {
-        Some(text) => AsOf::parse(&text)?,
-        None => AsOf::now(),
-    };
-    Ok(ScoreOptions { as_of, preset })
+    Ok(ScoreOptions {
+        as_of: AsOf::parse_or_now(as_of.as_deref())?,
+        preset,
+    })
 }
 
 #[cfg(test)]

@@ -23,10 +23,7 @@ pub fn preset_names() -> clap::builder::PossibleValuesParser {
 }
 
 pub fn parse_as_of(text: Option<&str>) -> Result<AsOf, Failure> {
-    match text {
-        None => Ok(AsOf::now()),
-        Some(t) => AsOf::parse(t).map_err(|e| Failure::Usage(e.to_string())),
-    }
+    AsOf::parse_or_now(text).map_err(|e| Failure::Usage(e.to_string()))
 }
 
 /// Loads `file` and scores it as of `as_of` (a date, a timestamp, or now), under the

@@ -3,6 +3,7 @@
 
 use crate::Failure;
 use crate::input::{load, take_reported};
+use okr_core::ErrorInfo;
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -27,21 +28,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let mut records = Vec::new();
     for file in &args.files {
         let outcome = load(file, Failure::Problems);
-        let errors: Vec<serde_json::Value> = take_reported()
-            .iter()
-            .map(|e| {
-                let at = e.location();
-                serde_json::json!({
-                    "code": e.code().as_str(),
-                    "message": e.message(),
-                    "document": e.document().as_str(),
-                    "path": e.path(),
-                    "line": at.and_then(|l| l.line),
-                    "column": at.and_then(|l| l.column),
-                    "ids": e.ids(),
-                })
-            })
-            .collect();
+        let errors: Vec<ErrorInfo> = take_reported().iter().map(ErrorInfo::from).collect();
         match outcome {
             Ok(opened) => {
                 let n = opened.doc.counts();

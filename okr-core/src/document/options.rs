@@ -151,7 +151,7 @@ impl ScoreOptions {
         }
         let shape: Shape = crate::edit::from_value(null_as_empty(value), "")?;
         Ok(ScoreOptions {
-            as_of: as_of_or_now(shape.as_of.as_deref())?,
+            as_of: AsOf::parse_or_now(shape.as_of.as_deref())?,
             preset: shape
                 .preset
                 .map(|name| {
@@ -171,10 +171,6 @@ fn null_as_empty(value: serde_json::Value) -> serde_json::Value {
     } else {
         value
     }
-}
-
-fn as_of_or_now(text: Option<&str>) -> Result<AsOf> {
-    text.map_or_else(|| Ok(AsOf::now()), AsOf::parse)
 }
 
 /// How to lint: the moment (time rules such as `stale-check-in` need one) and a
@@ -232,7 +228,7 @@ impl LintOptions {
         };
         Ok(LintOptions {
             config: crate::edit::from_value(value, "")?,
-            as_of: as_of_or_now(as_of.as_deref())?,
+            as_of: AsOf::parse_or_now(as_of.as_deref())?,
         })
     }
 }

@@ -51,6 +51,12 @@ impl AsOf {
         AsOf::at(Moment::now())
     }
 
+    /// [`AsOf::parse`] of `text`, or [`AsOf::now`] when there is none: what every
+    /// caller's "as of" argument left out means.
+    pub fn parse_or_now(text: Option<&str>) -> Result<Self, crate::Error> {
+        text.map_or_else(|| Ok(AsOf::now()), AsOf::parse)
+    }
+
     /// Parses `YYYY-MM-DD` (end of that day) or an RFC 3339 timestamp; anything else
     /// is an [`Error::InvalidArgument`](crate::Error::InvalidArgument) for `as_of`.
     pub fn parse(text: &str) -> Result<Self, crate::Error> {

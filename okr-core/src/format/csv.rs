@@ -425,30 +425,12 @@ impl Cells<'_> {
 }
 
 /// Reads objectives and key results from CSV (the columns of [`COLUMNS`], any order).
-/// The columns that describe an objective (with its unit and cycle) rather than one
-/// key result: every row of an objective repeats them, so its rows must agree.
-const OBJECTIVE_COLUMNS: [&str; 20] = [
-    "objective_title",
-    "objective_description",
-    "objective_owner",
-    "unit",
-    "unit_name",
-    "unit_kind",
-    "cycle",
-    "cycle_name",
-    "cycle_start",
-    "cycle_end",
-    "objective_type",
-    "objective_weight",
-    "objective_state",
-    "objective_score",
-    "closing_note",
-    "aligns_to",
-    "progress_from",
-    "objective_metadata",
-    "unit_metadata",
-    "cycle_metadata",
-];
+/// Whether column `c` describes an objective (with its unit and cycle) rather than one
+/// key result: every row of an objective repeats these, so its rows must agree. They
+/// are all but the id and the key-result block `kr_id`…`kr_metadata`.
+fn describes_objective(c: usize) -> bool {
+    c != col("objective_id") && !(col("kr_id")..=col("kr_metadata")).contains(&c)
+}
 
 pub fn parse(text: &str, limits: &Limits) -> Result<Plan> {
     check_size(text.len(), limits)?;
@@ -504,9 +486,14 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Plan> {
                 cells.path = format!("objectives[{oi}]");
                 first_rows.push((
                     line,
-                    OBJECTIVE_COLUMNS
+                    COLUMNS
                         .iter()
-                        .map(|c| cells.get(c).map(str::to_owned))
+                        .enumerate()
+                        .map(|(i, c)| {
+                            describes_objective(i)
+                                .then(|| cells.get(c).map(str::to_owned))
+                                .flatten()
+                        })
                         .collect(),
                 ));
                 plan.objectives.push(read_objective(&cells, id.clone())?);
@@ -556,7 +543,12 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Plan> {
 /// A later row of an objective: each objective cell it fills must say what the first
 /// row said (a cell left empty repeats it), or one of the two would be lost.
 fn agree(c: &Cells<'_>, id: &str, (line, first): &(u32, Vec<Option<String>>)) -> Result<()> {
-    for (name, was) in OBJECTIVE_COLUMNS.iter().zip(first) {
+    let objective = COLUMNS
+        .iter()
+        .zip(first)
+        .enumerate()
+        .filter(|(i, _)| describes_objective(*i));
+    for (_, (name, was)) in objective {
         if let Some(now) = c.get(name) {
             if was.as_deref() != Some(now) {
                 let before = was.as_deref().unwrap_or("");

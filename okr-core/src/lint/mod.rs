@@ -103,22 +103,37 @@ pub fn lint_scored(
     run(plan, config, eval.as_of, Vec::new(), Some((engine, eval)))
 }
 
-/// An [`Error::UnknownRule`] for the first rule `config` names that no rule has.
-pub(crate) fn known_rules(config: &LintConfig) -> Result<(), Vec<Error>> {
-    for key in config
+/// Every rule name in `config` that no rule has, with where it is written in the
+/// configuration (`select[1]`, `ignore[0]`, `severity.OKR999`), in that order.
+pub(crate) fn unknown_rules(config: &LintConfig) -> Vec<(String, String)> {
+    let select = config
         .select
         .iter()
-        .chain(&config.ignore)
-        .chain(config.severity.keys())
-    {
-        if rule(key).is_none() {
-            return Err(vec![Error::UnknownRule {
-                rule: key.clone(),
-                location: crate::error::Location::at("lint"),
-            }]);
-        }
+        .enumerate()
+        .map(|(i, r)| (format!("select[{i}]"), r));
+    let ignore = config
+        .ignore
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (format!("ignore[{i}]"), r));
+    let severity = config.severity.keys().map(|r| (format!("severity.{r}"), r));
+    select
+        .chain(ignore)
+        .chain(severity)
+        .filter(|(_, key)| rule(key).is_none())
+        .map(|(path, key)| (path, key.clone()))
+        .collect()
+}
+
+/// An [`Error::UnknownRule`] for the first rule `config` names that no rule has.
+pub(crate) fn known_rules(config: &LintConfig) -> Result<(), Vec<Error>> {
+    match unknown_rules(config).into_iter().next() {
+        Some((_, rule)) => Err(vec![Error::UnknownRule {
+            rule,
+            location: crate::error::Location::at("lint"),
+        }]),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 fn run(

@@ -122,30 +122,10 @@ impl Validator<'_> {
     /// validates must lint.
     fn check_lint_section(&mut self) {
         let Some(lint) = &self.plan.lint else { return };
-        let named = lint
-            .select
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (format!("lint.select[{i}]"), r))
-            .chain(
-                lint.ignore
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| (format!("lint.ignore[{i}]"), r)),
-            )
-            .chain(
-                lint.severity
-                    .keys()
-                    .map(|r| (format!("lint.severity.{r}"), r)),
-            );
-        let unknown: Vec<(String, String)> = named
-            .filter(|(_, rule)| crate::lint::rule(rule).is_none())
-            .map(|(path, rule)| (path, rule.clone()))
-            .collect();
-        for (path, rule) in unknown {
+        for (path, rule) in crate::lint::unknown_rules(lint) {
             self.errors.push(Error::UnknownRule {
                 rule,
-                location: loc(path),
+                location: loc(format!("lint.{path}")),
             });
         }
     }
