@@ -66,7 +66,7 @@ fn located(path: String, e: &serde_json::Error) -> Error {
 /// Writes a plan as pretty-printed JSON with a trailing newline.
 pub fn to_string(plan: &Plan) -> Result<String> {
     all_finite(plan)?;
-    with_newline(serde_json::to_string_pretty(plan))
+    with_newline(super::pretty::to_string_pretty(plan))
 }
 
 /// Writes a plan as compact JSON (no indentation), with a trailing newline.

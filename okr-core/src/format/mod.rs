@@ -5,6 +5,7 @@ pub(crate) mod csv;
 pub(crate) mod csv_index;
 mod finite;
 pub mod json;
+pub mod pretty;
 mod schema;
 pub(crate) mod serde_error;
 pub(crate) mod source_index;

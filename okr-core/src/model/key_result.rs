@@ -386,7 +386,11 @@ pub struct KeyResultDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kpi: Option<String>,
     /// Values observed over time.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::exact::check_ins"
+    )]
     pub check_ins: Vec<CheckIn>,
     /// The work that moves it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -126,10 +126,21 @@ impl Serialize for Moment {
     }
 }
 
+// A visitor rather than `Cow<str>`, whose `Deserialize` always copies into a `String`:
+// a plan holds millions of check-in dates, and each would cost an allocation.
 impl<'de> Deserialize<'de> for Moment {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = std::borrow::Cow::<str>::deserialize(d)?;
-        Moment::parse(&text).map_err(serde::de::Error::custom)
+        struct MomentVisitor;
+        impl serde::de::Visitor<'_> for MomentVisitor {
+            type Value = Moment;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date (YYYY-MM-DD) or an RFC 3339 timestamp")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Moment, E> {
+                Moment::parse(text).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(MomentVisitor)
     }
 }
 

@@ -98,7 +98,11 @@ pub struct Kpi {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub threshold: Option<f64>,
     /// Its values over time.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::exact::check_ins"
+    )]
     pub check_ins: Vec<CheckIn>,
     /// Free-form fields, kept by every format.
     #[serde(default, skip_serializing_if = "Metadata::is_empty")]
