@@ -642,6 +642,111 @@ fn lint_text_reads_like_a_compiler_and_exits_by_severity() {
 }
 
 #[test]
+fn lint_takes_several_plans_and_counts_them_together() {
+    let (time, wording) = (
+        repo("fixtures/lint/time.yaml"),
+        repo("fixtures/lint/wording.yaml"),
+    );
+    let one = |file: &str| stdout(&okr(&["lint", file, "--as-of", "2026-02-14"]));
+    let both = okr(&["lint", &time, &wording, "--as-of", "2026-02-14"]);
+    assert_eq!(both.status.code(), Some(0), "{}", stderr(&both));
+    let out = stdout(&both);
+    // Each plan's findings as alone, then one count over both.
+    let findings = |text: String| text.rsplit_once("\n\n").map(|(f, _)| f.to_owned());
+    let expected = format!(
+        "{}\n\n{}\n\n",
+        findings(one(&time)).expect("findings"),
+        findings(one(&wording)).expect("findings")
+    );
+    assert!(out.starts_with(&expected), "{out}");
+    assert!(
+        out.trim_end().ends_with("0 errors, 50 warnings, 19 infos"),
+        "{out}"
+    );
+
+    // A plan that cannot be read fails the run, the others are still linted.
+    let bad = repo("fixtures/bad/unknown-field.yaml");
+    let o = okr(&["lint", &bad, &time, "--as-of", "2026-02-14"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("unknown-field.yaml:10:9"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).contains("time.yaml:"), "{}", stdout(&o));
+    let o = okr(&[
+        "lint",
+        "/nonexistent/okrs.yaml",
+        &time,
+        "--as-of",
+        "2026-02-14",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "an unreadable file is bad usage");
+
+    // JSON findings carry no file name, so JSON takes one plan.
+    let o = okr(&["lint", &time, &wording, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--format sarif"), "{}", stderr(&o));
+    // A misspelt rule is said once, not once a plan.
+    let o = okr(&["lint", &time, &wording, "--select", "stale-check-ins"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).matches("did you mean `stale-check-in`").count(),
+        1
+    );
+}
+
+#[test]
+fn lint_github_writes_one_annotation_per_finding_and_load_error() {
+    let time = repo("fixtures/lint/time.yaml");
+    let bad = repo("fixtures/bad/unknown-field.yaml");
+    let json = okr(&["lint", &time, "--as-of", "2026-02-14", "--format", "json"]);
+    let findings: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let o = okr(&[
+        "lint",
+        &time,
+        &bad,
+        "--as-of",
+        "2026-02-14",
+        "--format",
+        "github",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the plan with errors fails the job"
+    );
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    let findings = findings.as_array().expect("findings");
+    assert!(lines.len() > findings.len(), "{out}");
+    for (line, f) in lines.iter().zip(findings) {
+        let level = match f["severity"].as_str() {
+            Some("error") => "error",
+            Some("warn") => "warning",
+            _ => "notice",
+        };
+        let head = format!(
+            "::{level} file={time},line={},col={},title={} {}::",
+            f["line"],
+            f["column"],
+            f["code"].as_str().unwrap_or(""),
+            f["rule"].as_str().unwrap_or("")
+        );
+        assert!(line.starts_with(&head), "{line}\nshould start {head}");
+    }
+    // `%` is escaped as the Actions runner reads it ("10% against 50%").
+    assert!(out.contains("10%25 against 50%25 expected"), "{out}");
+    let load = lines.last().expect("a line");
+    assert!(
+        load.starts_with(&format!(
+            "::error file={bad},line=10,col=9,title=unknown_field load::"
+        )),
+        "{load}"
+    );
+}
+
+#[test]
 fn lint_json_has_the_documented_fields() {
     let o = okr(&[
         "lint",

@@ -6,19 +6,22 @@ use crate::input::{Files, format_of, open, read_config};
 use okr_core::lint::{Diagnostic, LintConfig, Profile, Severity};
 use okr_core::safe_text::for_terminal;
 use okr_core::{Error, LintOptions};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum LintFormat {
     Text,
     Json,
     Sarif,
+    /// GitHub Actions workflow commands: each finding an annotation on its line.
+    Github,
 }
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The plan (.yaml, .yml or .json).
-    file: PathBuf,
+    /// The plans (.yaml, .yml or .json); every one is linted, even after one fails.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
     /// `default`, or `strict` for the tighter counts.
     #[arg(long, value_parser = ["default", "strict"])]
     profile: Option<String>,
@@ -31,6 +34,9 @@ pub struct Args {
     /// A lint configuration file (YAML or JSON, the shape of a plan's `lint:` section).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// `json`: the findings of one plan; `sarif`: one SARIF log for every plan;
+    /// `github`: annotations for a GitHub Actions job. Errors that stop a plan from
+    /// being linted are findings too (rule `load`), so CI always gets the output.
     #[arg(long, value_enum, default_value_t = LintFormat::Text)]
     format: LintFormat,
     /// Lint as of this date (the end of that day) or timestamp; default now.
@@ -41,24 +47,83 @@ pub struct Args {
     deny: Option<String>,
 }
 
+/// One plan's findings, or the failure that stopped it (already printed).
+struct Linted {
+    file: String,
+    diagnostics: Vec<Diagnostic>,
+    failure: Option<Failure>,
+}
+
 pub fn run(args: Args) -> Result<(), Failure> {
-    let (format, file) = (args.format, args.file.display().to_string());
-    let result = lint(args);
-    if result.is_err() && format != LintFormat::Text {
-        // The errors went to stderr; JSON and SARIF carry them too, so that a CI job that
-        // uploads the output gets a parsable file that says what is wrong.
-        let errors: Vec<Diagnostic> = crate::input::take_reported()
-            .iter()
-            .map(as_finding)
-            .collect();
-        if !errors.is_empty() {
-            match format {
-                LintFormat::Json => crate::write_json(&errors),
-                _ => crate::write_json(&sarif(&file, &errors)),
+    if args.format == LintFormat::Json && args.files.len() > 1 {
+        return Err(Failure::Usage(
+            "--format json lints one plan (its findings carry no file name); use \
+             --format sarif for several"
+                .into(),
+        ));
+    }
+    let options = options(&args)?;
+    let linted: Vec<Linted> = args
+        .files
+        .iter()
+        .map(|file| {
+            let (diagnostics, failure) = match lint(file, &options) {
+                Ok(diagnostics) => (diagnostics, None),
+                Err(failure) => {
+                    if let Failure::Usage(message) = &failure {
+                        eprintln!("error: {message}");
+                    }
+                    // The errors went to stderr; the other formats carry them too, so
+                    // that a CI job that uploads the output gets a file that says what
+                    // is wrong.
+                    let errors = crate::input::take_reported();
+                    (errors.iter().map(as_finding).collect(), Some(failure))
+                }
+            };
+            Linted {
+                file: file.display().to_string(),
+                diagnostics,
+                failure,
+            }
+        })
+        .collect();
+    match args.format {
+        LintFormat::Text => out!("{}", text_reports(&linted)),
+        LintFormat::Json => {
+            // One plan: its findings, or the errors that stopped it (none when the
+            // plan could not even be read, which stderr says).
+            if let Some(one) = linted.first()
+                && (one.failure.is_none() || !one.diagnostics.is_empty())
+            {
+                crate::write_json(&one.diagnostics)
             }
         }
+        LintFormat::Sarif => {
+            let files: Vec<(&str, &[Diagnostic])> = linted
+                .iter()
+                .map(|l| (l.file.as_str(), &l.diagnostics[..]))
+                .collect();
+            crate::write_json(&sarif(&files))
+        }
+        LintFormat::Github => out!("{}", github(&linted)),
     }
-    result
+    let deny_warnings = args.deny.is_some();
+    let mut worst = None;
+    for l in linted {
+        let failing = l.diagnostics.iter().any(|d| {
+            d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warn)
+        });
+        let failure = l.failure.or(failing.then_some(Failure::Problems));
+        worst = match (worst, failure) {
+            // Bad usage (exit 2) outranks problems (exit 1); its message is printed.
+            (Some(Failure::UsagePrinted), _)
+            | (_, Some(Failure::Usage(_)))
+            | (_, Some(Failure::UsagePrinted)) => Some(Failure::UsagePrinted),
+            (Some(w), _) => Some(w),
+            (None, f) => f,
+        };
+    }
+    worst.map_or(Ok(()), Err)
 }
 
 /// An error that stopped linting, as a finding: its code (`syntax`, `unknown_field`,
@@ -78,16 +143,17 @@ fn as_finding(e: &Error) -> Diagnostic {
     }
 }
 
-fn lint(args: Args) -> Result<(), Failure> {
+/// The options every plan is linted with: the configuration file, then the flags.
+fn options(args: &Args) -> Result<LintOptions, Failure> {
     let as_of = parse_as_of(args.as_of.as_deref())?;
-    let opened = open(&args.file)?;
     let mut config = match &args.config {
         Some(path) => {
             let format = format_of(path)?;
             LintConfig::parse(&read_config(path)?, format).map_err(|e| {
                 Files {
+                    plan: &args.files[0],
+                    log: None,
                     config: Some(path),
-                    ..opened.files()
                 }
                 .report(std::slice::from_ref(&e));
                 Failure::Usage("the lint configuration could not be read".into())
@@ -95,6 +161,10 @@ fn lint(args: Args) -> Result<(), Failure> {
         }
         None => LintConfig::default(),
     };
+    // Checked once here rather than once a plan: a misspelt rule is bad usage.
+    for name in args.select.iter().chain(&args.ignore) {
+        okr_core::lint::find_rule(name).map_err(|e| Failure::Usage(e.message()))?;
+    }
     let flags = LintConfig {
         profile: args
             .profile
@@ -102,37 +172,91 @@ fn lint(args: Args) -> Result<(), Failure> {
             .map(Profile::parse)
             .transpose()
             .map_err(|e| Failure::Usage(format!("--profile: {}", e.message())))?,
-        select: args.select,
-        ignore: args.ignore,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
         ..LintConfig::default()
     };
     config = config.merged(&flags);
-    let options = LintOptions { as_of, config };
-    let diagnostics = opened
+    Ok(LintOptions { as_of, config })
+}
+
+/// One plan's findings; errors that stop it are printed and its failure returned.
+fn lint(file: &Path, options: &LintOptions) -> Result<Vec<Diagnostic>, Failure> {
+    let opened = open(file)?;
+    opened
         .doc
-        .lint(&options)
+        .lint(options)
         .map_err(|errors| match &errors[..] {
-            [e @ Error::UnknownRule { .. }] => Failure::Usage(e.message()),
+            [e @ Error::UnknownRule { .. }] => {
+                eprintln!("error: {}", e.message());
+                Failure::UsagePrinted
+            }
             _ => {
                 opened.files().report(&errors);
                 Failure::Invalid("the plan has errors that stop linting (see above)".into())
             }
-        })?;
-    let file = args.file.display().to_string();
-    match args.format {
-        LintFormat::Text => out!("{}", text_report(&file, &diagnostics)),
-        LintFormat::Json => crate::write_json(&diagnostics),
-        LintFormat::Sarif => crate::write_json(&sarif(&file, &diagnostics)),
+        })
+}
+
+/// Every plan's findings as text, then one count over them all.
+fn text_reports(linted: &[Linted]) -> String {
+    let done: Vec<&Linted> = linted.iter().filter(|l| l.failure.is_none()).collect();
+    if done.is_empty() {
+        // Nothing was linted; stderr says why.
+        return String::new();
     }
-    let deny_warnings = args.deny.is_some();
-    let failing = diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warn));
-    if failing {
-        Err(Failure::Problems)
-    } else {
-        Ok(())
+    let mut out = String::new();
+    for l in &done {
+        out.push_str(&findings_text(&l.file, &l.diagnostics));
     }
+    out.push_str(&summary(done.iter().flat_map(|l| &l.diagnostics)));
+    out
+}
+
+/// GitHub Actions workflow commands, one line a finding: `::warning file=…,line=…,
+/// col=…,title=OKR202 rule::message`. Errors that stopped a plan are there too, so
+/// the job's summary shows them.
+fn github(linted: &[Linted]) -> String {
+    let mut out = String::new();
+    for l in linted {
+        for d in &l.diagnostics {
+            let level = match d.severity {
+                Severity::Error => "error",
+                Severity::Warn => "warning",
+                Severity::Info => "notice",
+            };
+            let mut properties = vec![format!("file={}", github_property(&l.file))];
+            if let Some(line) = d.line {
+                properties.push(format!("line={line}"));
+            }
+            if let Some(column) = d.column {
+                properties.push(format!("col={column}"));
+            }
+            properties.push(format!(
+                "title={}",
+                github_property(&format!("{} {}", d.code, d.rule))
+            ));
+            let message = format!("{} (at {}) Help: {}", d.message, d.path, d.help);
+            out.push_str(&format!(
+                "::{level} {}::{}\n",
+                properties.join(","),
+                github_data(&message)
+            ));
+        }
+    }
+    out
+}
+
+/// A workflow command's message, escaped as the Actions runner reads it.
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value, escaped as the Actions runner reads it.
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
 fn label(s: Severity) -> &'static str {
@@ -145,7 +269,7 @@ fn label(s: Severity) -> &'static str {
 
 /// `file:line:col: warning[OKR202]: message` plus the path and a help line; text from
 /// the plan is shown escaped (`for_terminal`), so it cannot forge a line.
-pub fn text_report(file: &str, diagnostics: &[Diagnostic]) -> String {
+fn findings_text(file: &str, diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let place = match (d.line, d.column) {
@@ -165,18 +289,25 @@ pub fn text_report(file: &str, diagnostics: &[Diagnostic]) -> String {
             for_terminal(&d.help)
         ));
     }
-    let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
-    out.push_str(&format!(
-        "{} errors, {} warnings, {} infos\n",
-        count(Severity::Error),
-        count(Severity::Warn),
-        count(Severity::Info)
-    ));
     out
 }
 
-/// A SARIF 2.1.0 log: one run, the rules as the driver's rules, one result per diagnostic.
-pub fn sarif(file: &str, diagnostics: &[Diagnostic]) -> serde_json::Value {
+/// `2 errors, 5 warnings, 1 infos`.
+fn summary<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) -> String {
+    let (mut errors, mut warnings, mut infos) = (0, 0, 0);
+    for d in diagnostics {
+        match d.severity {
+            Severity::Error => errors += 1,
+            Severity::Warn => warnings += 1,
+            Severity::Info => infos += 1,
+        }
+    }
+    format!("{errors} errors, {warnings} warnings, {infos} infos\n")
+}
+
+/// A SARIF 2.1.0 log: one run, the rules as the driver's rules, one result per
+/// diagnostic, each at its file.
+pub fn sarif(files: &[(&str, &[Diagnostic])]) -> serde_json::Value {
     let rules: Vec<serde_json::Value> = okr_core::lint::rules()
         .iter()
         .map(|m| {
@@ -192,9 +323,10 @@ pub fn sarif(file: &str, diagnostics: &[Diagnostic]) -> serde_json::Value {
         })
         .collect();
     let index = |code: &str| okr_core::lint::rules().iter().position(|m| m.code == code);
-    let results: Vec<serde_json::Value> = diagnostics
+    let results: Vec<serde_json::Value> = files
         .iter()
-        .map(|d| {
+        .flat_map(|(file, diagnostics)| diagnostics.iter().map(move |d| (*file, d)))
+        .map(|(file, d)| {
             let mut region = serde_json::Map::new();
             if let Some(l) = d.line {
                 region.insert("startLine".into(), l.into());
