@@ -91,8 +91,7 @@ fn unreadable(files: &Files<'_>, e: Error) -> Failure {
 /// at all is exit 2.
 pub fn open(path: &Path) -> Result<Opened, Failure> {
     let read = read_options();
-    let mut options = LoadOptions::new(format_of(path)?);
-    options.limits.max_input_bytes = read.max_bytes;
+    let format = format_of(path)?;
     let text = okr_core::fs::read_text(path, DocumentKind::Plan, read).map_err(|e| {
         let files = Files {
             plan: path,
@@ -101,22 +100,61 @@ pub fn open(path: &Path) -> Result<Opened, Failure> {
         };
         unreadable(&files, e)
     })?;
-    let dir = path.parent().unwrap_or(Path::new("."));
+    parse(path, path, text, format)
+}
+
+/// [`open`] for a plan on standard input (`git show HEAD~1:okrs.yaml | okr diff -
+/// okrs.yaml`), read as `format`, with the same size limit as a file. Its check-ins
+/// log is the one a plan at `beside` names, so that both versions of a plan are scored
+/// on the same log; its errors are printed against `<stdin>`.
+pub fn open_stdin(beside: &Path, format: PlanFormat) -> Result<Opened, Failure> {
+    use std::io::Read;
+    let limit = read_options().max_bytes;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
+    if bytes.len() > limit {
+        return Err(Failure::Usage(format!(
+            "standard input is larger than the {limit}-byte input limit; raise it with \
+             --max-input-bytes if the plan is meant to be read"
+        )));
+    }
+    let shown = Path::new("<stdin>");
+    let text = okr_core::fs::text_of(bytes, DocumentKind::Plan).map_err(|e| {
+        let files = Files {
+            plan: shown,
+            log: None,
+            config: None,
+        };
+        unreadable(&files, e)
+    })?;
+    parse(shown, beside, text, format)
+}
+
+/// Parses `text` as the plan `shown` in messages, its log found beside `at`.
+fn parse(shown: &Path, at: &Path, text: String, format: PlanFormat) -> Result<Opened, Failure> {
+    let read = read_options();
+    let mut options = LoadOptions::new(format);
+    options.limits.max_input_bytes = read.max_bytes;
+    let dir = at.parent().unwrap_or(Path::new("."));
     let mut log_path = None;
     let parsed = Document::parse_with_log(text, &options, |name| {
-        log_path = Some(okr_core::fs::confined_log_path(path, name, read)?);
+        log_path = Some(okr_core::fs::confined_log_path(at, name, read)?);
         okr_core::fs::log_reader(dir, read)(name)
     });
     match parsed {
         Ok(doc) => Ok(Opened {
             doc: std::mem::ManuallyDrop::new(doc),
-            path: path.to_owned(),
+            path: shown.to_owned(),
             log_path,
         }),
         Err(Error::Io { message, .. }) => Err(Failure::Usage(message)),
         Err(e) => {
             Files {
-                plan: path,
+                plan: shown,
                 log: log_path.as_deref(),
                 config: None,
             }

@@ -60,6 +60,8 @@ enum Command {
     Tree(commands::tree::Args),
     /// Find the anti-patterns that make OKRs fail (exit 1 on an error-level finding).
     Lint(commands::lint::Args),
+    /// What changed between two versions of a plan, and how the scores moved.
+    Diff(commands::diff::Args),
     /// List the lint rules, or print one rule's documentation.
     Rules(commands::rules::Args),
     /// Write a report (Markdown or self-contained HTML): scores, tree, grades, diagnostics.
@@ -148,6 +150,7 @@ fn main() -> ExitCode {
         Command::Score(a) => commands::score::run(a),
         Command::Tree(a) => commands::tree::run(a),
         Command::Lint(a) => commands::lint::run(a),
+        Command::Diff(a) => commands::diff::run(a),
         Command::Rules(a) => commands::rules::run(a),
         Command::Report(a) => commands::report::run(a),
         Command::CheckIn(a) => commands::check_in::run(a),

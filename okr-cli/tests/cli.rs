@@ -1062,3 +1062,55 @@ fn a_bad_check_ins_log_is_reported_against_the_log_file() {
     );
     assert!(err.contains("--> check_ins_file[1].confidence"), "{err}");
 }
+
+/// `okr diff` on the fixture pair, against the checked-in renderings (snapshots;
+/// `OKR_UPDATE_SNAPSHOTS=1` rewrites them after a deliberate change).
+#[test]
+fn diff_says_what_changed_between_two_versions() {
+    let (before, after) = (
+        repo("fixtures/diff/before.yaml"),
+        repo("fixtures/diff/after.yaml"),
+    );
+    for (format, ext) in [("text", "txt"), ("markdown", "md"), ("json", "json")] {
+        let o = okr(&[
+            "diff",
+            &before,
+            &after,
+            "--as-of",
+            "2026-02-14",
+            "--format",
+            format,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let snapshot = repo(&format!("fixtures/diff/expected.{ext}"));
+        if std::env::var_os("OKR_UPDATE_SNAPSHOTS").is_some() {
+            std::fs::write(&snapshot, &o.stdout).expect("writes the snapshot");
+        }
+        let expected = std::fs::read_to_string(&snapshot).expect("the snapshot");
+        assert_eq!(stdout(&o), expected, "okr diff --format {format}");
+    }
+
+    // The old version from standard input, as `git show main:okrs.yaml` writes it.
+    let piped = Command::new(env!("CARGO_BIN_EXE_okr"))
+        .args(["diff", "-", &after, "--as-of", "2026-02-14"])
+        .stdin(std::fs::File::open(&before).expect("the fixture"))
+        .output()
+        .expect("okr runs");
+    assert_eq!(piped.status.code(), Some(0), "{}", stderr(&piped));
+    let expected = std::fs::read_to_string(repo("fixtures/diff/expected.txt")).expect("snapshot");
+    assert_eq!(stdout(&piped), expected);
+
+    // A version compared with itself: nothing to say.
+    let o = okr(&["diff", &after, &after, "--as-of", "2026-02-14"]);
+    assert_eq!(stdout(&o), "no changes\n");
+
+    // Standard input is for the old version; a version that cannot be read fails.
+    assert_eq!(okr(&["diff", &before, "-"]).status.code(), Some(2));
+    let o = okr(&["diff", &repo("fixtures/bad/unknown-field.yaml"), &after]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("unknown-field.yaml:10:9"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -128,7 +128,7 @@ fn refuse_special(meta: &std::fs::Metadata) -> std::result::Result<(), String> {
 
 /// The bytes as text, the byte-order mark dropped; the first byte that is not UTF-8
 /// located by line and column.
-fn text_of(mut bytes: Vec<u8>, document: DocumentKind) -> Result<String> {
+pub fn text_of(mut bytes: Vec<u8>, document: DocumentKind) -> Result<String> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }

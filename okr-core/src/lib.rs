@@ -43,6 +43,7 @@ uniffi::setup_scaffolding!("okr_core");
 
 pub mod alignment;
 mod bytes;
+pub mod diff;
 mod document;
 mod edit;
 pub mod engine;

@@ -1,5 +1,6 @@
 pub mod check_in;
 pub mod convert;
+pub mod diff;
 pub mod generate;
 pub mod init;
 pub mod lint;

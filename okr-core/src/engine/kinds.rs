@@ -139,7 +139,9 @@ pub fn linear(start: f64, target: f64, v: f64, policy: &ScoringPolicy) -> Option
             ZeroRange::Half => Some(Progress::flat(0.5)),
         };
     }
-    let raw = (v - start) / (target - start);
+    // `+ 0.0` turns the -0.0 of a decrease not yet started (0 / -20) into 0.0, so that
+    // no score prints as "-0 %" and `max(-0.0, 0.0)` below cannot pick either sign.
+    let raw = (v - start) / (target - start) + 0.0;
     Some(Progress {
         raw,
         score: apply_bounds(raw, policy),
@@ -154,7 +156,7 @@ fn apply_bounds(raw: f64, policy: &ScoringPolicy) -> f64 {
     if policy.backslide == Backslide::Clamp {
         p = p.max(0.0);
     }
-    p
+    p + 0.0
 }
 
 /// Whether `v` is on the safe side of `threshold` (`above`: higher is safe).
@@ -386,6 +388,27 @@ mod tests {
 
     fn p(kind: &KrKind, v: f64, preset: Preset) -> Option<Progress> {
         progress_of(kind, v, &preset.policy().scoring)
+    }
+
+    #[test]
+    fn a_decrease_at_its_start_is_zero_not_minus_zero() {
+        let k = KrKind::Decrease {
+            start: Some(60.0),
+            target: Some(40.0),
+        };
+        for preset in Preset::ALL {
+            let progress = p(&k, 60.0, preset).expect("a ratio");
+            assert!(
+                progress.raw.is_sign_positive(),
+                "{preset:?}: raw {}",
+                progress.raw
+            );
+            assert!(
+                progress.score.is_sign_positive(),
+                "{preset:?}: score {}",
+                progress.score
+            );
+        }
     }
 
     #[test]

@@ -293,6 +293,44 @@ pub struct KeyResult {
 }
 
 impl KeyResult {
+    /// A copy without its check-ins, for comparing what is written about it (`diff`)
+    /// without copying thousands of values. Every field is named, so a new one cannot
+    /// be left out.
+    pub(crate) fn without_check_ins(&self) -> KeyResult {
+        let KeyResult {
+            id,
+            title,
+            owner,
+            kind,
+            measure,
+            unit,
+            weight,
+            due,
+            phases,
+            kpi,
+            check_ins: _,
+            initiatives,
+            lint_ignore,
+            metadata,
+        } = self;
+        KeyResult {
+            id: id.clone(),
+            title: title.clone(),
+            owner: owner.clone(),
+            kind: kind.clone(),
+            measure: measure.clone(),
+            unit: unit.clone(),
+            weight: *weight,
+            due: *due,
+            phases: phases.clone(),
+            kpi: kpi.clone(),
+            check_ins: Vec::new(),
+            initiatives: initiatives.clone(),
+            lint_ignore: lint_ignore.clone(),
+            metadata: metadata.clone(),
+        }
+    }
+
     /// A key result of `kind` with an id and a title, and nothing else set.
     pub fn new(id: impl Into<String>, title: impl Into<String>, kind: KrKind) -> Self {
         KeyResult {

@@ -206,6 +206,49 @@ pub struct Objective {
 }
 
 impl Objective {
+    /// A copy without its key results, for comparing what is written about the
+    /// objective itself (`diff`). Every field is named, so a new one cannot be left out.
+    pub(crate) fn without_key_results(&self) -> Objective {
+        let Objective {
+            id,
+            title,
+            description,
+            owner,
+            unit,
+            cycle,
+            commitment,
+            weight,
+            state,
+            score,
+            closing_note,
+            aligns_to,
+            progress_from,
+            key_results: _,
+            initiatives,
+            lint_ignore,
+            metadata,
+        } = self;
+        Objective {
+            id: id.clone(),
+            title: title.clone(),
+            description: description.clone(),
+            owner: owner.clone(),
+            unit: unit.clone(),
+            cycle: cycle.clone(),
+            commitment: *commitment,
+            weight: *weight,
+            state: *state,
+            score: *score,
+            closing_note: closing_note.clone(),
+            aligns_to: aligns_to.clone(),
+            progress_from: *progress_from,
+            key_results: Vec::new(),
+            initiatives: initiatives.clone(),
+            lint_ignore: lint_ignore.clone(),
+            metadata: metadata.clone(),
+        }
+    }
+
     /// An objective with an id and a title, and nothing else set.
     pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
         Objective {
