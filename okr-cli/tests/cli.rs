@@ -599,6 +599,15 @@ fn generate_writes_a_valid_seeded_plan() {
     let o = okr(&["validate", &path.to_string_lossy()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("200 objectives"));
+
+    // Indented by default, so that a finding's line means something; one line, the
+    // same plan, with --compact.
+    let lines = String::from_utf8_lossy(&a.stdout).lines().count();
+    assert!(lines > 1000, "{lines} lines");
+    let compact = okr(&["generate", "--size", "200", "--seed", "4", "--compact"]).stdout;
+    assert_eq!(String::from_utf8_lossy(&compact).lines().count(), 1);
+    let parsed = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).expect("JSON");
+    assert_eq!(parsed(&compact), parsed(&a.stdout));
 }
 
 #[test]
