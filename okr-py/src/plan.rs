@@ -397,6 +397,34 @@ impl PyPlan {
         convert::to_py(py, &okr_core::format::json::to_value(&report).py_err(py)?)
     }
 
+    /// What changed from this plan to `new`, both scored as of a moment (default:
+    /// now): as a dict (`format="dict"`, the shape of `okr diff --format json`), or as
+    /// the text or Markdown `okr diff` prints.
+    #[pyo3(signature = (new, as_of = None, format = "dict"))]
+    fn diff<'py>(
+        &self,
+        py: Python<'py>,
+        new: &PyPlan,
+        as_of: Option<&Bound<'_, PyAny>>,
+        format: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let as_of = convert::as_of(py, as_of)?;
+        if !matches!(format, "dict" | "text" | "markdown") {
+            return Err(Error::InvalidArgument {
+                argument: "format".into(),
+                message: format!("`{format}` is not a diff format: use dict, text or markdown"),
+            })
+            .py_err(py);
+        }
+        let (old, new) = (self.doc(), new.doc());
+        let diff = interruptible(py, move || okr_core::diff::diff(&old, &new, as_of))?;
+        match format {
+            "text" => Ok(diff.to_text().into_pyobject(py)?.into_any()),
+            "markdown" => Ok(diff.to_markdown().into_pyobject(py)?.into_any()),
+            _ => convert::to_py(py, &okr_core::format::json::to_value(&diff).py_err(py)?),
+        }
+    }
+
     /// Lints the plan as of a moment (default: now).
     #[pyo3(signature = (profile = None, select = None, ignore = None, severity = None, settings = None, as_of = None))]
     #[allow(clippy::too_many_arguments)]

@@ -124,3 +124,19 @@ def test_a_50_mb_note_is_refused_with_its_path() -> None:
         okr.loads(text, "json")
     assert raised.value.kind == case["kind"]
     assert raised.value.path == case["path"]
+
+
+def test_diff_of_the_fixture_pair_matches_the_cli_renderings() -> None:
+    """The same diff the CLI's snapshots hold, from Python: dict, text and Markdown."""
+    folder = FIXTURES / "diff"
+    before = okr.load(folder / "before.yaml")
+    after = okr.load(folder / "after.yaml")
+    as_of = "2026-02-14"
+    assert before.diff(after, as_of=as_of) == fixture_json("diff/expected.json")
+    text = (folder / "expected.txt").read_text(encoding="utf-8")
+    assert before.diff(after, as_of=as_of, format="text") == text
+    markdown = (folder / "expected.md").read_text(encoding="utf-8")
+    assert before.diff(after, as_of=as_of, format="markdown") == markdown
+    assert after.diff(after, as_of=as_of)["items"] == []
+    with pytest.raises(okr.InvalidArgumentError):
+        before.diff(after, format="html")
