@@ -77,6 +77,35 @@ fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
+/// `YYYY-MM-DD` written digit by digit, for years 0–9999 (`None` outside, where
+/// chrono's signed form is used): writing a plan or an answer formats every check-in's
+/// date, and chrono's format-string machinery was a fifth of writing a plan.
+fn iso_date(date: NaiveDate) -> Option<IsoDate> {
+    use chrono::Datelike;
+    let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
+    let mut text = *b"0000-00-00";
+    let mut put = |at: usize, digits: usize, mut n: u32| {
+        for i in (at..at + digits).rev() {
+            text[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+    };
+    put(0, 4, year);
+    put(5, 2, date.month());
+    put(8, 2, date.day());
+    Some(IsoDate(text))
+}
+
+/// Ten ASCII bytes of a date.
+struct IsoDate([u8; 10]);
+
+impl IsoDate {
+    fn as_str(&self) -> &str {
+        // Only ASCII digits and dashes are ever written into it.
+        std::str::from_utf8(&self.0).unwrap_or("0000-00-00")
+    }
+}
+
 /// Milliseconds since the epoch at the start (00:00 UTC) of `date`.
 pub fn date_start_millis(date: NaiveDate) -> i64 {
     Utc.from_utc_datetime(&date.and_time(NaiveTime::MIN))
@@ -103,7 +132,10 @@ impl Ord for Moment {
 impl fmt::Display for Moment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Moment::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Moment::Date(d) => match iso_date(*d) {
+                Some(text) => f.write_str(text.as_str()),
+                None => write!(f, "{}", d.format("%Y-%m-%d")),
+            },
             Moment::DateTime(t) => write!(
                 f,
                 "{}",
@@ -201,6 +233,29 @@ mod tests {
         ] {
             assert_eq!(parse_iso_date(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        use chrono::Datelike;
+        let mut day = NaiveDate::from_ymd_opt(-3, 12, 25).expect("a date");
+        let last = NaiveDate::from_ymd_opt(10_002, 1, 3).expect("a date");
+        let mut seen = 0;
+        while day <= last {
+            assert_eq!(
+                Moment::Date(day).to_string(),
+                day.format("%Y-%m-%d").to_string()
+            );
+            // Every day near the ends and around leap days; a sample in between.
+            let step = if day.year() < 3 || day.year() > 9997 || day.month() == 2 {
+                1
+            } else {
+                97
+            };
+            day = day + chrono::Days::new(step);
+            seen += 1;
+        }
+        assert!(seen > 10_000, "{seen}");
     }
 
     #[test]
