@@ -647,13 +647,17 @@ impl From<&Error> for ErrorInfo {
 }
 
 impl Error {
-    /// An [`Error::InvalidArgument`] for `name`, which is not one of `choices`.
+    /// An [`Error::InvalidArgument`] for `name`, which is not one of `choices`; the
+    /// closest choice is suggested when one is close (`score` → `scores`).
     pub(crate) fn unknown_choice(argument: &str, name: &str, choices: &[&str]) -> Error {
         let listed: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
+        let hint = crate::suggest::closest(name, choices.iter().copied())
+            .map(|c| format!(" (did you mean `{c}`?)"))
+            .unwrap_or_default();
         Error::InvalidArgument {
             argument: argument.to_owned(),
             message: format!(
-                "unknown {argument} `{name}`; use one of {}",
+                "unknown {argument} `{name}`{hint}; use one of {}",
                 listed.join(", ")
             ),
         }
@@ -730,6 +734,20 @@ impl std::error::Error for Problems {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_choice_lists_the_choices_and_suggests_a_near_one() {
+        let choices = ["objectives", "key_results", "scores"];
+        assert_eq!(
+            Error::unknown_choice("table", "score", &choices).message(),
+            "table: unknown table `score` (did you mean `scores`?); use one of `objectives`, \
+             `key_results`, `scores`"
+        );
+        assert_eq!(
+            Error::unknown_choice("table", "frames", &choices).message(),
+            "table: unknown table `frames`; use one of `objectives`, `key_results`, `scores`"
+        );
+    }
 
     #[test]
     fn message_drops_the_location_prefix() {

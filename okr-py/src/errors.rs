@@ -11,92 +11,86 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyTuple, PyType};
 
 create_exception!(
-    _okr,
+    okr,
     OkrError,
     PyException,
     "Base class of every error okr raises."
 );
 create_exception!(
-    _okr,
+    okr,
     ParseError,
     OkrError,
     "The text is not well-formed JSON, YAML, CSV or JSON Lines."
 );
 create_exception!(
-    _okr,
+    okr,
     LimitError,
     ParseError,
     "Input past a safety limit (size, nesting, alias expansion)."
 );
 create_exception!(
-    _okr,
+    okr,
     SchemaError,
     OkrError,
     "Well-formed input of the wrong shape: a wrong type, a missing field, an unknown value."
 );
 create_exception!(
-    _okr,
+    okr,
     UnknownFieldError,
     SchemaError,
     "A field name the format does not know."
 );
 create_exception!(
-    _okr,
+    okr,
     ValidationError,
     OkrError,
     "A value the model does not allow: NaN, a negative weight, dates out of order, …"
 );
 create_exception!(
-    _okr,
+    okr,
     DuplicateIdError,
     ValidationError,
     "Two items of one kind share an id."
 );
 create_exception!(
-    _okr,
+    okr,
     ZeroRangeError,
     ValidationError,
     "A key result whose start equals its target."
 );
 create_exception!(
-    _okr,
+    okr,
     DirectionMismatchError,
     ValidationError,
     "An increase whose target is below its start, or a decrease above."
 );
 create_exception!(
-    _okr,
+    okr,
     DateOrderError,
     ValidationError,
     "A start after an end."
 );
 create_exception!(
-    _okr,
+    okr,
     PolicyError,
     ValidationError,
     "A scoring policy that cannot be used: an unknown preset, a bad setting."
 );
 create_exception!(
-    _okr,
+    okr,
     UnknownReferenceError,
     OkrError,
     "An id that names nothing in the plan."
 );
 create_exception!(
-    _okr,
+    okr,
     CycleError,
     OkrError,
     "A loop among alignments or aggregate key results."
 );
-create_exception!(
-    _okr,
-    NotFoundError,
-    OkrError,
-    "An id passed to a call that the plan does not hold."
-);
 
 create_exception!(
-    _okr,
+    okr,
     UnknownRuleError,
     OkrError,
     "A lint rule code or name that no rule has."
@@ -106,6 +100,7 @@ create_exception!(
 /// made once per interpreter.
 static INVALID_ARGUMENT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static READ_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static NOT_FOUND: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// `class name(OkrError, builtin): doc`, made with `type()`.
 fn with_builtin<'py>(
@@ -118,7 +113,15 @@ fn with_builtin<'py>(
     cell.get_or_try_init(py, || {
         let namespace = PyDict::new(py);
         namespace.set_item("__doc__", doc)?;
-        namespace.set_item("__module__", "okr._okr")?;
+        // Named where users import them from, so tracebacks say `okr.ReadError`.
+        namespace.set_item("__module__", "okr")?;
+        // KeyError's own `__str__` quotes the message (`'objective `x` not found'`);
+        // every okr error prints its message as written.
+        namespace.set_item(
+            "__str__",
+            py.get_type::<pyo3::exceptions::PyBaseException>()
+                .getattr("__str__")?,
+        )?;
         let bases = PyTuple::new(py, [py.get_type::<OkrError>(), builtin])?;
         let made = py
             .get_type::<PyType>()
@@ -137,6 +140,18 @@ fn invalid_argument(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
         "InvalidArgumentError",
         "An argument that is not one of its choices: a table name, a format, a date.",
         py.get_type::<PyValueError>(),
+    )
+}
+
+/// `NotFoundError(OkrError, KeyError)`: an id the plan does not hold is a lookup that
+/// failed, and `except KeyError` is how Python code says so.
+fn not_found(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
+    with_builtin(
+        py,
+        &NOT_FOUND,
+        "NotFoundError",
+        "An id passed to a call that the plan does not hold.",
+        py.get_type::<pyo3::exceptions::PyKeyError>(),
     )
 }
 
@@ -173,7 +188,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         py.get_type::<UnknownReferenceError>(),
     )?;
     m.add("CycleError", py.get_type::<CycleError>())?;
-    m.add("NotFoundError", py.get_type::<NotFoundError>())?;
+    m.add("NotFoundError", not_found(py)?)?;
     m.add("UnknownRuleError", py.get_type::<UnknownRuleError>())?;
     m.add("InvalidArgumentError", invalid_argument(py)?)?;
     m.add("ReadError", read_error(py)?)?;
@@ -196,7 +211,10 @@ fn exception(py: Python<'_>, e: &Error) -> PyErr {
         ErrorCode::Policy => PolicyError::new_err(message),
         ErrorCode::UnknownReference => UnknownReferenceError::new_err(message),
         ErrorCode::Cycle => CycleError::new_err(message),
-        ErrorCode::NotFound => NotFoundError::new_err(message),
+        ErrorCode::NotFound => match not_found(py) {
+            Ok(cls) => PyErr::from_type(cls, message),
+            Err(failed) => failed,
+        },
         ErrorCode::UnknownRule => UnknownRuleError::new_err(message),
         ErrorCode::InvalidArgument => match invalid_argument(py) {
             Ok(cls) => PyErr::from_type(cls, message),

@@ -145,6 +145,31 @@ def test_every_family_is_an_okr_error() -> None:
     assert issubclass(okr.PolicyError, okr.ValidationError)
     assert issubclass(okr.InvalidArgumentError, ValueError)
     assert issubclass(okr.ReadError, OSError)
+    assert issubclass(okr.NotFoundError, KeyError)
+
+
+def test_errors_are_named_where_they_are_imported_from() -> None:
+    """Tracebacks say `okr.UnknownFieldError`, and pickle finds each class by that name."""
+    classes = [getattr(okr, name) for name in dir(okr) if name.endswith("Error")]
+    assert len(classes) == 17
+    for cls in classes:
+        assert cls.__module__ == "okr", cls
+        assert getattr(okr, cls.__name__) is cls
+    with pytest.raises(okr.UnknownFieldError) as raised:
+        okr.loads("schema_version: 1\nobjectivs: []\n")
+    again = pickle.loads(pickle.dumps(raised.value))
+    assert type(again) is okr.UnknownFieldError
+    assert str(again) == str(raised.value)
+
+
+def test_an_id_the_plan_does_not_hold_is_a_key_error_with_a_plain_message() -> None:
+    plan = okr.load(EXAMPLE)
+    with pytest.raises(KeyError) as raised:
+        plan.objective("nope")
+    assert isinstance(raised.value, okr.NotFoundError)
+    assert raised.value.code == "not_found"
+    # KeyError would print the message in quotes; okr's errors print it as written.
+    assert str(raised.value) == "objective `nope` not found in the plan"
 
 
 def test_load_reads_the_file_in_the_engine_and_names_a_file_it_cannot_read(tmp_path: Path) -> None:
