@@ -2,8 +2,8 @@
 //! fetched from the network).
 
 use super::{
-    diagnostics_by_objective, grade_and_confidence, pct, status_words, tree_order, unit_summaries,
-    value_text,
+    diagnostics_by_objective, forecast_text, grade_and_confidence, pct, status_words, tree_order,
+    unit_summaries, value_text,
 };
 use crate::engine::{Scorecard, Status};
 use crate::lint::{Diagnostic, Severity};
@@ -11,6 +11,32 @@ use crate::model::Plan;
 use std::fmt::Write;
 
 /// Escapes text for HTML element content and attribute values.
+/// Escaped text whose `backticked` spans (ids and fields in lint messages, written for
+/// Markdown and terminals) become `<code>`; a lone backtick stays as it is.
+fn with_code(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len() < 3 {
+        return esc(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let pairs = (parts.len() - 1) / 2;
+    for (i, part) in parts.iter().enumerate() {
+        let inside = i % 2 == 1;
+        if inside && i < 2 * pairs {
+            out.push_str("<code>");
+            out.push_str(&esc(part));
+            out.push_str("</code>");
+        } else {
+            if i > 2 * pairs {
+                // The unpaired backtick this part came after.
+                out.push('`');
+            }
+            out.push_str(&esc(part));
+        }
+    }
+    out
+}
+
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -206,11 +232,7 @@ pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String
                 "<table><thead><tr><th>key result</th><th class=\"num\">value</th><th class=\"num\">progress</th><th></th><th>status</th><th class=\"num\">forecast at due</th></tr></thead><tbody>"
             );
             for k in &o.key_results {
-                let forecast = k
-                    .forecast
-                    .as_ref()
-                    .map(|f| pct(f.projected_progress))
-                    .unwrap_or_else(|| "–".into());
+                let forecast = esc(&forecast_text(k));
                 let _ = write!(
                     out,
                     "<tr><td><b>{}</b> {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
@@ -233,8 +255,8 @@ pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String
                     "<li class=\"{}\"><code>{}</code> {} <span class=\"help\">— {}</span></li>",
                     d.severity.as_str(),
                     esc(&d.code),
-                    esc(&d.message),
-                    esc(&d.help)
+                    with_code(&d.message),
+                    with_code(&d.help)
                 );
             }
             let _ = write!(out, "</ul>");
@@ -249,9 +271,9 @@ pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String
                 "<li class=\"{}\"><code>{}</code> {} <code>{}</code> <span class=\"help\">— {}</span></li>",
                 d.severity.as_str(),
                 esc(&d.code),
-                esc(&d.message),
+                with_code(&d.message),
                 esc(&d.path),
-                esc(&d.help)
+                with_code(&d.help)
             );
         }
         let _ = write!(out, "</ul>");
@@ -262,7 +284,43 @@ pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String
 
 #[cfg(test)]
 mod tests {
-    use super::esc;
+    use super::{esc, with_code};
+
+    #[test]
+    fn backticked_spans_become_code_and_a_lone_backtick_stays() {
+        assert_eq!(
+            with_code("objective `a<b>` aligns to `c`"),
+            "objective <code>a&lt;b&gt;</code> aligns to <code>c</code>"
+        );
+        assert_eq!(with_code("no code here"), "no code here");
+        assert_eq!(with_code("one ` alone"), "one ` alone");
+        assert_eq!(with_code("`a` then ` alone"), "<code>a</code> then ` alone");
+    }
+
+    #[test]
+    fn the_acme_report_shows_forecast_values_and_no_raw_backticks() {
+        let plan = include_str!("../../../examples/acme.yaml");
+        let log = include_str!("../../../examples/acme.check-ins.jsonl");
+        let options = crate::LoadOptions::new(crate::PlanFormat::Yaml);
+        let doc = crate::Document::parse_with_log(plan, &options, |_| Ok(Some(log.to_owned())))
+            .expect("the example reads");
+        let as_of = crate::AsOf::parse("2026-11-15").expect("a date");
+        let html = doc
+            .report(crate::ReportFormat::Html, &crate::LintOptions::as_of(as_of))
+            .expect("a report");
+        // The threshold key result on track now but forecast past its upper bound says
+        // where it is heading, not only "0%".
+        let row = html
+            .split("<tr>")
+            .find(|r| r.contains("<b>emea-coverage</b>"))
+            .expect("the row");
+        assert!(row.contains("x quota (0%)</td>"), "{row}");
+        let findings: Vec<&str> = html.split("<li class=").skip(1).collect();
+        assert!(!findings.is_empty());
+        for f in findings {
+            assert!(!f.contains('`'), "{f}");
+        }
+    }
 
     #[test]
     fn escapes_markup() {

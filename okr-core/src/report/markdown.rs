@@ -1,8 +1,8 @@
 //! The Markdown report.
 
 use super::{
-    diagnostics_by_objective, grade_and_confidence, pct, status_words, tree_order, unit_summaries,
-    value_text,
+    diagnostics_by_objective, forecast_text, grade_and_confidence, pct, status_words, tree_order,
+    unit_summaries, value_text,
 };
 use crate::engine::Scorecard;
 use crate::lint::Diagnostic;
@@ -59,11 +59,7 @@ pub fn markdown(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> St
                 "| key result | value | progress | expected | status | forecast |\n|---|---|---|---|---|---|"
             );
             for k in &o.key_results {
-                let forecast = k
-                    .forecast
-                    .as_ref()
-                    .map(|f| format!("{} by due", pct(f.projected_progress)))
-                    .unwrap_or_else(|| "–".into());
+                let forecast = forecast_text(k).replace('|', "\\|");
                 let _ = writeln!(
                     out,
                     "| {} {} | {} | {} | {} | {} | {} |",

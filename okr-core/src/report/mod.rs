@@ -146,6 +146,26 @@ pub(crate) fn number(n: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
+/// The forecast at the due date as a reader needs it: the projected value with its
+/// measure and, in brackets, the progress it would mean (`4.6 x quota (0%)`). The
+/// value says why a threshold key result on track now is forecast to miss; the
+/// progress alone ("0 %") did not.
+pub(crate) fn forecast_text(k: &crate::engine::KeyResultScore) -> String {
+    let Some(f) = &k.forecast else {
+        return "–".into();
+    };
+    let v = f.projected_value;
+    let value = v.is_finite().then(|| match &k.measure {
+        Some(m) => format!("{} {m}", number(v)),
+        None => number(v),
+    });
+    match (value, f.projected_progress) {
+        (Some(v), Some(_)) => format!("{v} ({})", pct(f.projected_progress)),
+        (Some(v), None) => v,
+        (None, p) => pct(p),
+    }
+}
+
 pub(crate) fn value_text(k: &crate::engine::KeyResultScore) -> String {
     match (&k.value, &k.measure) {
         (None, _) => "–".into(),
