@@ -932,7 +932,7 @@ fn report_markdown_has_every_part() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let md = stdout(&o);
     assert!(
-        md.starts_with("# Acme Ledger, Q4 2026\n\nAs of 2026-11-15."),
+        md.starts_with("# Acme Ledger, Q4 2026\n\nAs of 15 November 2026."),
         "{md}"
     );
     for part in [
@@ -983,6 +983,30 @@ fn report_html_is_one_self_contained_page() {
         "text is escaped"
     );
     assert_eq!(html.matches("<section class=\"objective\"").count(), 12);
+    assert!(
+        html.contains("As of 15 November 2026</p>"),
+        "a date as people write it"
+    );
+    // Every tree row links to its objective's card, and every link lands somewhere.
+    let links: Vec<&str> = html
+        .split("href=\"#")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert_eq!(links.len(), 12);
+    for id in links {
+        assert!(
+            html.contains(&format!("id=\"{id}\"")),
+            "#{id} leads nowhere"
+        );
+    }
+    // Findings fold under a count; none is an error in the example, so all are closed.
+    assert!(
+        html.contains("<details class=\"findings\"><summary>"),
+        "folded findings"
+    );
+    assert!(!html.contains("<details class=\"findings\" open>"));
+    assert!(html.contains("@media (max-width: 640px)") && html.contains("@media print"));
 }
 
 /// A plan with one key result that has no check-in yet, and a log beside it.

@@ -2,8 +2,8 @@
 //! fetched from the network).
 
 use super::{
-    diagnostics_by_objective, forecast_text, grade_and_confidence, pct, status_words, tree_order,
-    unit_summaries, value_text,
+    diagnostics_by_objective, forecast_text, grade_and_confidence, human_moment, pct, status_words,
+    tree_order, unit_summaries, value_text,
 };
 use crate::engine::{Scorecard, Status};
 use crate::lint::{Diagnostic, Severity};
@@ -113,7 +113,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .chip { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12px; font-weight: 600; white-space: nowrap; }
 .chip.good { background: #e3f6ec; color: #11693f; } .chip.warn { background: #fdf1d8; color: #8a5a00; } .chip.bad { background: #fde6e6; color: #a42a2a; } .chip.muted { background: #eceff5; color: #4d5566; }
 .tree { list-style: none; padding: 0; margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 10px; }
-.tree li { display: flex; align-items: center; gap: 10px; padding: 7px 12px; border-bottom: 1px solid var(--line); }
+.tree li { display: flex; align-items: center; gap: 10px; padding: 7px 12px 7px calc(12px + 22px * var(--depth, 0)); border-bottom: 1px solid var(--line); }
 .tree li:last-child { border-bottom: 0; } .tree .id { font-weight: 600; } .tree .t { flex: 1; color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .objective { margin: 14px 0; } .objective header { display: flex; align-items: baseline; gap: 12px; flex-wrap: wrap; margin-bottom: 8px; }
 .objective header .facts { color: var(--muted); font-size: 13px; }
@@ -121,7 +121,38 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .diags li { font-size: 13px; padding: 5px 0 5px 10px; border-left: 3px solid var(--line); margin: 4px 0; }
 .diags li.error { border-color: var(--bad); } .diags li.warn { border-color: var(--warn); } .diags li.info { border-color: #8aa4d6; }
 .diags code { font-size: 12px; color: var(--muted); } .help { color: var(--muted); }
+.findings { margin-top: 10px; } .findings summary { cursor: pointer; font-size: 13px; color: var(--muted); }
+.tree a.id { color: inherit; text-decoration: none; } .tree a.id:hover { text-decoration: underline; }
+@media (max-width: 640px) {
+  main { padding: 16px 10px 40px; } h1 { font-size: 22px; }
+  th, td { padding: 6px 5px; } td:nth-child(4), th:nth-child(4) { display: none; }
+  .objective thead { display: none; } .objective table { background: none; }
+  .objective tr { display: grid; grid-template-columns: 1fr auto auto; gap: 2px 10px; padding: 8px 0; border-bottom: 1px solid var(--line); }
+  .objective td { border: 0; padding: 0; text-align: left; white-space: normal; }
+  .objective td:first-child { grid-column: 1 / -1; }
+  .objective td:nth-child(6) { grid-column: 1 / -1; color: var(--muted); font-size: 13px; }
+  .objective td:nth-child(6)::before { content: "forecast at due: "; }
+  .tree li { flex-wrap: wrap; gap: 2px 8px; padding-left: calc(10px + 12px * var(--depth, 0)); }
+  .tree .id { flex: 1; } .tree .bar { display: none; }
+  .tree .t { order: 9; flex-basis: 100%; white-space: normal; font-size: 13px; }
+  .objective { padding: 10px; overflow-x: auto; } .objective header { gap: 6px; }
+}
+@media print {
+  body { background: #fff; font-size: 12px; } main { max-width: none; padding: 0; }
+  .card, .objective, .tree { border-color: #ccc; } .objective { break-inside: avoid; }
+  .findings summary { color: var(--ink); }
+}
 "#;
+
+/// `3 lint findings (1 error)`.
+fn findings_summary(n: usize, errors: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut text = plural(n, "lint finding");
+    if errors > 0 {
+        text.push_str(&format!(" ({})", plural(errors, "error")));
+    }
+    text
+}
 
 /// The whole report as one HTML document.
 pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String {
@@ -136,7 +167,7 @@ pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String
         out,
         "<h1>{}</h1><p class=\"sub\">As of {}</p>",
         esc(title),
-        esc(&card.as_of.to_string())
+        esc(&human_moment(&card.as_of))
     );
 
     let count = |s: Status| card.objectives.iter().filter(|o| o.status == s).count();
@@ -197,13 +228,13 @@ pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String
     for (depth, o) in tree_order(card) {
         let _ = write!(
             out,
-            "<li style=\"padding-left:{}px\"><span class=\"id\">{}</span><span class=\"t\">{}</span>{}<span class=\"num\">{}</span>{}</li>",
-            12 + 22 * depth.min(12),
-            esc(&o.id),
+            "<li style=\"--depth:{}\"><a class=\"id\" href=\"#{id}\">{id}</a><span class=\"t\">{}</span>{}<span class=\"num\">{}</span>{}</li>",
+            depth.min(12),
             esc(&o.title),
             bar(o.progress, o.expected, o.status),
             pct(o.progress),
-            chip(o.status)
+            chip(o.status),
+            id = esc(&o.id),
         );
     }
     let _ = write!(out, "</ul>");
@@ -248,7 +279,18 @@ pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String
             let _ = write!(out, "</tbody></table>");
         }
         if let Some(list) = by_objective.get(&Some(i)) {
-            let _ = write!(out, "<ul class=\"diags\">");
+            // Folded under a count, so that findings do not bury the scores; open when
+            // one is an error, which the reader must see.
+            let errors = list
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            let _ = write!(
+                out,
+                "<details class=\"findings\"{}><summary>{}</summary><ul class=\"diags\">",
+                if errors > 0 { " open" } else { "" },
+                esc(&findings_summary(list.len(), errors))
+            );
             for d in list {
                 let _ = write!(
                     out,
@@ -259,7 +301,7 @@ pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String
                     with_code(&d.help)
                 );
             }
-            let _ = write!(out, "</ul>");
+            let _ = write!(out, "</ul></details>");
         }
         let _ = write!(out, "</section>");
     }

@@ -1,8 +1,8 @@
 //! The Markdown report.
 
 use super::{
-    diagnostics_by_objective, forecast_text, grade_and_confidence, pct, status_words, tree_order,
-    unit_summaries, value_text,
+    diagnostics_by_objective, forecast_text, grade_and_confidence, human_moment, pct, status_words,
+    tree_order, unit_summaries, value_text,
 };
 use crate::engine::Scorecard;
 use crate::lint::Diagnostic;
@@ -14,7 +14,7 @@ use std::fmt::Write;
 pub fn markdown(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     let title = plan.name.as_deref().unwrap_or("OKR report");
-    let _ = writeln!(out, "# {title}\n\nAs of {}.\n", card.as_of);
+    let _ = writeln!(out, "# {title}\n\nAs of {}.\n", human_moment(&card.as_of));
     let _ = writeln!(
         out,
         "## Grades by unit\n\n| unit | objectives | mean score |\n|---|---|---|"

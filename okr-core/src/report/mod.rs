@@ -132,6 +132,22 @@ pub(crate) fn grade_and_confidence(o: &ObjectiveScore) -> Vec<String> {
     facts
 }
 
+/// A moment as a reader says it: `15 November 2026`, or `15 November 2026, 09:30 UTC`
+/// (`+02:00` for another offset).
+pub(crate) fn human_moment(m: &crate::model::Moment) -> String {
+    match m {
+        crate::model::Moment::Date(d) => d.format("%-d %B %Y").to_string(),
+        crate::model::Moment::DateTime(t) => {
+            let zone = if t.offset().local_minus_utc() == 0 {
+                "UTC".to_owned()
+            } else {
+                t.format("UTC%:z").to_string()
+            };
+            format!("{}, {}", t.format("%-d %B %Y"), t.format("%H:%M")) + " " + &zone
+        }
+    }
+}
+
 pub(crate) fn pct(p: Option<f64>) -> String {
     p.map(|p| format!("{:.0}%", p * 100.0))
         .unwrap_or_else(|| "–".into())
@@ -172,5 +188,22 @@ pub(crate) fn value_text(k: &crate::engine::KeyResultScore) -> String {
         (Some(crate::model::Value::Number(n)), Some(m)) => format!("{} {m}", number(*n)),
         (Some(crate::model::Value::Number(n)), None) => number(*n),
         (Some(v), _) => v.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_moment;
+    use crate::model::Moment;
+
+    #[test]
+    fn moments_read_as_people_write_them() {
+        let read = |text: &str| human_moment(&Moment::parse(text).expect("a moment"));
+        assert_eq!(read("2026-11-05"), "5 November 2026");
+        assert_eq!(read("2026-11-05T09:30:00Z"), "5 November 2026, 09:30 UTC");
+        assert_eq!(
+            read("2026-11-05T09:30:00+02:00"),
+            "5 November 2026, 09:30 UTC+02:00"
+        );
     }
 }
