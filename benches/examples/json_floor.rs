@@ -4,19 +4,12 @@
 //! `cargo run --release -p okr-benches --example json_floor -- M.json [model]`: with
 //! `model`, only the model is read (five times), for a profiler.
 
-use std::time::Instant;
-
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
-    (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(f());
-            start.elapsed().as_secs_f64() * 1e3
-        })
-        .fold(f64::INFINITY, f64::min)
+/// [`okr_benches::best_of`] in milliseconds.
+fn best_ms<T>(runs: usize, f: impl FnMut() -> T) -> f64 {
+    okr_benches::best_of(runs, f) * 1e3
 }
 
 fn main() {
@@ -26,26 +19,26 @@ fn main() {
     let report =
         |name: &str, ms: f64| println!("{name:<12} {ms:>8.1} ms  {:>6.0} MB/s", mb / ms * 1e3);
     if std::env::args().nth(2).as_deref() == Some("model") {
-        let model = best_of(5, || {
+        let model = best_ms(5, || {
             serde_json::from_str::<okr_core::Plan>(&text).expect("a plan")
         });
         return report("model", model);
     }
     report(
         "tokenise",
-        best_of(3, || {
+        best_ms(3, || {
             serde_json::from_str::<serde::de::IgnoredAny>(&text).expect("a plan")
         }),
     );
     report(
         "value tree",
-        best_of(3, || {
+        best_ms(3, || {
             serde_json::from_str::<serde_json::Value>(&text).expect("a plan")
         }),
     );
     report(
         "model",
-        best_of(3, || {
+        best_ms(3, || {
             serde_json::from_str::<okr_core::Plan>(&text).expect("a plan")
         }),
     );

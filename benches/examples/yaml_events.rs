@@ -4,22 +4,12 @@
 //!
 //! `cargo run --release -p okr-benches --example yaml_events -- M.yaml`
 
+use okr_benches::best_of;
 use okr_core::{Document, LoadOptions, PlanFormat};
 use serde_saphyr::granit_parser::Parser;
-use std::time::Instant;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(f());
-            t.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min)
-}
 
 fn main() {
     let path = std::env::args().nth(1).expect("a YAML plan");

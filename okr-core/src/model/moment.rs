@@ -79,7 +79,7 @@ fn parse_iso_date(text: &str) -> Option<NaiveDate> {
 
 /// `YYYY-MM-DD` written digit by digit, for years 0–9999 (`None` outside, where
 /// chrono's signed form is used): writing a plan or an answer formats every check-in's
-/// date, and chrono's format-string machinery was a fifth of writing a plan.
+/// date, and chrono's format-string machinery took two fifths of writing a plan.
 fn iso_date(date: NaiveDate) -> Option<IsoDate> {
     use chrono::Datelike;
     let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
