@@ -3,7 +3,7 @@
 
 use crate::Failure;
 use okr_core::fs::ReadOptions;
-use okr_core::safe_text::for_terminal;
+use okr_core::render::Source;
 use okr_core::{Document, DocumentKind, Error, LoadOptions, PlanFormat};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -62,6 +62,7 @@ pub fn read_config(path: &Path) -> Result<String, Failure> {
             plan: path,
             log: None,
             config: Some(path),
+            plan_text: None,
         };
         unreadable(&files, e)
     })
@@ -97,10 +98,11 @@ pub fn open(path: &Path) -> Result<Opened, Failure> {
             plan: path,
             log: None,
             config: None,
+            plan_text: None,
         };
         unreadable(&files, e)
     })?;
-    parse(path, path, text, format)
+    parse(path, path, text, format, None)
 }
 
 /// [`open`] for a plan on standard input (`git show HEAD~1:okrs.yaml | okr diff -
@@ -128,14 +130,24 @@ pub fn open_stdin(beside: &Path, format: PlanFormat) -> Result<Opened, Failure> 
             plan: shown,
             log: None,
             config: None,
+            plan_text: None,
         };
         unreadable(&files, e)
     })?;
-    parse(shown, beside, text, format)
+    // Kept for its errors' lines: standard input cannot be read twice.
+    let kept = text.clone();
+    parse(shown, beside, text, format, Some(&kept))
 }
 
-/// Parses `text` as the plan `shown` in messages, its log found beside `at`.
-fn parse(shown: &Path, at: &Path, text: String, format: PlanFormat) -> Result<Opened, Failure> {
+/// Parses `text` as the plan `shown` in messages, its log found beside `at`; errors
+/// show their lines from `kept`, or from the file read again.
+fn parse(
+    shown: &Path,
+    at: &Path,
+    text: String,
+    format: PlanFormat,
+    kept: Option<&str>,
+) -> Result<Opened, Failure> {
     let read = read_options();
     let mut options = LoadOptions::new(format);
     options.limits.max_input_bytes = read.max_bytes;
@@ -153,12 +165,30 @@ fn parse(shown: &Path, at: &Path, text: String, format: PlanFormat) -> Result<Op
         }),
         Err(Error::Io { message, .. }) => Err(Failure::Usage(message)),
         Err(e) => {
+            let reread;
+            let text = match kept {
+                Some(text) => Some(text),
+                None if matches!(e, Error::UnknownField { .. }) => {
+                    reread = self::reread(shown);
+                    reread.as_deref()
+                }
+                None => None,
+            };
+            // One run names every unknown field, not only the first serde met.
+            let errors = match (&e, text) {
+                (Error::UnknownField { .. }, Some(text)) => {
+                    let all = okr_core::format::unknown_fields(text, format);
+                    if all.is_empty() { vec![e] } else { all }
+                }
+                _ => vec![e],
+            };
             Files {
                 plan: shown,
                 log: log_path.as_deref(),
                 config: None,
+                plan_text: text,
             }
-            .report(std::slice::from_ref(&e));
+            .report(&errors);
             Err(Failure::Invalid("the plan could not be read".into()))
         }
     }
@@ -181,42 +211,73 @@ impl Opened {
             plan: &self.path,
             log: self.log_path.as_deref(),
             config: None,
+            plan_text: self.doc.source_text(),
         }
     }
 }
 
-/// The files a run read, so that each error is printed against its own.
+/// The files a run read, so that each error is printed against its own, with the
+/// line it points at.
 pub struct Files<'a> {
     pub plan: &'a Path,
     pub log: Option<&'a Path>,
     pub config: Option<&'a Path>,
+    /// The plan's text, when it is at hand (a plan that parsed keeps it); otherwise
+    /// the file is read again to show the line, since only errors need it.
+    pub plan_text: Option<&'a str>,
 }
 
 impl Files<'_> {
-    /// Prints errors as `file:line:column: error[code]: message` plus the document path.
+    /// Prints each error like a compiler: headline, place, source line and caret,
+    /// the document path as a note.
     pub fn report(&self, errors: &[Error]) {
         remember(errors);
+        let renderer = crate::color::renderer(crate::color::Stream::Stderr);
+        let mut texts: [Option<String>; 3] = Default::default();
+        let mut shown = String::new();
         for e in errors {
-            let file = match e.document() {
-                DocumentKind::Plan => Some(self.plan),
-                DocumentKind::Log => self.log,
-                DocumentKind::Config => self.config,
+            let (slot, file) = match e.document() {
+                DocumentKind::Plan => (0, Some(self.plan)),
+                DocumentKind::Log => (1, self.log),
+                DocumentKind::Config => (2, self.config),
             };
-            let mut place = file.unwrap_or(self.plan).display().to_string();
-            if let Some(loc) = e.location()
-                && let Some(line) = loc.line
-            {
-                place.push_str(&format!(":{line}"));
-                if let Some(col) = loc.column {
-                    place.push_str(&format!(":{col}"));
-                }
-            }
-            // The message quotes the plan (ids, values): escaped, it cannot forge a line.
-            let message = e.message();
-            eprintln!("{place}: error[{}]: {}", e.code(), for_terminal(&message));
-            if !e.path().is_empty() {
-                eprintln!("  --> {}", for_terminal(e.path()));
-            }
+            let name = file.unwrap_or(self.plan).display().to_string();
+            let text = match (slot, self.plan_text) {
+                (0, Some(text)) => Some(text),
+                _ if e.location().and_then(|l| l.line).is_some() => file.and_then(|f| {
+                    texts[slot]
+                        .get_or_insert_with(|| reread(f).unwrap_or_default())
+                        .as_str()
+                        .into()
+                }),
+                _ => None,
+            };
+            let source = match text {
+                Some(text) if !text.is_empty() => Source::new(&name, text),
+                _ => Source::named(&name),
+            };
+            shown.push_str(&renderer.error(&source, e));
         }
+        eprint!("{shown}");
     }
+}
+
+/// A file read again for the lines its errors point at; `None` if it cannot be (it
+/// is `<stdin>`, not a regular file, or changed into something unreadable). Text that
+/// is not UTF-8 is read with its bad bytes replaced, to show where they are.
+fn reread(path: &Path) -> Option<String> {
+    use std::io::Read;
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(read_options().max_bytes as u64)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
 }

@@ -10,6 +10,7 @@ macro_rules! outln {
     ($($t:tt)*) => { $crate::write_stdout(&format!("{}\n", format!($($t)*))) };
 }
 
+mod color;
 mod commands;
 mod input;
 mod render;
@@ -48,6 +49,9 @@ struct Cli {
     /// elsewhere cannot make `okr check-in` write anywhere else.
     #[arg(long, global = true)]
     allow_log_outside_folder: bool,
+    /// Colour diagnostics: `auto` on a terminal unless `NO_COLOR` is set.
+    #[arg(long, global = true, value_enum, default_value_t = color::Choice::Auto)]
+    color: color::Choice,
 }
 
 #[derive(Subcommand, Debug)]
@@ -138,6 +142,7 @@ pub fn write_stdout(text: &str) {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    color::set(cli.color);
     let mut read = okr_core::fs::ReadOptions::default();
     if let Some(bytes) = cli.max_input_bytes {
         read.max_bytes = bytes;

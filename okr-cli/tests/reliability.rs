@@ -105,11 +105,12 @@ fn text_that_is_not_utf8_is_reported_at_its_line() {
     std::fs::write(&path, b"schema_version: 1\nname: caf\xE9\nobjectives: []\n").expect("writes");
     let o = okr(&["validate", &path.to_string_lossy()]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("plan.yaml:2:10: error[syntax]"),
-        "{}",
-        stderr(&o)
-    );
+    let err = stderr(&o);
+    assert!(err.starts_with("error[syntax]: "), "{err}");
+    assert!(err.contains("plan.yaml:2:10\n"), "{err}");
+    // The line is shown with the bad byte replaced, and the caret under it.
+    assert!(err.contains("2 | name: caf\u{FFFD}\n"), "{err}");
+    assert!(err.contains("  |          ^\n"), "{err}");
 }
 
 /// `okr check-in` under a file-size limit that the append runs into part-way (what a

@@ -575,7 +575,7 @@ impl Error {
             } => format!(
                 "{entity} `{id}` does not exist{}",
                 hint.as_deref()
-                    .map(|h| format!(" ({h})"))
+                    .map(|h| format!("; {h}"))
                     .unwrap_or_default()
             ),
             Error::Cycle { kind, ids, .. } => format!("{kind} cycle: {}", ids.join(" → ")),

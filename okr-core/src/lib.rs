@@ -61,6 +61,8 @@ pub mod model;
 mod name_map;
 pub mod policy;
 pub mod position;
+#[cfg(feature = "render")]
+pub mod render;
 pub mod report;
 pub mod safe_text;
 mod suggest;

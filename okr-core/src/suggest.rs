@@ -9,12 +9,21 @@ pub(crate) fn closest<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let word = word.to_ascii_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(&word, &c.to_ascii_lowercase()), c))
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let near = candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(&word, &c.to_ascii_lowercase()), *c))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|(_, c)| c);
+    // A name missing its prefix (`type` for CSV's `kr_type`): the first candidate that
+    // is the word behind a `prefix_`.
+    near.or_else(|| {
+        let suffix = format!("_{word}");
+        candidates
+            .into_iter()
+            .find(|c| c.to_ascii_lowercase().ends_with(&suffix))
+    })
 }
 
 #[cfg(test)]
@@ -38,5 +47,10 @@ mod tests {
         assert_eq!(closest("Weight", fields), Some("weight"));
         assert_eq!(closest("colour", fields), None);
         assert_eq!(closest("x", fields), None);
+        assert_eq!(
+            closest("type", ["objective_type", "kr_type"]),
+            Some("objective_type")
+        );
+        assert_eq!(closest("kind", ["objective_type", "kr_type"]), None);
     }
 }

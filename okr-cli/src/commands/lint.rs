@@ -4,7 +4,7 @@ use crate::Failure;
 use crate::commands::score::parse_as_of;
 use crate::input::{Files, format_of, open, read_config};
 use okr_core::lint::{Diagnostic, LintConfig, Profile, Severity};
-use okr_core::safe_text::for_terminal;
+use okr_core::render::Source;
 use okr_core::{Error, LintOptions};
 use std::path::{Path, PathBuf};
 
@@ -51,6 +51,8 @@ pub struct Args {
 struct Linted {
     file: String,
     diagnostics: Vec<Diagnostic>,
+    /// The findings rendered against the plan's text, for `--format text`.
+    rendered: String,
     failure: Option<Failure>,
 }
 
@@ -67,8 +69,9 @@ pub fn run(args: Args) -> Result<(), Failure> {
         .files
         .iter()
         .map(|file| {
-            let (diagnostics, failure) = match lint(file, &options) {
-                Ok(diagnostics) => (diagnostics, None),
+            let text = args.format == LintFormat::Text;
+            let (diagnostics, rendered, failure) = match lint(file, &options, text) {
+                Ok((diagnostics, rendered)) => (diagnostics, rendered, None),
                 Err(failure) => {
                     if let Failure::Usage(message) = &failure {
                         eprintln!("error: {message}");
@@ -77,12 +80,14 @@ pub fn run(args: Args) -> Result<(), Failure> {
                     // that a CI job that uploads the output gets a file that says what
                     // is wrong.
                     let errors = crate::input::take_reported();
-                    (errors.iter().map(as_finding).collect(), Some(failure))
+                    let findings = errors.iter().map(as_finding).collect();
+                    (findings, String::new(), Some(failure))
                 }
             };
             Linted {
                 file: file.display().to_string(),
                 diagnostics,
+                rendered,
                 failure,
             }
         })
@@ -154,6 +159,7 @@ fn options(args: &Args) -> Result<LintOptions, Failure> {
                     plan: &args.files[0],
                     log: None,
                     config: Some(path),
+                    plan_text: None,
                 }
                 .report(std::slice::from_ref(&e));
                 Failure::Usage("the lint configuration could not be read".into())
@@ -180,10 +186,15 @@ fn options(args: &Args) -> Result<LintOptions, Failure> {
     Ok(LintOptions { as_of, config })
 }
 
-/// One plan's findings; errors that stop it are printed and its failure returned.
-fn lint(file: &Path, options: &LintOptions) -> Result<Vec<Diagnostic>, Failure> {
+/// One plan's findings, and when `render`, the findings as text against the plan's
+/// lines; errors that stop it are printed and its failure returned.
+fn lint(
+    file: &Path,
+    options: &LintOptions,
+    render: bool,
+) -> Result<(Vec<Diagnostic>, String), Failure> {
     let opened = open(file)?;
-    opened
+    let diagnostics = opened
         .doc
         .lint(options)
         .map_err(|errors| match &errors[..] {
@@ -195,7 +206,20 @@ fn lint(file: &Path, options: &LintOptions) -> Result<Vec<Diagnostic>, Failure> 
                 opened.files().report(&errors);
                 Failure::Invalid("the plan has errors that stop linting (see above)".into())
             }
-        })
+        })?;
+    let mut rendered = String::new();
+    if render {
+        let name = file.display().to_string();
+        let source = match opened.doc.source_text() {
+            Some(text) => Source::new(&name, text),
+            None => Source::named(&name),
+        };
+        let renderer = crate::color::renderer(crate::color::Stream::Stdout);
+        for d in &diagnostics {
+            rendered.push_str(&renderer.finding(&source, d));
+        }
+    }
+    Ok((diagnostics, rendered))
 }
 
 /// Every plan's findings as text, then one count over them all.
@@ -207,7 +231,7 @@ fn text_reports(linted: &[Linted]) -> String {
     }
     let mut out = String::new();
     for l in &done {
-        out.push_str(&findings_text(&l.file, &l.diagnostics));
+        out.push_str(&l.rendered);
     }
     out.push_str(&summary(done.iter().flat_map(|l| &l.diagnostics)));
     out
@@ -259,40 +283,7 @@ fn github_property(text: &str) -> String {
     github_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn label(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warn => "warning",
-        Severity::Info => "info",
-    }
-}
-
-/// `file:line:col: warning[OKR202]: message` plus the path and a help line; text from
-/// the plan is shown escaped (`for_terminal`), so it cannot forge a line.
-fn findings_text(file: &str, diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        let place = match (d.line, d.column) {
-            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
-            _ => file.to_owned(),
-        };
-        out.push_str(&format!(
-            "{place}: {}[{}]: {} ({})\n",
-            label(d.severity),
-            d.code,
-            for_terminal(&d.message),
-            d.rule
-        ));
-        out.push_str(&format!(
-            "  --> {}\n  help: {}\n\n",
-            for_terminal(&d.path),
-            for_terminal(&d.help)
-        ));
-    }
-    out
-}
-
-/// `2 errors, 5 warnings, 1 infos`.
+/// `2 errors, 1 warning, 3 info`.
 fn summary<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) -> String {
     let (mut errors, mut warnings, mut infos) = (0, 0, 0);
     for d in diagnostics {
@@ -302,7 +293,14 @@ fn summary<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) -> String {
             Severity::Info => infos += 1,
         }
     }
-    format!("{errors} errors, {warnings} warnings, {infos} infos\n")
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}, {}, {}\n",
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+        plural(infos, "info", "info")
+    )
 }
 
 /// A SARIF 2.1.0 log: one run, the rules as the driver's rules, one result per

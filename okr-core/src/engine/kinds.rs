@@ -98,11 +98,18 @@ pub fn encode(shape: Shape<'_>, value: &Value) -> Result<f64, String> {
         (Shape::Numeric(_), Value::Number(n)) => {
             Err(format!("the value must be a finite number, not {n}"))
         }
-        (Shape::Numeric(t), other) => Err(format!(
-            "a {} check-in is a number, not {}",
-            t.as_str(),
-            other.shape()
-        )),
+        (Shape::Numeric(t), other) => {
+            let name = t.as_str();
+            let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            Err(format!(
+                "{article} {name} check-in is a number, not {}",
+                other.shape()
+            ))
+        }
     }
 }
 

@@ -390,7 +390,10 @@ impl Cells<'_> {
         self.get(name)
             .map(|s| {
                 NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Error::InvalidValue {
-                    message: format!("column `{name}`: `{s}` is not a date (YYYY-MM-DD)"),
+                    message: format!(
+                        "column `{name}`: {}",
+                        crate::model::date_text::explain(s.trim(), false)
+                    ),
                     location: self.loc(name, field),
                 })
             })
@@ -424,7 +427,39 @@ impl Cells<'_> {
     }
 }
 
-/// Reads objectives and key results from CSV (the columns of [`COLUMNS`], any order).
+/// Every header that names no column, each at its character column in the first line.
+fn unknown_columns(text: &str, headers: &csv::StringRecord) -> Vec<Error> {
+    let line = text.lines().next().unwrap_or_default();
+    let mut from = 0;
+    let mut found = Vec::new();
+    for h in headers {
+        // Where this header is written: the next occurrence after the last one.
+        let at = line[from.min(line.len())..].find(h).map(|i| from + i);
+        if let Some(at) = at {
+            from = at + h.len();
+        }
+        if !COLUMNS.contains(&h.trim()) {
+            let column = at.map_or(1, |at| line[..at].chars().count() + 1);
+            found.push(Error::UnknownField {
+                field: h.to_owned(),
+                expected: COLUMNS.iter().map(|c| (*c).to_owned()).collect(),
+                location: Location::at("").with_position(1, column as u32),
+            });
+        }
+    }
+    found
+}
+
+/// Every unknown column of a CSV plan's header (the CSV case of
+/// [`unknown_fields`](crate::format::unknown_fields)).
+pub(crate) fn all_unknown_columns(text: &str) -> Vec<Error> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    match reader.headers() {
+        Ok(headers) => unknown_columns(text, &headers.clone()),
+        Err(_) => Vec::new(),
+    }
+}
+
 /// Whether column `c` describes an objective (with its unit and cycle) rather than one
 /// key result: every row of an objective repeats these, so its rows must agree. They
 /// are all but the id and the key-result block `kr_id`…`kr_metadata`.
@@ -432,23 +467,20 @@ fn describes_objective(c: usize) -> bool {
     c != col("objective_id") && !(col("kr_id")..=col("kr_metadata")).contains(&c)
 }
 
+/// Reads objectives and key results from CSV (the columns of [`COLUMNS`], any order).
 pub fn parse(text: &str, limits: &Limits) -> Result<Plan> {
     check_size(text.len(), limits)?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| csv_error(&e))?.clone();
+    if let Some(first) = unknown_columns(text, &headers).into_iter().next() {
+        return Err(first);
+    }
     let mut index = [None; COLUMNS.len()];
     for (i, h) in headers.iter().enumerate() {
-        match COLUMNS.iter().position(|c| *c == h.trim()) {
-            Some(c) => index[c] = Some(i),
-            None => {
-                return Err(Error::UnknownField {
-                    field: h.to_owned(),
-                    expected: COLUMNS.iter().map(|c| (*c).to_owned()).collect(),
-                    location: Location::at("").with_position(1, i as u32 + 1),
-                });
-            }
+        if let Some(c) = COLUMNS.iter().position(|c| *c == h.trim()) {
+            index[c] = Some(i);
         }
     }
     for required in ["objective_id", "objective_title"] {

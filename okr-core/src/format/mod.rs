@@ -5,14 +5,17 @@ pub(crate) mod csv;
 pub(crate) mod csv_index;
 mod finite;
 pub mod json;
+mod placed;
 pub mod pretty;
 mod schema;
 pub(crate) mod serde_error;
 pub(crate) mod source_index;
 pub(crate) mod text_value;
+mod unknown_fields;
 pub(crate) mod yaml;
 
 pub use schema::json_schema;
+pub use unknown_fields::unknown_fields;
 
 use crate::document::PlanFormat;
 use crate::error::{Error, Location, Result};
@@ -25,6 +28,7 @@ pub(crate) fn parse(text: &str, format: PlanFormat, limits: &Limits) -> Result<P
         PlanFormat::Yaml => yaml::parse(text, limits),
         PlanFormat::Csv => csv::parse(text, limits),
     }
+    .map_err(|e| placed::better_placed(e, text, format))
 }
 
 /// Safety limits on input. The defaults accept any realistic plan.

@@ -81,8 +81,21 @@ pub(crate) fn with_hint(mut e: Error) -> Error {
         .next()
         .is_some_and(|last| last.starts_with("aligns_to["));
     if let Error::Syntax { message, .. } | Error::Schema { message, .. } = &mut e {
-        if message.contains("found a tab") {
-            message.push_str("; YAML indents with spaces, not tabs: replace the tab with spaces");
+        if let Some(better) = unknown_variant(message) {
+            *message = better;
+        } else if message == "expected string scalar" {
+            *message = "expected a single text here, not a list or a mapping; write one \
+                        value (quote it if it holds `:` or `#`)"
+                .to_owned();
+        } else if message == "expected sequence start" {
+            *message = "expected a list here; write `[a, b]` or one `- item` per line".to_owned();
+        } else if !link && message == "expected mapping start" {
+            *message =
+                "expected a mapping here; write `key: value` lines or `{key: value}`".to_owned();
+        } else if message.contains("found a tab") {
+            *message = "a tab where YAML expects indentation; YAML indents with spaces, not \
+                        tabs: replace the tab with spaces"
+                .to_owned();
         } else if link
             && (message.contains("expected mapping")
                 || message.contains("expected struct")
@@ -94,6 +107,35 @@ pub(crate) fn with_hint(mut e: Error) -> Error {
         }
     }
     e
+}
+
+/// serde's "unknown variant `increse`, expected one of `increase`, `decrease`" (or
+/// serde-saphyr's, without the backticks around the choices) as "unknown value
+/// `increse` (one of …); did you mean `increase`?".
+fn unknown_variant(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown variant `")?;
+    let (value, tail) = rest.split_once('`')?;
+    let choices_text = tail
+        .split_once("expected one of ")
+        .or_else(|| tail.split_once("expected "))
+        .map(|(_, c)| c)?;
+    let choices: Vec<&str> = choices_text
+        .split(", ")
+        .flat_map(|c| c.split(" or "))
+        .map(|c| c.trim().trim_matches('`'))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let listed = choices
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let guess = crate::suggest::closest(value, choices.iter().copied())
+        .map(|g| format!("; did you mean `{g}`?"))
+        .unwrap_or_default();
+    Some(format!(
+        "unknown value `{value}` (expected one of {listed}){guess}"
+    ))
 }
 
 fn backticked(text: &str) -> Vec<String> {
@@ -118,6 +160,25 @@ pub(crate) fn clean_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_values_name_the_choices_and_the_nearest() {
+        for message in [
+            "unknown variant `increse`, expected one of `increase`, `decrease`",
+            "unknown variant `increse`, expected one of increase, decrease",
+        ] {
+            assert_eq!(
+                unknown_variant(message).as_deref(),
+                Some(
+                    "unknown value `increse` (expected one of `increase`, `decrease`); did you mean `increase`?"
+                )
+            );
+        }
+        assert_eq!(
+            unknown_variant("unknown variant `x`, expected `a` or `b`").as_deref(),
+            Some("unknown value `x` (expected one of `a`, `b`)")
+        );
+    }
 
     #[test]
     fn reads_unknown_fields() {

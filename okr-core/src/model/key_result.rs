@@ -127,6 +127,7 @@ impl Step {
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     /// The date of the planned value.
+    #[serde(deserialize_with = "super::date_text::date")]
     pub at: NaiveDate,
     /// The value planned for that date.
     pub target: f64,
@@ -415,7 +416,11 @@ pub struct KeyResultDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
     /// Its due date (default: the cycle's end).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::date_text::optional_date"
+    )]
     pub due: Option<NaiveDate>,
     /// Planned values at dates, for an expected path that is not a straight line.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -1,6 +1,7 @@
 //! The OKR domain model: what every format reads and writes.
 
 mod check_in;
+pub(crate) mod date_text;
 mod exact;
 mod key_result;
 mod lint_section;

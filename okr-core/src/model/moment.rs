@@ -34,7 +34,14 @@ impl Moment {
         DateTime::parse_from_rfc3339(text)
             .map(Moment::DateTime)
             .map_err(|e| {
-                format!("`{text}` is not a date (YYYY-MM-DD) or an RFC 3339 timestamp: {e}")
+                if text.contains([':', 'T']) {
+                    format!(
+                        "`{text}` is not an RFC 3339 timestamp ({e}); write e.g. \
+                         2026-02-14T09:30:00Z, or a date as YYYY-MM-DD"
+                    )
+                } else {
+                    super::date_text::explain(text, true)
+                }
             })
     }
 
@@ -64,7 +71,7 @@ impl Moment {
 
 /// `YYYY-MM-DD` exactly, without chrono's format-string machinery: plans hold millions
 /// of check-in dates, and this is most of the cost of reading them.
-fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     let b = text.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;

@@ -52,10 +52,18 @@ pub struct Cycle {
     /// Its name (`Q1 2026`).
     pub name: String,
     /// Its first day.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::date_text::optional_date"
+    )]
     pub start: Option<NaiveDate>,
     /// Its last day (inclusive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::date_text::optional_date"
+    )]
     pub end: Option<NaiveDate>,
     /// The cycle holding it (a year holding quarters).
     #[serde(default, skip_serializing_if = "Option::is_none")]

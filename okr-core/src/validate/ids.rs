@@ -207,6 +207,24 @@ impl<'a> Validator<'a> {
                 Entity::Objective if self.ids.key_results.contains_key(id) => {
                     Some("that id is a key result; use `key_result:`".to_owned())
                 }
+                // A near id is looked for among the first problems only: each look
+                // is a pass over every id, and a plan with thousands of broken
+                // references must still be checked in moments.
+                _ if self.errors.len() < 50 => {
+                    let ids: Vec<&str> = match entity {
+                        Entity::Unit => self.ids.units.keys().copied().collect(),
+                        Entity::Cycle => self.ids.cycles.keys().copied().collect(),
+                        Entity::Objective => self.ids.objectives.keys().copied().collect(),
+                        Entity::KeyResult => self.ids.key_results.keys().copied().collect(),
+                        Entity::Kpi => self.ids.kpis.keys().copied().collect(),
+                        _ => Vec::new(),
+                    };
+                    // Sorted, so that of two equally near ids the same one is named
+                    // on every run.
+                    let mut ids = ids;
+                    ids.sort_unstable();
+                    crate::suggest::closest(id, ids).map(|near| format!("did you mean `{near}`?"))
+                }
                 _ => None,
             };
             self.errors.push(Error::UnknownReference {
