@@ -30,18 +30,31 @@ pub struct Source<'a> {
     text: Option<&'a str>,
     /// The byte offset of each line's start, found once for every error in the text.
     lines: Vec<usize>,
+    /// Whether each line is ASCII, where a character column is a byte offset: a
+    /// generated plan is one line of megabytes, and counting characters to each of
+    /// thousands of findings on it would take minutes.
+    ascii: Vec<bool>,
 }
 
 impl<'a> Source<'a> {
     /// A named text (one pass over it, to find its lines).
     pub fn new(name: &'a str, text: &'a str) -> Source<'a> {
-        let lines = std::iter::once(0)
+        let lines: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let ascii = lines
+            .iter()
+            .enumerate()
+            .map(|(n, &start)| {
+                let end = lines.get(n + 1).map_or(text.len(), |next| next - 1);
+                text.as_bytes()[start..end].is_ascii()
+            })
             .collect();
         Source {
             name,
             text: Some(text),
             lines,
+            ascii,
         }
     }
 
@@ -51,18 +64,25 @@ impl<'a> Source<'a> {
             name,
             text: None,
             lines: Vec::new(),
+            ascii: Vec::new(),
         }
     }
 
-    /// The text of 1-based `line` (without its line break) and its byte offset.
-    fn line(&self, line: u32) -> Option<(usize, &'a str)> {
+    /// The text of 1-based `line` (without its line break), and the byte offset in
+    /// it of character `column`.
+    fn place(&self, line: u32, column: u32) -> Option<(&'a str, usize)> {
         let text = self.text?;
-        let start = *self.lines.get((line as usize).checked_sub(1)?)?;
-        let end = self
-            .lines
-            .get(line as usize)
-            .map_or(text.len(), |next| next - 1);
-        Some((start, text[start..end].trim_end_matches('\r')))
+        let n = (line as usize).checked_sub(1)?;
+        let start = *self.lines.get(n)?;
+        let end = self.lines.get(n + 1).map_or(text.len(), |next| next - 1);
+        let line = text[start..end].trim_end_matches('\r');
+        let skip = column.saturating_sub(1) as usize;
+        let at = if self.ascii[n] {
+            skip.min(line.len())
+        } else {
+            line.char_indices().nth(skip).map_or(line.len(), |(i, _)| i)
+        };
+        Some((line, at))
     }
 }
 
@@ -186,21 +206,36 @@ impl Renderer {
         let help = m.help.as_deref().map(|h| for_terminal(h).into_owned());
 
         let mut group = Group::with_title(m.level.clone().primary_title(title.as_str()).id(m.code));
+        let column = m.column.unwrap_or(1);
         let snippet = m
             .line
-            .and_then(|n| Some((n, source.line(n)?.1)))
-            .map(|(n, text)| {
-                let mut span = token_span(text, m.column.unwrap_or(1));
+            .and_then(|n| Some((n, source.place(n, column)?)))
+            .map(|(n, (text, at))| {
+                let mut span = token_at(text, at);
                 if m.point {
                     let first = text[span.start..].chars().next().map_or(0, char::len_utf8);
                     span.end = span.start + first;
                 }
-                (n, text, span)
+                let (part, span) = window(text, span);
+                let cut = part.len() != text.len();
+                (n, part, span, cut)
             });
         let place;
+        // The column the renderer prints for a long line it was given only part of
+        // (counted in the part), and the file's own.
+        let mut recount = None;
+        let name = for_terminal(source.name).into_owned();
         match snippet {
-            Some((line, text, span)) => {
-                // The error's line alone, numbered as in the file.
+            Some((line, text, span, cut)) => {
+                // The error's line alone (or the part of a long line around the
+                // mistake), numbered as in the file.
+                if cut {
+                    let counted = text[..span.start].chars().count() + 1;
+                    recount = Some((
+                        format!("{name}:{line}:{counted}"),
+                        format!("{name}:{line}:{column}"),
+                    ));
+                }
                 let mut annotation = AnnotationKind::Primary.span(span);
                 if let Some(label) = &m.label {
                     annotation = annotation.label(label.as_str());
@@ -208,16 +243,16 @@ impl Renderer {
                 group = group.element(
                     Snippet::source(text)
                         .line_start(line as usize)
-                        .path(for_terminal(source.name).into_owned())
+                        .path(name.as_str())
                         .fold(true)
                         .annotation(annotation),
                 );
             }
             None => {
                 place = match (m.line, m.column) {
-                    (Some(l), Some(c)) => format!("{}:{l}:{c}", for_terminal(source.name)),
-                    (Some(l), None) => format!("{}:{l}", for_terminal(source.name)),
-                    _ => for_terminal(source.name).into_owned(),
+                    (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
+                    (Some(l), None) => format!("{name}:{l}"),
+                    _ => name.clone(),
                 };
                 group = group.element(annotate_snippets::Origin::path(place.as_str()));
             }
@@ -234,6 +269,9 @@ impl Renderer {
             annotate_snippets::Renderer::plain()
         };
         let mut out = renderer.render(&[group]);
+        if let Some((counted, real)) = recount {
+            out = out.replacen(&counted, &real, 1);
+        }
         out.push_str("\n\n");
         out
     }
@@ -265,7 +303,20 @@ pub fn token_span(line: &str, column: u32) -> std::ops::Range<usize> {
         .char_indices()
         .nth(column.saturating_sub(1) as usize)
         .map_or(line.len(), |(i, _)| i);
-    let rest = &line[start..];
+    token_at(line, start)
+}
+
+/// Tokens are looked for this far at most: a flow collection or a string on a line of
+/// megabytes is underlined to here.
+const LONGEST_TOKEN: usize = 4096;
+
+/// [`token_span`] from byte `start` of `line`.
+fn token_at(line: &str, start: usize) -> std::ops::Range<usize> {
+    let mut end = line.len().min(start + LONGEST_TOKEN);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let rest = &line[start..end];
     let len = match rest.chars().next() {
         None => 0,
         // A tab or a space: that character alone.
@@ -351,4 +402,94 @@ fn plain_len(rest: &str) -> usize {
         .trim_end()
         .len()
         .max(usize::from(end == 0 && !rest.is_empty()))
+}
+
+/// Lines longer than this are shown around the mistake only.
+const WIDEST: usize = 240;
+
+/// `line` cut to the part around `span` when it is long, with `span` moved into it.
+fn window(line: &str, span: std::ops::Range<usize>) -> (&str, std::ops::Range<usize>) {
+    if line.len() <= WIDEST {
+        return (line, span);
+    }
+    let boundary_down = |mut i: usize| {
+        while !line.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = boundary_down(span.start.saturating_sub(WIDEST / 3));
+    let end = boundary_down(span.end.min(span.start + WIDEST / 2));
+    let to = boundary_down(line.len().min(end + WIDEST / 3));
+    (&line[from..to], span.start - from..end - from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Location;
+
+    fn schema(message: &str, line: u32, column: u32) -> Error {
+        Error::Schema {
+            message: message.into(),
+            location: Location::at("objectives[0].title").with_position(line, column),
+        }
+    }
+
+    #[test]
+    fn tokens_are_underlined_whole() {
+        let span = |line: &str, column| {
+            let r = token_span(line, column);
+            line[r].to_owned()
+        };
+        assert_eq!(span("    targt: 12  # typo", 5), "targt: 12");
+        assert_eq!(
+            span("  - {id: a, title: \"x, y\"}", 5),
+            "{id: a, title: \"x, y\"}"
+        );
+        assert_eq!(
+            span("    title: \"Grow \\\" it\" # c", 12),
+            "\"Grow \\\" it\""
+        );
+        assert_eq!(span("    start: 2026/10/01", 12), "2026/10/01");
+        assert_eq!(span("    key_results:", 5), "key_results");
+        assert_eq!(span("\ttitle: x", 1), "\t");
+        assert_eq!(span("é: ü", 4), "ü");
+        assert_eq!(span("short", 99), "");
+    }
+
+    #[test]
+    fn the_advice_after_a_semicolon_is_the_help_line() {
+        let text = "schema_version: 1\nobjectives:\n  - id: o\n    title: 2026/10/01\n";
+        let out = Renderer::plain().error(
+            &Source::new("okrs.yaml", text),
+            &schema("`a; b` is not a title; write words", 4, 12),
+        );
+        assert_eq!(
+            out,
+            "error[schema]: `a; b` is not a title\n --> okrs.yaml:4:12\n  |\n4 |     title: 2026/10/01\n  |            ^^^^^^^^^^\n  |\n  = note: at objectives[0].title\n  = help: write words\n\n"
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_mistake_with_the_files_column() {
+        let line = format!(
+            "{}\"title\": \"here\"{}",
+            "x".repeat(5000),
+            "y".repeat(5000)
+        );
+        let out =
+            Renderer::plain().error(&Source::new("big.json", &line), &schema("wrong", 1, 5001));
+        assert!(out.contains(" --> big.json:1:5001\n"), "{out}");
+        assert!(out.contains("\"title\": \"here\""), "{out}");
+        assert!(out.lines().all(|l| l.len() < 400), "{out}");
+    }
+
+    #[test]
+    fn without_the_text_the_place_is_still_printed() {
+        let out = Renderer::plain().error(&Source::named("gone.yaml"), &schema("wrong", 3, 7));
+        assert!(out.contains("gone.yaml:3:7"), "{out}");
+        let styled = Renderer::styled().error(&Source::named("gone.yaml"), &schema("wrong", 3, 7));
+        assert!(styled.contains("\u{1b}["), "{styled}");
+    }
 }
