@@ -68,9 +68,10 @@ pub mod safe_text;
 mod suggest;
 pub mod table;
 mod validate;
+pub mod workspace;
 
 pub use document::{
-    CheckInLog, CheckInRequest, Counts, Document, LintOptions, LoadOptions, PlanFormat,
+    CheckInLog, CheckInRequest, Counts, Document, ItemAt, LintOptions, LoadOptions, PlanFormat,
     PreparedCheckIn, ReportFormat, ScoreOptions, TableKind,
 };
 pub use engine::{AsOf, Engine, KeyResultScore, ObjectiveScore, Scorecard, Scores, Status};

@@ -7,26 +7,16 @@ use crate::convert::{options_from_js, to_js};
 use crate::errors::{IntoJs, internal};
 use crate::plan::scores_to_js;
 use okr_core::position::LineIndex;
-use okr_core::{
-    AsOf, CheckInLog, Document, DocumentKind, ErrorInfo, LintOptions, LoadOptions, PlanFormat,
-    ScoreOptions,
-};
+use okr_core::{AsOf, DocumentKind, ErrorInfo, LintOptions, PlanFormat};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// An editor's session: the format of the text, the check-ins log beside it, and the
-/// lint options. `check(text)` is called on every keystroke.
+/// lint options (`okr_core::workspace::Workspace`). `check(text)` is called on every
+/// keystroke.
 #[wasm_bindgen]
 #[derive(Debug, Clone)]
-pub struct Workspace {
-    format: PlanFormat,
-    /// Read once when set, not on every check: the editor changes the plan, not the
-    /// log. A log that cannot be read is every check's problem.
-    log: Option<Result<CheckInLog, okr_core::Error>>,
-    lint: LintOptions,
-    /// `None`: score and lint as of the moment of each check.
-    as_of: Option<AsOf>,
-}
+pub struct Workspace(okr_core::workspace::Workspace);
 
 #[wasm_bindgen]
 impl Workspace {
@@ -44,7 +34,7 @@ impl Workspace {
             _ => PlanFormat::Yaml,
         };
         let log = match take("log") {
-            Some(serde_json::Value::String(log)) => Some(CheckInLog::parse(&log)),
+            Some(serde_json::Value::String(log)) => Some(log),
             _ => None,
         };
         let explicit = options
@@ -52,18 +42,16 @@ impl Workspace {
             .or_else(|| options.get("asOf"))
             .is_some_and(|v| !v.is_null());
         let lint = LintOptions::from_value(options).js()?;
-        Ok(Workspace {
-            format,
-            log,
-            as_of: explicit.then_some(lint.as_of),
-            lint,
-        })
+        let as_of = explicit.then_some(lint.as_of);
+        let mut inner = okr_core::workspace::Workspace::new(format, lint, as_of);
+        inner.set_log(log.as_deref());
+        Ok(Workspace(inner))
     }
 
     /// Replaces the check-ins log (JSON Lines); `undefined` for none.
     #[wasm_bindgen(js_name = setLog)]
     pub fn set_log(&mut self, log: Option<String>) {
-        self.log = log.as_deref().map(CheckInLog::parse);
+        self.0.set_log(log.as_deref());
     }
 
     /// Scores and lints as of `asOf` from now on; `undefined` for the moment of each
@@ -71,7 +59,8 @@ impl Workspace {
     #[wasm_bindgen(js_name = setAsOf)]
     pub fn set_as_of(&mut self, as_of: Option<String>) -> Result<(), JsValue> {
         crate::usable()?;
-        self.as_of = as_of.as_deref().map(AsOf::parse).transpose().js()?;
+        let as_of = as_of.as_deref().map(AsOf::parse).transpose().js()?;
+        self.0.set_as_of(as_of);
         Ok(())
     }
 
@@ -81,49 +70,20 @@ impl Workspace {
     #[wasm_bindgen(unchecked_return_type = "CheckResult")]
     pub fn check(&self, text: &str) -> Result<JsValue, JsValue> {
         crate::usable()?;
-        let mut lint = self.lint.clone();
-        lint.as_of = self.as_of.unwrap_or_else(AsOf::now);
         let index = LineIndex::new(text);
-        let (problems, diagnostics, scores) = match self.read(text) {
-            Err(e) => (vec![ErrorInfo::from(&e)], Vec::new(), JsValue::NULL),
-            Ok(doc) => {
-                let problems: Vec<ErrorInfo> = doc.problems().iter().map(Into::into).collect();
-                let (diagnostics, more) = match doc.lint(&lint) {
-                    Ok(found) => (found, Vec::new()),
-                    Err(errors) => (Vec::new(), errors.iter().map(Into::into).collect()),
-                };
-                let problems = if problems.is_empty() { more } else { problems };
-                let scores = if problems.is_empty() {
-                    let card = doc.score_with(&ScoreOptions::as_of(lint.as_of)).js()?;
-                    scores_to_js(card)?
-                } else {
-                    JsValue::NULL
-                };
-                (problems, diagnostics, scores)
-            }
+        let checked = self.0.check(text);
+        let problems: Vec<ErrorInfo> = checked.problems.iter().map(ErrorInfo::from).collect();
+        let scores = match checked.scores {
+            Some(card) => scores_to_js(card)?,
+            None => JsValue::NULL,
         };
         let out = serde_json::json!({
             "problems": located(&index, &problems, |p| p.document == DocumentKind::Plan)?,
-            "diagnostics": located(&index, &diagnostics, |_| true)?,
+            "diagnostics": located(&index, &checked.diagnostics, |_| true)?,
         });
         let out = to_js(&out)?;
         js_sys::Reflect::set(&out, &"scores".into(), &scores)?;
         Ok(out)
-    }
-}
-
-impl Workspace {
-    /// The plan in `text`, with the log attached when the plan names one.
-    fn read(&self, text: &str) -> Result<Document, okr_core::Error> {
-        let mut doc = Document::parse(text, &LoadOptions::new(self.format))?;
-        if doc.check_ins_file().is_some() {
-            match &self.log {
-                Some(Ok(log)) => doc.attach_parsed_log(log),
-                Some(Err(e)) => return Err(e.clone()),
-                None => {}
-            }
-        }
-        Ok(doc)
     }
 }
 

@@ -56,6 +56,45 @@ impl Source {
     }
 }
 
+/// What is written at a place in the plan's text: the innermost objective or key result
+/// whose entry starts at or before it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ItemAt {
+    /// An objective, by id.
+    Objective(String),
+    /// A key result, by id.
+    KeyResult(String),
+}
+
+impl Document {
+    /// The objective or key result written at 1-based `line` and character `column`:
+    /// the last entry (in the order of the text) that starts at or before it, so text
+    /// after an objective's key results (its `aligns_to`, say) counts as its last key
+    /// result's. `None` before the first objective, or for a plan not read from text.
+    pub fn item_at(&self, line: u32, column: u32) -> Option<ItemAt> {
+        let source = self.source.as_ref()?;
+        let mut paths = Vec::new();
+        let mut items = Vec::new();
+        for (i, o) in self.plan.objectives.iter().enumerate() {
+            paths.push(format!("objectives[{i}]"));
+            items.push(ItemAt::Objective(o.id.clone()));
+            for (j, k) in o.key_results.iter().enumerate() {
+                paths.push(format!("objectives[{i}].key_results[{j}]"));
+                items.push(ItemAt::KeyResult(k.id.clone()));
+            }
+        }
+        let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+        source
+            .locate_all(&refs)
+            .into_iter()
+            .zip(items)
+            .filter_map(|(pos, item)| Some((pos?, item)))
+            .filter(|(pos, _)| *pos <= (line, column))
+            .max_by_key(|(pos, _)| *pos)
+            .map(|(_, item)| item)
+    }
+}
+
 /// The line of each entry of a check-ins log (blank lines hold no entry).
 #[derive(Clone, Debug)]
 pub(super) struct LogIndex {

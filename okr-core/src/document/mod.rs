@@ -9,6 +9,7 @@ mod locate;
 mod options;
 
 pub use check_in::PreparedCheckIn;
+pub use locate::ItemAt;
 pub use options::{
     CheckInRequest, LintOptions, LoadOptions, PlanFormat, ReportFormat, ScoreOptions, TableKind,
 };
