@@ -4,7 +4,8 @@
 //! written inline in the plan (the generated plan, 48 per objective), and check-ins
 //! in the JSON Lines log beside it, which is how teams keep them (the editor edits
 //! the plan; the log only grows), read on every keystroke or once (as the npm
-//! package's `Workspace` does). Plus the parse alone.
+//! package's `Workspace` does). Plus the parse alone, and `okr_core::workspace`'s
+//! check, which the npm package's `Workspace` and `okr lsp` run on every change.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use okr_benches::{SEED, as_of};
@@ -80,6 +81,18 @@ fn edit_loop(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(split_yaml.len() as u64));
     group.bench_function("keystroke/log-read-once", |b| {
         b.iter(|| keystroke_with(black_box(&split_yaml), &parsed))
+    });
+    let mut workspace = okr_core::workspace::Workspace::new(
+        PlanFormat::Yaml,
+        LintOptions::as_of(as_of()),
+        Some(as_of()),
+    );
+    workspace.set_log(Some(&log));
+    group.bench_function("workspace-check", |b| {
+        b.iter(|| {
+            let checked = workspace.check(black_box(&split_yaml));
+            checked.diagnostics.len() + checked.scores.map_or(0, |c| c.objectives.len())
+        })
     });
     group.finish();
 }

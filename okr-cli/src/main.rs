@@ -66,6 +66,9 @@ enum Command {
     Lint(commands::lint::Args),
     /// What changed between two versions of a plan, and how the scores moved.
     Diff(commands::diff::Args),
+    /// Run a language server on stdin/stdout: diagnostics as you type, scores on
+    /// hover, quick fixes (docs/editors.md).
+    Lsp(commands::lsp::Args),
     /// List the lint rules, or print one rule's documentation.
     Rules(commands::rules::Args),
     /// Write a report (Markdown or self-contained HTML): scores, tree, grades, diagnostics.
@@ -156,6 +159,7 @@ fn main() -> ExitCode {
         Command::Tree(a) => commands::tree::run(a),
         Command::Lint(a) => commands::lint::run(a),
         Command::Diff(a) => commands::diff::run(a),
+        Command::Lsp(a) => commands::lsp::run(a),
         Command::Rules(a) => commands::rules::run(a),
         Command::Report(a) => commands::report::run(a),
         Command::CheckIn(a) => commands::check_in::run(a),

@@ -274,6 +274,23 @@ fn init_writes_a_valid_starter_and_refuses_to_overwrite() {
     let o = okr(&["validate", &path_arg]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(okr(&["init", &path_arg]).status.code(), Some(2));
+    // The plan names its schema for editors, and the schema is written beside it.
+    let text = std::fs::read_to_string(&path).expect("written");
+    assert!(
+        text.starts_with("# yaml-language-server: $schema=okr.schema.json\n"),
+        "{text}"
+    );
+    let schema = std::fs::read_to_string(dir.path().join("okr.schema.json")).expect("schema");
+    let schema: serde_json::Value = serde_json::from_str(&schema).expect("JSON");
+    assert_eq!(
+        schema["$id"],
+        "https://example.invalid/okr/plan-v1.schema.json"
+    );
+    // A second plan in the folder keeps the schema that is there.
+    let other = dir.path().join("team.yaml").to_string_lossy().into_owned();
+    let o = okr(&["init", &other]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("okr.schema.json"), "{}", stdout(&o));
 }
 
 #[test]

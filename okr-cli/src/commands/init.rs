@@ -31,6 +31,25 @@ pub fn run(args: Args) -> Result<(), Failure> {
         path.display(),
         path.display()
     );
+    // The schema the plan's first line names, so that an editor with a YAML language
+    // server completes and checks fields with no plugin. One already there is kept
+    // (`okr schema > okr.schema.json` refreshes it).
+    let schema = path
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join("okr.schema.json");
+    if let Ok(mut file) = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&schema)
+    {
+        std::io::Write::write_all(&mut file, okr_core::json_schema().as_bytes())
+            .map_err(|e| Failure::Usage(format!("cannot write `{}`: {e}", schema.display())))?;
+        outln!(
+            "wrote {} (editors complete the plan's fields from it)",
+            schema.display()
+        );
+    }
     Ok(())
 }
 

@@ -4,6 +4,7 @@ pub mod diff;
 pub mod generate;
 pub mod init;
 pub mod lint;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod score;
