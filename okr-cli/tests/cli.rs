@@ -750,7 +750,7 @@ fn lint_github_writes_one_annotation_per_finding_and_load_error() {
     for (line, f) in lines.iter().zip(findings) {
         let level = match f["severity"].as_str() {
             Some("error") => "error",
-            Some("warn") => "warning",
+            Some("warning") => "warning",
             _ => "notice",
         };
         let head = format!(
@@ -960,7 +960,7 @@ fn report_markdown_has_every_part() {
         "  - **sales-na** Make North America our strongest region — 41% behind",
         "### arr",
         "Diagnostics:",
-        "warn `OKR202`",
+        "warning `OKR202`",
     ] {
         assert!(
             md.contains(part) || md.contains(&part.replace("### arr", "| arr ")),

@@ -173,7 +173,7 @@ impl Renderer {
     pub fn finding(&self, source: &Source<'_>, finding: &Diagnostic) -> String {
         let level = match finding.severity {
             Severity::Error => Level::ERROR,
-            Severity::Warn => Level::WARNING,
+            Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
         };
         self.render(

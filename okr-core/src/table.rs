@@ -540,7 +540,7 @@ pub(crate) fn scores(plan: &Plan, engine: &Engine, eval: &Evaluation) -> Result<
 pub(crate) fn diagnostics(diagnostics: &[Diagnostic]) -> Table {
     let mut code = Categories::default();
     let mut rule = Categories::default();
-    let mut severity = Categories::with(&["info", "warn", "error"]);
+    let mut severity = Categories::with(&["info", "warning", "error"]);
     for d in diagnostics {
         code.push(Some(&d.code));
         rule.push(Some(&d.rule));

@@ -426,7 +426,7 @@ impl PyDiagnostic {
     fn rule(&self) -> &str {
         &self.0.rule
     }
-    /// `info`, `warn` or `error`.
+    /// `info`, `warning` or `error`.
     #[getter]
     fn severity(&self) -> &'static str {
         self.0.severity.as_str()

@@ -16,7 +16,7 @@ export type KrType =
   | "increase" | "decrease" | "stay_above" | "stay_below" | "within" | "milestone"
   | "checklist" | "zones" | "baseline" | "aggregate";
 
-export type Severity = "info" | "warn" | "error";
+export type Severity = "info" | "warning" | "error";
 
 /** A check-in's value: a number, done or not (milestones), a zone name, or finished steps. */
 export type Value = number | boolean | string | string[];

@@ -43,7 +43,7 @@ function renderFindings(findings, view) {
   $("finding-count").textContent = findings.length ? String(findings.length) : "none";
   $("findings").innerHTML = findings
     .map((f, i) => `<li class="finding ${f.severity}" data-i="${i}" title="${escape(ruleNote(f.code))}">
-        <span class="sev">${f.severity === "error" ? "●" : f.severity === "warn" ? "▲" : "◆"}</span>
+        <span class="sev">${f.severity === "error" ? "●" : f.severity === "warning" ? "▲" : "◆"}</span>
         <span class="code">${escape(f.code)}</span>
         <span class="msg">${escape(f.message)}</span>
         <span class="where">${f.line ? `line ${f.line}` : ""}</span></li>`)
@@ -117,7 +117,7 @@ function check(view) {
     .filter((f) => f.offset !== null)
     .map((f) => ({
       ...range(view.state.doc, f.offset),
-      severity: f.severity === "warn" ? "warning" : f.severity,
+      severity: f.severity,
       source: f.code,
       message: f.message,
       renderMessage: () => {

@@ -116,7 +116,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let mut worst = None;
     for l in linted {
         let failing = l.diagnostics.iter().any(|d| {
-            d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warn)
+            d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
         });
         let failure = l.failure.or(failing.then_some(Failure::Problems));
         worst = match (worst, failure) {
@@ -246,7 +246,7 @@ fn github(linted: &[Linted]) -> String {
         for d in &l.diagnostics {
             let level = match d.severity {
                 Severity::Error => "error",
-                Severity::Warn => "warning",
+                Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
             let mut properties = vec![format!("file={}", github_property(&l.file))];
@@ -289,7 +289,7 @@ fn summary<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) -> String {
     for d in diagnostics {
         match d.severity {
             Severity::Error => errors += 1,
-            Severity::Warn => warnings += 1,
+            Severity::Warning => warnings += 1,
             Severity::Info => infos += 1,
         }
     }
@@ -393,7 +393,7 @@ fn artifact_uri(file: &str) -> String {
 fn sarif_level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
-        Severity::Warn => "warning",
+        Severity::Warning => "warning",
         Severity::Info => "note",
     }
 }

@@ -300,7 +300,7 @@ fn diagnostics(text: &str, checked: &Checked) -> Vec<Diagnostic> {
         range: range(text, d.line, d.column).unwrap_or_default(),
         severity: Some(match d.severity {
             Severity::Error => DiagnosticSeverity::ERROR,
-            Severity::Warn => DiagnosticSeverity::WARNING,
+            Severity::Warning => DiagnosticSeverity::WARNING,
             Severity::Info => DiagnosticSeverity::INFORMATION,
         }),
         code: Some(NumberOrString::String(d.code.to_string())),

@@ -13,7 +13,7 @@ impl Level {
         match self {
             Level::Off => None,
             Level::Info => Some(Severity::Info),
-            Level::Warn => Some(Severity::Warn),
+            Level::Warn => Some(Severity::Warning),
             Level::Error => Some(Severity::Error),
         }
     }

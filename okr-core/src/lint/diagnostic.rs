@@ -13,18 +13,20 @@ use std::borrow::Cow;
 pub enum Severity {
     /// Worth knowing.
     Info,
-    /// Likely to hurt the programme.
-    Warn,
+    /// Likely to hurt the programme. Written `warning`, in every output and every
+    /// language (rustc, SARIF and GitHub say so too); `warn` is read as well.
+    #[serde(alias = "warn")]
+    Warning,
     /// Wrong: the plan cannot be read as meant.
     Error,
 }
 
 impl Severity {
-    /// `info`, `warn` or `error`.
+    /// `info`, `warning` or `error`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
-            Severity::Warn => "warn",
+            Severity::Warning => "warning",
             Severity::Error => "error",
         }
     }

@@ -25,7 +25,7 @@ impl Category {
     pub fn default_severity(self) -> Severity {
         match self {
             Category::Correctness => Severity::Error,
-            Category::Practice => Severity::Warn,
+            Category::Practice => Severity::Warning,
             Category::Advice => Severity::Info,
         }
     }

@@ -119,7 +119,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .objective header .facts { color: var(--muted); font-size: 13px; }
 .diags { margin: 10px 0 0; padding: 0; list-style: none; }
 .diags li { font-size: 13px; padding: 5px 0 5px 10px; border-left: 3px solid var(--line); margin: 4px 0; }
-.diags li.error { border-color: var(--bad); } .diags li.warn { border-color: var(--warn); } .diags li.info { border-color: #8aa4d6; }
+.diags li.error { border-color: var(--bad); } .diags li.warning { border-color: var(--warn); } .diags li.info { border-color: #8aa4d6; }
 .diags code { font-size: 12px; color: var(--muted); } .help { color: var(--muted); }
 .findings { margin-top: 10px; } .findings summary { cursor: pointer; font-size: 13px; color: var(--muted); }
 .tree a.id { color: inherit; text-decoration: none; } .tree a.id:hover { text-decoration: underline; }

@@ -3155,9 +3155,10 @@ public enum Severity: Equatable, Hashable {
      */
     case info
     /**
-     * Likely to hurt the programme.
+     * Likely to hurt the programme. Written `warning`, in every output and every
+     * language (rustc, SARIF and GitHub say so too); `warn` is read as well.
      */
-    case warn
+    case warning
     /**
      * Wrong: the plan cannot be read as meant.
      */
@@ -3185,7 +3186,7 @@ public struct FfiConverterTypeSeverity: FfiConverterRustBuffer {
         
         case 1: return .info
         
-        case 2: return .warn
+        case 2: return .warning
         
         case 3: return .error
         
@@ -3201,7 +3202,7 @@ public struct FfiConverterTypeSeverity: FfiConverterRustBuffer {
             writeInt(&buf, Int32(1))
         
         
-        case .warn:
+        case .warning:
             writeInt(&buf, Int32(2))
         
         

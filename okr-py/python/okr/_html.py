@@ -91,7 +91,7 @@ def objective(o: Any) -> str:
 
 
 def diagnostics(found: Iterable[Any]) -> str:
-    colours = {"error": "#c62828", "warn": "#ef6c00", "info": "#1565c0"}
+    colours = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
     rows = "".join(
         f'<tr><td style="color:{colours.get(d.severity, "#333")};font-weight:600">{escape(d.severity)}</td>'
         f"<td>{escape(d.code)}</td><td>{escape(d.rule)}</td><td>{escape(d.message)}<br><small>{escape(d.help)}</small></td>"

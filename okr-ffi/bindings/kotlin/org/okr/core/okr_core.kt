@@ -2721,9 +2721,10 @@ enum class Severity {
      */
     INFO,
     /**
-     * Likely to hurt the programme.
+     * Likely to hurt the programme. Written `warning`, in every output and every
+     * language (rustc, SARIF and GitHub say so too); `warn` is read as well.
      */
-    WARN,
+    WARNING,
     /**
      * Wrong: the plan cannot be read as meant.
      */
