@@ -178,12 +178,57 @@ fn strip_position(full: &str) -> String {
     }
 }
 
-/// Writes a plan as YAML.
+/// Writes a plan as YAML. Whole numbers are written as people write them (`800`, not
+/// the `800.0` every number of the model, a float, would otherwise become); they read
+/// back as the same value.
 pub fn to_string(plan: &Plan) -> Result<String> {
-    serde_saphyr::to_string(plan).map_err(|e| Error::InvalidValue {
+    let text = serde_saphyr::to_string(plan).map_err(|e| Error::InvalidValue {
         message: format!("cannot write YAML: {e}"),
         location: Location::default(),
-    })
+    })?;
+    let mut out = String::with_capacity(text.len());
+    // `metadata` is free-form JSON, where `0.0` and `0` are different values: lines
+    // under a `metadata:` key (deeper than its indentation) are left as written.
+    let mut in_metadata: Option<usize> = None;
+    for line in text.lines() {
+        let key_at = line.len() - line.trim_start_matches([' ', '-']).len();
+        if in_metadata.is_some_and(|indent| key_at <= indent && !line.trim().is_empty()) {
+            in_metadata = None;
+        }
+        let written = if in_metadata.is_some() {
+            line
+        } else {
+            whole_number(line)
+        };
+        if line[key_at..].starts_with("metadata:") {
+            in_metadata = Some(key_at);
+        }
+        out.push_str(written);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// `start: 800.0` as `start: 800`, `- 3.0` as `- 3`. Only a plain scalar can end a line
+/// this way (a text that reads as a number is written quoted), and only one of at most
+/// fifteen digits, which a float holds exactly.
+fn whole_number(line: &str) -> &str {
+    let Some(number) = line.strip_suffix(".0") else {
+        return line;
+    };
+    let start = number
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    let digits = &number[start..];
+    let before = number[..start]
+        .strip_suffix('-')
+        .unwrap_or(&number[..start]);
+    let plain = before.ends_with(": ") || before.trim_start() == "- " || before.ends_with("- ");
+    if !digits.is_empty() && digits.len() <= 15 && plain {
+        number
+    } else {
+        line
+    }
 }
 
 #[cfg(test)]
@@ -224,6 +269,32 @@ mod tests {
         )
         .expect_err("a bare id");
         assert!(json.message().contains("`{objective: ID}`"), "{json}");
+    }
+
+    #[test]
+    fn whole_numbers_are_written_without_a_fraction() {
+        assert_eq!(whole_number("    start: 800.0"), "    start: 800");
+        assert_eq!(whole_number("  - -3.0"), "  - -3");
+        assert_eq!(whole_number("    target: 12.5"), "    target: 12.5");
+        assert_eq!(whole_number("    title: '800.0'"), "    title: '800.0'");
+        assert_eq!(whole_number("    title: v1.0"), "    title: v1.0");
+        assert_eq!(
+            whole_number("    big: 1000000000000000000000.0"),
+            "    big: 1000000000000000000000.0"
+        );
+        // Free-form metadata keeps its floats as floats.
+        let text = "schema_version: 1\nmetadata:\n  ratio: 1.0\n  list:\n  - 2.0\nunits:\n- id: a\n  name: A\n  kind: team\n  metadata: {x: 1.0}\nobjectives:\n- id: o\n  title: Grow\n  metadata:\n    w: 3.0\n  key_results:\n  - {id: k, title: Ten deals, type: increase, start: 0.0, target: 10.0}\n";
+        let plan = parse(text, &Limits::default()).expect("reads");
+        let written = to_string(&plan).expect("writes");
+        assert!(written.contains("target: 10\n"), "{written}");
+        assert!(
+            written.contains("ratio: 1.0\n") && written.contains("w: 3.0\n"),
+            "{written}"
+        );
+        assert_eq!(
+            parse(&written, &Limits::default()).expect("reads back"),
+            plan
+        );
     }
 
     #[test]
