@@ -4,7 +4,7 @@
 
 use super::compile::{Engine, NO_WINDOW, Rec};
 use super::kinds::{Kind, Progress, encode, progress};
-use super::status::{EPSILON, Status, grade_gap};
+use super::status::{EPSILON, Status, StatusFold, grade_gap};
 use super::time::{AsOf, elapsed_fraction, interpolate};
 use crate::error::{Entity, Error, Location};
 use crate::model::{AggregateOp, DAY_MS, KrType, Moment, ProgressFrom, Value};
@@ -151,9 +151,7 @@ struct Partial {
     s_r: f64,
     w_e: f64,
     s_e: f64,
-    worst: Option<Status>,
-    closed_item: bool,
-    no_target_item: bool,
+    status: StatusFold,
     conf_sum: f64,
     conf_n: u32,
 }
@@ -182,21 +180,7 @@ impl Partial {
             self.s_e += w * e;
         }
         if let Some(st) = status {
-            match st.severity() {
-                Some(sev) => {
-                    if self
-                        .worst
-                        .and_then(Status::severity)
-                        .is_none_or(|w| sev > w)
-                    {
-                        self.worst = Some(st);
-                    }
-                }
-                None => {
-                    self.closed_item |= st == Status::Closed;
-                    self.no_target_item |= st == Status::NoTarget;
-                }
-            }
+            self.status.add(st);
         }
     }
 }
@@ -507,13 +491,7 @@ impl Engine {
         let status = if info.closed {
             Status::Closed
         } else {
-            acc.worst.unwrap_or(if acc.closed_item {
-                Status::Closed
-            } else if acc.no_target_item {
-                Status::NoTarget
-            } else {
-                Status::NotStarted
-            })
+            acc.status.finish()
         };
         let mean = |s: f64, w: f64| if w > 0.0 { s / w } else { f64::NAN };
         ObjectiveEval {

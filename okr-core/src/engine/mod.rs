@@ -15,5 +15,5 @@ pub use forecast::Forecast;
 pub use grade::{Band, Grade};
 pub use kinds::Progress;
 pub use score::{KeyResultScore, ObjectiveForecast, ObjectiveScore, Scorecard, Scores};
-pub use status::Status;
+pub use status::{Status, StatusFold};
 pub use time::AsOf;

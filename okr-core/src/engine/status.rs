@@ -71,32 +71,65 @@ impl Status {
         }
     }
 
-    /// The worst of `statuses`. Without any graded status: closed if any item is closed,
-    /// else no target if any item has none, else not started (nothing to go on).
+    /// The worst of `statuses`, as an objective's status is its items' (see
+    /// [`StatusFold`]).
     pub fn worst(statuses: impl IntoIterator<Item = Status>) -> Status {
-        let mut worst: Option<Status> = None;
-        let mut closed = false;
-        let mut no_target = false;
-        for s in statuses {
-            match s.severity() {
-                Some(sev) => {
-                    if worst.and_then(Status::severity).is_none_or(|w| sev > w) {
-                        worst = Some(s);
-                    }
-                }
-                None => {
-                    closed |= s == Status::Closed;
-                    no_target |= s == Status::NoTarget;
+        let mut fold = StatusFold::default();
+        statuses.into_iter().for_each(|s| fold.add(s));
+        fold.finish()
+    }
+}
+
+/// The worst of several statuses, taken one at a time (the engine folds an objective's
+/// items as it meets them), as a manager reads an objective: an item not yet started
+/// does not make an objective under way "not started". So the worst of the items that
+/// have started counts; "done" reads "on track" while another item has not started;
+/// and "not started" only when no item has. (A key result left unstarted too long is
+/// flagged on its own line and by the `not-started-late` lint rule.) Without any
+/// graded status: closed if any item is closed, else no target if any item has none,
+/// else not started (nothing to go on).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StatusFold {
+    worst: Option<Status>,
+    not_started: bool,
+    closed: bool,
+    no_target: bool,
+}
+
+impl StatusFold {
+    /// Takes one item's status into account.
+    pub fn add(&mut self, s: Status) {
+        if s == Status::NotStarted {
+            self.not_started = true;
+            return;
+        }
+        match s.severity() {
+            Some(sev) => {
+                if self
+                    .worst
+                    .and_then(Status::severity)
+                    .is_none_or(|w| sev > w)
+                {
+                    self.worst = Some(s);
                 }
             }
+            None => {
+                self.closed |= s == Status::Closed;
+                self.no_target |= s == Status::NoTarget;
+            }
         }
-        worst.unwrap_or(if closed {
-            Status::Closed
-        } else if no_target {
-            Status::NoTarget
-        } else {
-            Status::NotStarted
-        })
+    }
+
+    /// The status of the items taken.
+    pub fn finish(self) -> Status {
+        match self.worst {
+            Some(Status::Done) if self.not_started => Status::OnTrack,
+            Some(w) => w,
+            None if self.not_started => Status::NotStarted,
+            None if self.closed => Status::Closed,
+            None if self.no_target => Status::NoTarget,
+            None => Status::NotStarted,
+        }
     }
 }
 
@@ -186,5 +219,16 @@ mod tests {
         assert_eq!(Status::worst([Closed, NoTarget]), Closed);
         assert_eq!(Status::worst([]), NotStarted);
         assert_eq!(Status::worst([Stale, AtRisk, OnTrack]), AtRisk);
+    }
+
+    #[test]
+    fn an_item_not_started_does_not_make_an_objective_under_way_not_started() {
+        use Status::*;
+        assert_eq!(Status::worst([OnTrack, NotStarted]), OnTrack);
+        assert_eq!(Status::worst([Behind, NotStarted]), Behind);
+        // Half done, half not begun: under way, not done.
+        assert_eq!(Status::worst([Done, NotStarted]), OnTrack);
+        assert_eq!(Status::worst([NotStarted, NotStarted]), NotStarted);
+        assert_eq!(Status::worst([NotStarted, Closed]), NotStarted);
     }
 }
