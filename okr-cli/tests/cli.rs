@@ -294,6 +294,43 @@ fn init_writes_a_valid_starter_and_refuses_to_overwrite() {
 }
 
 #[test]
+fn report_since_a_date_and_without_findings() {
+    let plan = repo("examples/acme.yaml");
+    let o = okr(&[
+        "report",
+        &plan,
+        "--as-of",
+        "2026-11-15",
+        "--since",
+        "2026-11-01",
+        "--no-lint",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(md.contains("## Since 1 November 2026\n"), "{md}");
+    assert!(
+        md.contains("| **emea-dach** Break into the DACH mid-market | 17% → 77% | +60 pts | behind → on track |"),
+        "{md}"
+    );
+    assert!(!md.contains("Diagnostics:"), "{md}");
+    // An earlier moment after the one reported is bad usage.
+    let o = okr(&[
+        "report",
+        &plan,
+        "--as-of",
+        "2026-11-01",
+        "--since",
+        "2026-11-15",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--since must be before"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn report_writes_a_file_whole() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("report.html");

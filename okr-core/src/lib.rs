@@ -72,7 +72,7 @@ pub mod workspace;
 
 pub use document::{
     CheckInLog, CheckInRequest, Counts, Document, ItemAt, LintOptions, LoadOptions, PlanFormat,
-    PreparedCheckIn, ReportFormat, ScoreOptions, TableKind,
+    PreparedCheckIn, ReportFormat, ReportOptions, ScoreOptions, TableKind,
 };
 pub use engine::{AsOf, Engine, KeyResultScore, ObjectiveScore, Scorecard, Scores, Status};
 pub use error::{

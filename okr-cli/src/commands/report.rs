@@ -4,7 +4,7 @@
 use crate::Failure;
 use crate::commands::score::parse_as_of;
 use crate::input::load;
-use okr_core::LintOptions;
+use okr_core::{LintOptions, ReportOptions};
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -22,6 +22,13 @@ pub struct Args {
     as_of: Option<String>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     format: ReportFormat,
+    /// Also say what changed since this earlier date: statuses and progress then and
+    /// now, the largest changes first.
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Leave the lint findings out (a management view).
+    #[arg(long)]
+    no_lint: bool,
     /// Write the report to this file instead of standard output. The file is replaced
     /// whole: a report that cannot be written in full leaves the old one as it was.
     #[arg(short, long, value_name = "FILE")]
@@ -38,13 +45,26 @@ pub fn run(args: Args) -> Result<(), Failure> {
         ReportFormat::Md => okr_core::ReportFormat::Markdown,
         ReportFormat::Html => okr_core::ReportFormat::Html,
     };
-    let report = opened
-        .doc
-        .report(format, &LintOptions::as_of(as_of))
-        .map_err(|errors| {
-            opened.files().report(&errors);
-            Failure::Invalid("the report could not be written (see above)".into())
-        })?;
+    let since = args
+        .since
+        .as_deref()
+        .map(okr_core::AsOf::parse)
+        .transpose()
+        .map_err(|e| Failure::Usage(format!("--since: {}", e.message())))?;
+    if since.is_some_and(|s| s.instant_millis() > as_of.instant_millis()) {
+        return Err(Failure::Usage(
+            "--since must be before the moment reported (--as-of, default now)".into(),
+        ));
+    }
+    let options = ReportOptions {
+        lint: LintOptions::as_of(as_of),
+        findings: !args.no_lint,
+        since,
+    };
+    let report = opened.doc.report_with(format, &options).map_err(|errors| {
+        opened.files().report(&errors);
+        Failure::Invalid("the report could not be written (see above)".into())
+    })?;
     match args.output {
         Some(path) => write_whole(&path, &report)
             .map_err(|e| Failure::Usage(format!("cannot write `{}`: {e}", path.display()))),

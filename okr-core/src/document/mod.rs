@@ -11,7 +11,8 @@ mod options;
 pub use check_in::PreparedCheckIn;
 pub use locate::ItemAt;
 pub use options::{
-    CheckInRequest, LintOptions, LoadOptions, PlanFormat, ReportFormat, ScoreOptions, TableKind,
+    CheckInRequest, LintOptions, LoadOptions, PlanFormat, ReportFormat, ReportOptions,
+    ScoreOptions, TableKind,
 };
 
 use crate::alignment::AlignmentReport;
@@ -375,14 +376,39 @@ impl Document {
     /// The report (grades per unit, the alignment tree, scores and forecasts, lint
     /// findings by objective) as of `lint.as_of`, linted with `lint`.
     pub fn report(&self, format: ReportFormat, lint: &LintOptions) -> Result<String, Problems> {
-        let (engine, eval) = self.evaluate(lint.as_of)?;
+        self.report_with(format, &ReportOptions::new(lint.clone()))
+    }
+
+    /// [`Document::report`] with the findings left out or kept, and what changed since
+    /// an earlier moment (`options.since`); the HTML page draws each key result's
+    /// course as a sparkline.
+    pub fn report_with(
+        &self,
+        format: ReportFormat,
+        options: &ReportOptions,
+    ) -> Result<String, Problems> {
+        let as_of = options.lint.as_of;
+        let (engine, eval) = self.evaluate(as_of)?;
         let card = engine
             .scorecard(&self.plan, &eval)
             .map_err(Problems::from)?;
-        let diagnostics = self.lint(lint)?;
+        let diagnostics = if options.findings {
+            Some(self.lint(&options.lint)?)
+        } else {
+            None
+        };
+        let inputs = crate::report::Inputs::new(
+            &self.plan,
+            &engine,
+            &card,
+            as_of,
+            diagnostics.as_deref(),
+            options.since,
+        )
+        .map_err(Problems::from)?;
         Ok(match format {
-            ReportFormat::Markdown => crate::report::markdown(&self.plan, &card, &diagnostics),
-            ReportFormat::Html => crate::report::html(&self.plan, &card, &diagnostics),
+            ReportFormat::Markdown => crate::report::markdown(&inputs),
+            ReportFormat::Html => crate::report::html(&inputs),
         })
     }
 

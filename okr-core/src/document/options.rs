@@ -293,6 +293,29 @@ pub enum ReportFormat {
     Html,
 }
 
+/// What a report holds besides the scores.
+#[derive(Clone, Debug)]
+pub struct ReportOptions {
+    /// The moment reported and how the plan is linted.
+    pub lint: LintOptions,
+    /// Whether the lint findings are in the report (`okr report --no-lint` leaves
+    /// them out, for a management view).
+    pub findings: bool,
+    /// An earlier moment: the report says what changed since then (statuses, progress).
+    pub since: Option<AsOf>,
+}
+
+impl ReportOptions {
+    /// A report as of `lint.as_of`, with findings and no comparison.
+    pub fn new(lint: LintOptions) -> ReportOptions {
+        ReportOptions {
+            lint,
+            findings: true,
+            since: None,
+        }
+    }
+}
+
 impl ReportFormat {
     /// `md`/`markdown` or `html`; anything else is an invalid argument naming the choices.
     pub fn parse(name: &str) -> Result<ReportFormat> {

@@ -1,13 +1,14 @@
 //! The HTML report: one self-contained page (inline CSS and SVG, no scripts, nothing
 //! fetched from the network).
 
+use super::changes::moved_text;
+use super::trend::sparkline;
 use super::{
-    diagnostics_by_objective, forecast_text, grade_and_confidence, human_moment, pct, status_words,
-    tree_order, unit_summaries, value_text,
+    Inputs, diagnostics_by_objective, forecast_text, grade_and_confidence, human_moment, pct,
+    status_words, tree_order, unit_summaries, value_text,
 };
-use crate::engine::{Scorecard, Status};
-use crate::lint::{Diagnostic, Severity};
-use crate::model::Plan;
+use crate::engine::Status;
+use crate::lint::Severity;
 use std::fmt::Write;
 
 /// Escapes text for HTML element content and attribute values.
@@ -123,15 +124,26 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .diags code { font-size: 12px; color: var(--muted); } .help { color: var(--muted); }
 .findings { margin-top: 10px; } .findings summary { cursor: pointer; font-size: 13px; color: var(--muted); }
 .tree a.id { color: inherit; text-decoration: none; } .tree a.id:hover { text-decoration: underline; }
+.spark { display: block; overflow: visible; } .spark path { fill: none; stroke-width: 1.6; stroke-linejoin: round; }
+.spark .expected { stroke: #aab1c0; stroke-dasharray: 3 2; stroke-width: 1.2; }
+.spark .actual.good, .spark .forecast.good { stroke: var(--good); } .spark .actual.warn, .spark .forecast.warn { stroke: var(--warn); }
+.spark .actual.bad, .spark .forecast.bad { stroke: var(--bad); } .spark .actual.muted, .spark .forecast.muted { stroke: #8a93a6; }
+.spark .forecast { stroke-dasharray: 1 2.5; stroke-width: 1.4; } .spark .dot.good { fill: var(--good); } .spark .dot.warn { fill: var(--warn); } .spark .dot.bad { fill: var(--bad); } .spark .dot.muted { fill: #8a93a6; }
+.spark .today { stroke: var(--ink); stroke-width: .8; opacity: .35; }
+.changes a.id { color: inherit; font-weight: 600; }
 @media (max-width: 640px) {
   main { padding: 16px 10px 40px; } h1 { font-size: 22px; }
-  th, td { padding: 6px 5px; } td:nth-child(4), th:nth-child(4) { display: none; }
+  th, td { padding: 6px 5px; } table:not(.changes) td:nth-child(4), table:not(.changes) th:nth-child(4) { display: none; }
+  .changes thead { display: none; } .changes { background: none; }
+  .changes tr { display: grid; grid-template-columns: auto auto 1fr; align-items: center; gap: 2px 12px; padding: 8px 0; border-bottom: 1px solid var(--line); }
+  .changes td { border: 0; padding: 0; text-align: left; } .changes td:first-child { grid-column: 1 / -1; }
   .objective thead { display: none; } .objective table { background: none; }
   .objective tr { display: grid; grid-template-columns: 1fr auto auto; gap: 2px 10px; padding: 8px 0; border-bottom: 1px solid var(--line); }
   .objective td { border: 0; padding: 0; text-align: left; white-space: normal; }
   .objective td:first-child { grid-column: 1 / -1; }
   .objective td:nth-child(6) { grid-column: 1 / -1; color: var(--muted); font-size: 13px; }
   .objective td:nth-child(6)::before { content: "forecast at due: "; }
+  .objective td:nth-child(7) { grid-column: 1 / -1; }
   .tree li { flex-wrap: wrap; gap: 2px 8px; padding-left: calc(10px + 12px * var(--depth, 0)); }
   .tree .id { flex: 1; } .tree .bar { display: none; }
   .tree .t { order: 9; flex-basis: 100%; white-space: normal; font-size: 13px; }
@@ -155,7 +167,9 @@ fn findings_summary(n: usize, errors: usize) -> String {
 }
 
 /// The whole report as one HTML document.
-pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String {
+pub fn html(inputs: &Inputs<'_>) -> String {
+    let (plan, card) = (inputs.plan, inputs.card);
+    let diagnostics = inputs.diagnostics.unwrap_or_default();
     let title = plan.name.as_deref().unwrap_or("OKR report");
     let mut out = String::new();
     let _ = write!(
@@ -187,15 +201,22 @@ pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String
             "behind or stale",
         ),
         (count(Status::AtRisk), "at risk"),
-        (diagnostics.len(), "lint findings"),
-        (errors, "lint errors"),
-    ] {
+    ]
+    .into_iter()
+    .chain(
+        inputs
+            .diagnostics
+            .map(|d| [(d.len(), "lint findings"), (errors, "lint errors")])
+            .into_iter()
+            .flatten(),
+    ) {
         let _ = write!(
             out,
             "<div class=\"card\"><div class=\"n\">{n}</div><div class=\"l\">{label}</div></div>"
         );
     }
     let _ = write!(out, "</div>");
+    changes_section(&mut out, inputs);
 
     let _ = write!(
         out,
@@ -260,13 +281,18 @@ pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String
         if !o.key_results.is_empty() {
             let _ = write!(
                 out,
-                "<table><thead><tr><th>key result</th><th class=\"num\">value</th><th class=\"num\">progress</th><th></th><th>status</th><th class=\"num\">forecast at due</th></tr></thead><tbody>"
+                "<table><thead><tr><th>key result</th><th class=\"num\">value</th><th class=\"num\">progress</th><th></th><th>status</th><th class=\"num\">forecast at due</th><th class=\"course\">course</th></tr></thead><tbody>"
             );
             for k in &o.key_results {
                 let forecast = esc(&forecast_text(k));
+                let course = inputs
+                    .trends
+                    .get(&k.id)
+                    .map(|t| sparkline(t, status_class(k.status)))
+                    .unwrap_or_default();
                 let _ = write!(
                     out,
-                    "<tr><td><b>{}</b> {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+                    "<tr><td><b>{}</b> {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"course\">{course}</td></tr>",
                     esc(&k.id),
                     esc(&k.title),
                     esc(&value_text(k)),
@@ -324,6 +350,65 @@ pub fn html(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String
     out
 }
 
+/// "Since …": how many items changed status and moved, and the largest changes.
+fn changes_section(out: &mut String, inputs: &Inputs<'_>) {
+    let Some((since, changes)) = &inputs.since else {
+        return;
+    };
+    let _ = write!(
+        out,
+        "<h2 id=\"since\">Since {}</h2>",
+        esc(&super::human_moment(since))
+    );
+    if changes.is_empty() {
+        let _ = write!(out, "<p>Nothing moved.</p>");
+        return;
+    }
+    let restatused = changes
+        .iter()
+        .filter(|c| c.status_before != c.status_after)
+        .count();
+    let _ = write!(
+        out,
+        "<p>{} changed status; {} moved. The largest changes:</p><table class=\"changes\"><thead><tr><th>item</th><th class=\"num\">progress</th><th class=\"num\">moved</th><th>status</th></tr></thead><tbody>",
+        count_of(restatused, "item"),
+        count_of(changes.len(), "item"),
+    );
+    for c in changes.iter().take(20) {
+        let link = if c.objective {
+            format!("<a class=\"id\" href=\"#{id}\">{id}</a>", id = esc(&c.id))
+        } else {
+            format!("<b>{}</b>", esc(&c.id))
+        };
+        let status = if c.status_before == c.status_after {
+            chip(c.status_after)
+        } else {
+            format!("{} → {}", chip(c.status_before), chip(c.status_after))
+        };
+        let _ = write!(
+            out,
+            "<tr><td>{link} {}</td><td class=\"num\">{} → {}</td><td class=\"num\">{}</td><td>{status}</td></tr>",
+            esc(&c.title),
+            pct(c.before),
+            pct(c.after),
+            esc(&moved_text(c)),
+        );
+    }
+    let _ = write!(out, "</tbody></table>");
+    if changes.len() > 20 {
+        let _ = write!(
+            out,
+            "<p class=\"sub\">…and {} more.</p>",
+            changes.len() - 20
+        );
+    }
+}
+
+/// `1 item`, `3 items`.
+fn count_of(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::{esc, with_code};
@@ -339,14 +424,19 @@ mod tests {
         assert_eq!(with_code("`a` then ` alone"), "<code>a</code> then ` alone");
     }
 
-    #[test]
-    fn the_acme_report_shows_forecast_values_and_no_raw_backticks() {
+    /// The example plan with its log, and the moment its README reports at.
+    fn acme() -> (crate::Document, crate::AsOf) {
         let plan = include_str!("../../../examples/acme.yaml");
         let log = include_str!("../../../examples/acme.check-ins.jsonl");
         let options = crate::LoadOptions::new(crate::PlanFormat::Yaml);
         let doc = crate::Document::parse_with_log(plan, &options, |_| Ok(Some(log.to_owned())))
             .expect("the example reads");
-        let as_of = crate::AsOf::parse("2026-11-15").expect("a date");
+        (doc, crate::AsOf::parse("2026-11-15").expect("a date"))
+    }
+
+    #[test]
+    fn the_acme_report_shows_forecast_values_and_no_raw_backticks() {
+        let (doc, as_of) = acme();
         let html = doc
             .report(crate::ReportFormat::Html, &crate::LintOptions::as_of(as_of))
             .expect("a report");
@@ -362,6 +452,49 @@ mod tests {
         for f in findings {
             assert!(!f.contains('`'), "{f}");
         }
+    }
+
+    #[test]
+    fn a_report_since_a_date_says_what_moved_and_draws_each_course() {
+        let (doc, as_of) = acme();
+        let report = crate::ReportOptions {
+            lint: crate::LintOptions::as_of(as_of),
+            findings: false,
+            since: Some(crate::AsOf::parse("2026-11-01").expect("a date")),
+        };
+        let html = doc
+            .report_with(crate::ReportFormat::Html, &report)
+            .expect("a report");
+        let since = html
+            .split("<h2 id=\"since\">")
+            .nth(1)
+            .and_then(|s| s.split("</table>").next())
+            .expect("a since section");
+        assert!(since.starts_with("Since 1 November 2026</h2>"), "{since}");
+        // emea-dach went from behind to on track in those two weeks.
+        let row = since
+            .split("<tr>")
+            .find(|r| r.contains("href=\"#emea-dach\""))
+            .expect("emea-dach moved");
+        assert!(
+            row.contains("17% → 77%") && row.contains("+60 pts"),
+            "{row}"
+        );
+        assert!(
+            row.contains("behind</span> → <span class=\"chip good\">on track"),
+            "{row}"
+        );
+        // Every key result with a period has its course, today marked.
+        let arr = html
+            .split("<tr>")
+            .find(|r| r.contains("<b>arr</b>") && r.contains("class=\"course\""))
+            .expect("the arr row");
+        assert!(
+            arr.contains("<svg class=\"spark\"") && arr.contains("class=\"today\""),
+            "{arr}"
+        );
+        // Without findings: no lint cards, no findings.
+        assert!(!html.contains("lint findings") && !html.contains("class=\"findings\""));
     }
 
     #[test]

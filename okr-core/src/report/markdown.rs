@@ -1,20 +1,56 @@
 //! The Markdown report.
 
+use super::changes::moved_text;
 use super::{
-    diagnostics_by_objective, forecast_text, grade_and_confidence, human_moment, pct, status_words,
-    tree_order, unit_summaries, value_text,
+    Inputs, diagnostics_by_objective, forecast_text, grade_and_confidence, human_moment, pct,
+    status_words, tree_order, unit_summaries, value_text,
 };
-use crate::engine::Scorecard;
-use crate::lint::Diagnostic;
-use crate::model::Plan;
 use std::fmt::Write;
 
 /// Markdown: summary, grades per unit, the alignment tree, each objective with its key
 /// results, and the lint diagnostics under the objective they concern.
-pub fn markdown(plan: &Plan, card: &Scorecard, diagnostics: &[Diagnostic]) -> String {
+pub fn markdown(inputs: &Inputs<'_>) -> String {
+    let (plan, card) = (inputs.plan, inputs.card);
+    let diagnostics = inputs.diagnostics.unwrap_or_default();
     let mut out = String::new();
     let title = plan.name.as_deref().unwrap_or("OKR report");
     let _ = writeln!(out, "# {title}\n\nAs of {}.\n", human_moment(&card.as_of));
+    if let Some((since, changes)) = &inputs.since {
+        let _ = writeln!(out, "## Since {}\n", human_moment(since));
+        if changes.is_empty() {
+            let _ = writeln!(out, "Nothing moved.\n");
+        } else {
+            let _ = writeln!(
+                out,
+                "| item | progress | moved | status |\n|---|---|---|---|"
+            );
+            for c in changes.iter().take(20) {
+                let status = if c.status_before == c.status_after {
+                    status_words(c.status_after)
+                } else {
+                    format!(
+                        "{} → {}",
+                        status_words(c.status_before),
+                        status_words(c.status_after)
+                    )
+                };
+                let _ = writeln!(
+                    out,
+                    "| {}**{}** {} | {} → {} | {} | {status} |",
+                    if c.objective { "" } else { "↳ " },
+                    c.id,
+                    c.title.replace('|', "\\|"),
+                    pct(c.before),
+                    pct(c.after),
+                    moved_text(c)
+                );
+            }
+            if changes.len() > 20 {
+                let _ = writeln!(out, "\n…and {} more.", changes.len() - 20);
+            }
+            out.push('\n');
+        }
+    }
     let _ = writeln!(
         out,
         "## Grades by unit\n\n| unit | objectives | mean score |\n|---|---|---|"

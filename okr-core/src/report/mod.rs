@@ -2,16 +2,58 @@
 //! status and forecast per objective and key result, the alignment tree, diagnostics
 //! grouped by objective, a grade summary per unit).
 
+mod changes;
 mod html;
 mod markdown;
+mod trend;
 
 pub(crate) use html::html;
 pub(crate) use markdown::markdown;
 
-use crate::engine::{ObjectiveScore, Scorecard};
+use crate::engine::{AsOf, Engine, ObjectiveScore, Scorecard};
 use crate::lint::Diagnostic;
 use crate::model::Plan;
 use std::collections::{BTreeMap, HashMap};
+
+/// Everything a report shows, worked out once for both formats.
+pub(crate) struct Inputs<'a> {
+    pub plan: &'a Plan,
+    pub card: &'a Scorecard,
+    /// The lint findings, unless the report leaves them out.
+    pub diagnostics: Option<&'a [Diagnostic]>,
+    /// The earlier moment compared with, and what changed since.
+    pub since: Option<(crate::model::Moment, Vec<changes::Change>)>,
+    /// Each key result's course, by id (the HTML sparklines).
+    pub trends: HashMap<String, trend::Trend>,
+}
+
+impl<'a> Inputs<'a> {
+    /// The report's inputs: `card` scored by `engine` at `as_of`; with `since`, the plan
+    /// is scored again then and compared.
+    pub(crate) fn new(
+        plan: &'a Plan,
+        engine: &Engine,
+        card: &'a Scorecard,
+        as_of: AsOf,
+        diagnostics: Option<&'a [Diagnostic]>,
+        since: Option<AsOf>,
+    ) -> Result<Inputs<'a>, crate::Error> {
+        let since = match since {
+            Some(at) => {
+                let before = engine.scorecard(plan, &engine.evaluate(at))?;
+                Some((at.moment, changes::changes(&before, card)))
+            }
+            None => None,
+        };
+        Ok(Inputs {
+            plan,
+            card,
+            diagnostics,
+            since,
+            trends: trend::trends(plan, engine, card, as_of),
+        })
+    }
+}
 
 /// Objectives in tree order, with their depth: each root, then (depth first) the
 /// objectives whose first parent it is. An objective with several parents is listed
