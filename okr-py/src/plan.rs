@@ -11,7 +11,7 @@ use crate::tables;
 use okr_core::lint::{Level, Profile, SettingsOverride};
 use okr_core::{
     Document, Entity, Error, LintConfig, LintOptions, LoadOptions, PlanFormat, ReportFormat,
-    TableKind,
+    ReportOptions, TableKind,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -444,18 +444,26 @@ impl PyPlan {
         Ok(found.into_iter().map(PyDiagnostic).collect())
     }
 
-    /// The report as Markdown (`"md"`) or one self-contained HTML page (`"html"`).
-    #[pyo3(signature = (format = "md", as_of = None))]
+    /// The report as Markdown (`"md"`) or one self-contained HTML page (`"html"`);
+    /// `since`: also what changed since that earlier date; `lint=False`: without the
+    /// lint findings.
+    #[pyo3(signature = (format = "md", as_of = None, since = None, lint = true))]
     fn report(
         &self,
         py: Python<'_>,
         format: &str,
         as_of: Option<&Bound<'_, PyAny>>,
+        since: Option<&Bound<'_, PyAny>>,
+        lint: bool,
     ) -> PyResult<String> {
         let format = ReportFormat::parse(format).py_err(py)?;
-        let options = LintOptions::as_of(convert::as_of(py, as_of)?);
+        let options = ReportOptions {
+            lint: LintOptions::as_of(convert::as_of(py, as_of)?),
+            findings: lint,
+            since: since.map(|s| convert::as_of(py, Some(s))).transpose()?,
+        };
         let doc = self.doc();
-        interruptible(py, move || doc.report(format, &options))?.py_err(py)
+        interruptible(py, move || doc.report_with(format, &options))?.py_err(py)
     }
 
     /// The scoring policy in force, as a dict.

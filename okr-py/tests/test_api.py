@@ -300,6 +300,9 @@ def test_lint_report_alignment_and_rules() -> None:
     assert "## What it does" in okr.rule("activity-key-result").doc
     assert plan.report(as_of="2026-11-23").startswith("#")
     assert "<html" in plan.report("html", as_of="2026-11-23")
+    since = plan.report(as_of="2026-11-15", since=dt.date(2026, 11, 1), lint=False)
+    assert "## Since 1 November 2026" in since and "Diagnostics:" not in since
+    assert "| **emea-dach** Break into the DACH mid-market | 17% → 77% | +60 pts |" in since
     alignment = plan.alignment()
     assert set(alignment) >= {"roots", "orphans", "objectives"}
 

@@ -57,6 +57,10 @@ export interface LintOptions {
 export interface ReportOptions extends LintOptions {
   /** Default `"md"`. */
   format?: "md" | "html";
+  /** Also say what changed since this earlier date (`YYYY-MM-DD` or a timestamp). */
+  since?: string;
+  /** `false`: leave the lint findings out. Default `true`. */
+  lint?: boolean;
 }
 
 export interface WorkspaceOptions extends LintOptions {

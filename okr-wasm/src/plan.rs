@@ -7,7 +7,7 @@ use crate::convert::{
 use crate::errors::{IntoJs, internal};
 use crate::table::table_to_js;
 use okr_core::{
-    Document, LintOptions, LoadOptions, PlanFormat, ReportFormat, ScoreOptions, TableKind,
+    AsOf, Document, LintOptions, LoadOptions, PlanFormat, ReportFormat, ScoreOptions, TableKind,
 };
 use wasm_bindgen::prelude::*;
 
@@ -128,19 +128,31 @@ impl Plan {
         to_js(&self.0.alignment())
     }
 
-    /// A report: `{ format: "md" | "html", ...LintOptions }`.
+    /// A report: `{ format: "md" | "html", since?: string, lint?: boolean,
+    /// ...LintOptions }`.
     pub fn report(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ReportOptions")] options: JsValue,
     ) -> Result<String, JsValue> {
         crate::usable()?;
         let mut options = options_from_js(&options)?;
-        let format = match options.as_object_mut().and_then(|o| o.remove("format")) {
+        let mut take = |key: &str| options.as_object_mut().and_then(|o| o.remove(key));
+        let format = match take("format") {
             Some(serde_json::Value::String(name)) => ReportFormat::parse(&name).js()?,
             _ => ReportFormat::Markdown,
         };
+        let since = match take("since") {
+            Some(serde_json::Value::String(text)) => Some(AsOf::parse(&text).js()?),
+            _ => None,
+        };
+        let findings = !matches!(take("lint"), Some(serde_json::Value::Bool(false)));
         let lint = LintOptions::from_value(options).js()?;
-        self.0.report(format, &lint).js()
+        let options = okr_core::ReportOptions {
+            lint,
+            findings,
+            since,
+        };
+        self.0.report_with(format, &options).js()
     }
 
     /// A table as columns (`"objectives"`, `"key_results"`, `"check_ins"`, `"scores"`,

@@ -103,6 +103,10 @@ test("reports, alignment, rules, presets, schema and generated plans", () => {
   const plan = load(acme);
   assert.match(plan.report({ format: "md", asOf: "2026-11-15" }), /^#/);
   assert.match(plan.report({ format: "html", asOf: "2026-11-15" }), /<html/i);
+  const since = plan.report({ asOf: "2026-11-15", since: "2026-11-01", lint: false });
+  assert.match(since, /## Since 1 November 2026/);
+  assert.match(since, /\| \*\*emea-dach\*\* Break into the DACH mid-market \| 17% → 77% \| \+60 pts \|/);
+  assert.doesNotMatch(since, /Diagnostics:/);
   const alignment = plan.alignment();
   assert.ok(Array.isArray(alignment.roots) && alignment.objectives.every((o) => "skippedLevels" in o));
   const rules = okr.rules();
