@@ -294,6 +294,28 @@ fn init_writes_a_valid_starter_and_refuses_to_overwrite() {
 }
 
 #[test]
+fn convert_says_that_a_yaml_plans_comments_are_left_out() {
+    let o = okr(&["convert", &repo("examples/acme.yaml"), "--to", "yaml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "warning: the YAML leaves out the comments (14 lines): a plan is written from its data\n"
+    );
+    // Whole numbers stay whole.
+    assert!(stdout(&o).contains("    start: 800\n"), "{}", stdout(&o));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let json = dir.path().join("acme.json");
+    let o = okr(&["convert", &repo("examples/acme.yaml"), "--to", "json"]);
+    std::fs::write(&json, &o.stdout).expect("writes");
+    let o = okr(&["convert", &json.to_string_lossy(), "--to", "yaml"]);
+    assert!(
+        stderr(&o).is_empty(),
+        "JSON has no comments to lose: {}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn report_since_a_date_and_without_findings() {
     let plan = repo("examples/acme.yaml");
     let o = okr(&[
@@ -531,7 +553,7 @@ fn convert_to_csv_says_what_it_leaves_out_and_refuses_what_would_not_validate() 
         "`check_ins_file`",
     ] {
         assert!(
-            err.contains(&format!("warning: CSV cannot carry {lost}")) || err.contains(lost),
+            err.contains(&format!("warning: the CSV leaves out {lost}")) || err.contains(lost),
             "{lost}: {err}"
         );
     }

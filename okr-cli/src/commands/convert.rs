@@ -32,7 +32,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         .map_err(|e| Failure::Usage(e.to_string()))?;
     let left_out = opened.doc.left_out_of(format);
     for what in &left_out {
-        eprintln!("warning: {format} cannot carry {what}; left out");
+        eprintln!("warning: the {format} leaves out {what}");
     }
     if !left_out.is_empty() {
         let problems = Document::parse(text.as_str(), &LoadOptions::new(format))

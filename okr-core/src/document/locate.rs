@@ -37,6 +37,10 @@ impl Source {
         &self.text
     }
 
+    pub(super) fn format(&self) -> PlanFormat {
+        self.format
+    }
+
     /// The line and column of each path (in CSV, of the cell that holds it).
     fn locate_all(&self, paths: &[&str]) -> Vec<Option<(u32, u32)>> {
         if paths.is_empty() {

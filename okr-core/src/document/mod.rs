@@ -424,8 +424,10 @@ impl Document {
     }
 
     /// What writing the plan in `format` would leave out, one line per kind of thing
-    /// ("3 KPI(s)", "the `policy:` section"); empty for JSON and YAML, which keep every
-    /// field. A caller converting to CSV says so before it loses anything.
+    /// ("3 KPI(s)", "the `policy:` section"): CSV's missing columns, and in every
+    /// format the comments of a plan read from YAML (a plan is written from its data,
+    /// not its text). JSON and YAML keep every field. A caller converting says so
+    /// before it loses anything.
     ///
     /// ```
     /// use okr_core::{Document, LoadOptions, PlanFormat};
@@ -436,10 +438,22 @@ impl Document {
     /// # Ok::<(), okr_core::Error>(())
     /// ```
     pub fn left_out_of(&self, format: PlanFormat) -> Vec<String> {
-        match format {
+        let mut out = match format {
             PlanFormat::Csv => crate::format::csv::left_out(&self.plan),
             PlanFormat::Json | PlanFormat::Yaml => Vec::new(),
+        };
+        if let Some(source) = &self.source
+            && source.format() == PlanFormat::Yaml
+        {
+            let comments = crate::format::yaml::comment_lines(source.text());
+            if comments > 0 {
+                out.push(format!(
+                    "the comments ({comments} line{}): a plan is written from its data",
+                    if comments == 1 { "" } else { "s" }
+                ));
+            }
         }
+        out
     }
 
     /// The plan as compact JSON (no indentation): for machines, and big plans.

@@ -178,6 +178,57 @@ fn strip_position(full: &str) -> String {
     }
 }
 
+/// How many lines of `text` hold a comment (`# …` on its own line or after a value).
+/// Plans are written from their data, so a conversion or a rewrite loses them, and
+/// says so. Text inside quotes and block scalars (`description: |`) is not a comment.
+pub(crate) fn comment_lines(text: &str) -> usize {
+    let mut count = 0;
+    // The indentation of the key that opened a block scalar, while in one.
+    let mut block: Option<usize> = None;
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let body = line.trim();
+        if let Some(key_indent) = block {
+            if body.is_empty() || indent > key_indent {
+                continue;
+            }
+            block = None;
+        }
+        let mut quote = None;
+        let mut previous = ' ';
+        let mut comment = None;
+        for (i, c) in line.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') if previous == ' ' || previous == '[' || previous == '{' => {
+                    quote = Some(c)
+                }
+                (None, '#') if previous == ' ' || previous == '\t' || i == 0 => {
+                    comment = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+            previous = c;
+        }
+        if comment.is_some() {
+            count += 1;
+        }
+        let value = line[..comment.unwrap_or(line.len())].trim_end();
+        let opens_block = value.rsplit([' ', ':']).next().is_some_and(|last| {
+            last.starts_with(['|', '>'])
+                && last[1..]
+                    .chars()
+                    .all(|c| matches!(c, '-' | '+' | '0'..='9'))
+        }) && (value.contains(": ") || value.trim_start().starts_with("- "));
+        if opens_block {
+            block = Some(indent + usize::from(value.trim_start().starts_with("- ")) * 2);
+        }
+    }
+    count
+}
+
 /// Writes a plan as YAML. Whole numbers are written as people write them (`800`, not
 /// the `800.0` every number of the model, a float, would otherwise become); they read
 /// back as the same value.
@@ -269,6 +320,13 @@ mod tests {
         )
         .expect_err("a bare id");
         assert!(json.message().contains("`{objective: ID}`"), "{json}");
+    }
+
+    #[test]
+    fn comments_are_counted_and_text_that_looks_like_one_is_not() {
+        let text = "# A plan\nschema_version: 1  # always 1\nname: \"Q1 #1\"\ndescription: |\n  # Heading in a block\n  text\nurl: http://x/#frag\nobjectives: []\n  # indented comment\n";
+        assert_eq!(comment_lines(text), 3);
+        assert_eq!(comment_lines("schema_version: 1\n"), 0);
     }
 
     #[test]
