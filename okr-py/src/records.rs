@@ -365,6 +365,14 @@ impl PyScorecard {
             .map(PyKeyResultScore)
             .collect()
     }
+    /// The objectives down the alignment tree, each with its depth: every root, then
+    /// (depth first) the objectives whose first parent it is, as `okr tree` prints them.
+    fn tree(&self) -> Vec<(usize, PyObjectiveScore)> {
+        okr_core::report::tree_order(&self.0)
+            .into_iter()
+            .map(|(depth, o)| (depth, PyObjectiveScore(o.clone())))
+            .collect()
+    }
     fn objective(&self, py: Python<'_>, id: &str) -> PyResult<PyObjectiveScore> {
         self.0
             .objective(id)

@@ -3,15 +3,21 @@ pandas and polars alike; and the charts drawn from them."""
 
 from __future__ import annotations
 
+import importlib
 import math
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")
 
+import numpy as np
 import pandas as pd
 import polars as pl
 import pytest
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
 import okr
 import okr.plot
@@ -48,11 +54,11 @@ def test_scores_frame_numbers_are_the_scorecards(plan: okr.Plan) -> None:
     for item in items:
         row = df.loc[item.id]
         for name in ("progress", "expected", "confidence"):
-            got, want = row[name], getattr(item, name)
+            got, want = float(row[name]), getattr(item, name)  # type: ignore[arg-type]
             assert (want is None and math.isnan(got)) or got == pytest.approx(want), (item.id, name)
         assert row["status"] == item.status
     for k in card.key_results:
-        got = df.loc[k.id, "value"]
+        got = float(df.loc[k.id, "value"])  # type: ignore[arg-type]
         assert (k.value is None and math.isnan(got)) or got == pytest.approx(k.value), k.id
 
 
@@ -94,20 +100,85 @@ def test_polars_frames_hold_the_same_values(plan: okr.Plan) -> None:
     with pytest.raises(ValueError):
         plan.to_polars("nothing")
     with pytest.raises(ValueError):
-        plan.scores_frame(backend="spark")  # type: ignore[arg-type]
+        plan.scores_frame(backend="spark")  # type: ignore[call-overload]
+
+
+def _values(data: object) -> list[float]:
+    """A line's or a collection's data as plain floats (matplotlib types it loosely)."""
+    return [float(v) for v in np.asarray(data, dtype=float).ravel()]
+
+
+def _lines(ax: Axes) -> dict[str, Line2D]:
+    return {str(line.get_label()): line for line in ax.get_lines()}
 
 
 def test_charts_draw(plan: okr.Plan) -> None:
     ax = okr.plot.burn_up(plan, "arr", as_of=AS_OF)
-    lines = {line.get_label(): line for line in ax.get_lines()}
-    assert {"expected", "actual", "forecast"} <= set(lines)
+    lines = _lines(ax)
+    assert {"expected", "actual (behind)", "forecast at due"} <= set(lines)
     # In the key result's own units: the expected line runs from start towards target,
     # and the actual points are its check-in values.
     kr = plan.key_result("arr")
-    assert lines["expected"].get_ydata()[0] == pytest.approx(kr.start, abs=0.1)
+    assert _values(lines["expected"].get_ydata())[0] == pytest.approx(kr.start, abs=0.1)
     values = plan.check_ins_frame().query("key_result_id == 'arr'")["value"]
-    assert set(lines["actual"].get_ydata()) <= set(values)
+    assert set(_values(lines["actual (behind)"].get_ydata())) <= set(values)
+    # Today is marked, and the legend sits where it covers no line ("best" is code 0).
+    assert any(t.get_text() == "today" for t in ax.texts)
+    legend = ax.get_legend()
+    assert legend is not None and getattr(legend, "_loc") == 0
     milestone = next(k.id for o in plan.objectives for k in o.key_results if k.type == "milestone")
     assert okr.plot.burn_up(plan, milestone, as_of=AS_OF).get_ylabel() == "progress (%)"
-    assert okr.plot.status_overview(plan, as_of=AS_OF).patches
+
+
+def test_threshold_and_kpi_key_results_are_drawn_in_their_units(plan: okr.Plan) -> None:
+    mdates: Any = importlib.import_module("matplotlib.dates")
+    # A range to hold: its values against the range, nothing before the first check-in
+    # (no 0 % line), and the forecast in its units.
+    ax = okr.plot.burn_up(plan, "emea-coverage", as_of=AS_OF)
+    assert ax.get_ylabel() == "x quota"
+    lines = _lines(ax)
+    actual = next(v for k, v in lines.items() if k.startswith("actual"))
+    first = plan.check_ins_frame().query("key_result_id == 'emea-coverage'")["at"].min()
+    assert mdates.num2date(_values(actual.get_xdata(orig=False))[0]).date() == first.date()
+    assert min(_values(actual.get_ydata())) > 2
+    forecast = plan.score(as_of=AS_OF).key_result("emea-coverage").forecast
+    assert forecast is not None
+    assert _values(lines["forecast at due"].get_ydata())[-1] == pytest.approx(forecast["projected_value"])
+    # A key result whose values come from a KPI: the engine's values, near its threshold.
+    ax = okr.plot.burn_up(plan, "availability", as_of=AS_OF)
+    actual = next(v for k, v in _lines(ax).items() if k.startswith("actual"))
+    assert all(99.9 <= v <= 100 for v in _values(actual.get_ydata()))
+
+
+def test_overview_distribution_and_tree_read_as_people_write(plan: okr.Plan) -> None:
+    ax = okr.plot.status_overview(plan, as_of=AS_OF)
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert rows[0] == "All key results (30)" and "Customer Success (2)" in rows
+    legend = ax.get_legend()
+    assert legend is not None
+    names = [t.get_text() for t in legend.get_texts()]
+    assert "on track" in names and "on_track" not in names
+    # Every status with key results has its segment in the first bar: nothing hidden.
+    statuses = plan.scores_frame(as_of=AS_OF).query("kind == 'key_result'")["status"]
+    bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+    first_bar = [p for p in bars if abs(p.get_y() + p.get_height() / 2) < 1e-9]
+    assert len(first_bar) == statuses.nunique()
+    assert sum(p.get_width() for p in first_bar) == pytest.approx(100)
+    counts = [t.get_text() for t in ax.texts]
+    assert str((statuses == "on_track").sum()) in counts
+
+    # One objective per unit still draws (a dot per objective), by unit name.
+    ax = okr.plot.score_distribution(plan, as_of=AS_OF)
+    units = [t.get_text() for t in ax.get_yticklabels()]
+    assert "EMEA Sales" in units and "emea-sales" not in units
+    objectives = plan.scores_frame(as_of=AS_OF).query("kind == 'objective'")["progress"].notna().sum()
+    dots = sum(len(_values(c.get_offsets())) // 2 for c in ax.collections)
+    assert dots == objectives
     assert okr.plot.score_distribution(okr.generate(200), as_of="2026-02-14").get_yticklabels()
+
+    ax = okr.plot.alignment_tree(plan, as_of=AS_OF)
+    texts = [t.get_text() for t in ax.texts]
+    card = plan.score(as_of=AS_OF)
+    assert [d for d, _ in card.tree()][:2] == [0, 1]
+    assert len([t for t in texts if t.startswith("acme-grow ")]) == 1
+    assert any(t.endswith("% on track") for t in texts)
