@@ -6,7 +6,7 @@
 //! [`Plan::validate`] and when the plan is scored, like everything else in a file.
 
 use crate::error::{Entity, Error, Location, Result};
-use crate::format::serde_error::{classify, clean_path};
+use crate::format::serde_error::{classify, clean_path, with_hint};
 use crate::model::{CheckIn, Cycle, KeyResult, Objective, Plan, Unit};
 use serde::de::DeserializeOwned;
 
@@ -20,11 +20,11 @@ pub fn from_value<T: DeserializeOwned>(value: serde_json::Value, at: &str) -> Re
             (false, false) if inner.starts_with('[') => format!("{at}{inner}"),
             (false, false) => format!("{at}.{inner}"),
         };
-        classify(
+        with_hint(classify(
             crate::error::Format::Json,
             &e.into_inner().to_string(),
             Location::at(path),
-        )
+        ))
     })
 }
 

@@ -235,6 +235,24 @@ pub fn open_with(
     Document::parse_with_log(text, &load, log_reader(dir, options))
 }
 
+/// The file an error from [`open`] of the plan at `plan` points into: the plan itself,
+/// or the check-ins log it names (found as [`open`] finds it); `None` for an error about
+/// no file (a lint configuration given apart, a call's argument). Only errors need it,
+/// so the plan is read again to learn its log's name.
+pub fn file_of(plan: &Path, error: &Error) -> Option<PathBuf> {
+    match error.document() {
+        DocumentKind::Plan => Some(plan.to_path_buf()),
+        DocumentKind::Config => None,
+        DocumentKind::Log => {
+            let options = ReadOptions::default();
+            let format = PlanFormat::of_path(&plan.to_string_lossy()).ok()?;
+            let text = read_text(plan, DocumentKind::Plan, &options).ok()?;
+            let doc = Document::parse(text, &LoadOptions::new(format)).ok()?;
+            confined_log_path(plan, doc.check_ins_file()?, &options).ok()
+        }
+    }
+}
+
 /// Appends `line` (one JSON Lines entry, newline included) to the log at `path`,
 /// creating it, with the guarantees in the [module documentation](self): under an
 /// exclusive lock, whole or not at all, synced.

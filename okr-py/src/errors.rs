@@ -236,6 +236,8 @@ fn exception(py: Python<'_>, e: &Error) -> PyErr {
         value.setattr("line", info.line)?;
         value.setattr("column", info.column)?;
         value.setattr("ids", &info.ids)?;
+        // The file, when the error came from reading one (`okr.load`).
+        value.setattr("file", py.None())?;
         Ok(())
     };
     match set() {
@@ -266,6 +268,35 @@ pub fn raise_all(py: Python<'_>, errors: &[Error]) -> PyErr {
                 if more == 1 { "" } else { "s" }
             );
             value.setattr("args", (text,))?;
+        }
+        Ok(())
+    };
+    match attach() {
+        Ok(()) => err,
+        Err(failed) => failed,
+    }
+}
+
+/// [`raise_all`] for problems found reading the plan file at `plan`: each exception's
+/// `file` is the file it points into (the plan or its check-ins log), and the message
+/// starts with it, as a compiler's would.
+pub fn raise_in_file(py: Python<'_>, errors: &[Error], plan: &std::path::Path) -> PyErr {
+    let err = raise_all(py, errors);
+    let value = err.value(py);
+    let name = |e: &Error| okr_core::fs::file_of(plan, e).map(|f| f.display().to_string());
+    let attach = || -> PyResult<()> {
+        if let Some(first) = errors.first() {
+            let file = name(first);
+            value.setattr("file", file.clone())?;
+            if let Some(file) = file {
+                let text: String = value.str()?.extract()?;
+                value.setattr("args", (format!("{file}: {text}"),))?;
+            }
+        }
+        if let Ok(all) = value.getattr("errors") {
+            for (e, each) in errors.iter().zip(all.try_iter()?) {
+                each?.setattr("file", name(e))?;
+            }
         }
         Ok(())
     };

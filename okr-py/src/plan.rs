@@ -146,11 +146,12 @@ impl PyPlan {
         validate: bool,
     ) -> PyResult<Self> {
         let format = format.map(PlanFormat::parse).transpose().py_err(py)?;
+        let shown = path.clone();
         let doc = interruptible(py, move || {
             let doc = okr_core::fs::open_as(&path, format)?;
             if validate { doc.checked() } else { Ok(doc) }
         })?
-        .py_err(py)?;
+        .map_err(|problems| crate::errors::raise_in_file(py, &problems, &shown))?;
         Ok(PyPlan::from(doc))
     }
 

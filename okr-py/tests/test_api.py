@@ -355,6 +355,24 @@ def test_a_bad_check_ins_log_is_reported_at_its_line(tmp_path: Path) -> None:
     with pytest.raises(okr.OkrError) as raised:
         okr.load(tmp_path / "plan.yaml")
     assert raised.value.path.startswith("check_ins_file[1]")
+    # The file it is in: the log, named in the message too.
+    assert raised.value.file == str(tmp_path / "log.jsonl")
+    assert str(raised.value).startswith(f"{tmp_path / 'log.jsonl'}: ")
+    (tmp_path / "plan.yaml").write_text(
+        (tmp_path / "plan.yaml").read_text(encoding="utf-8").replace("title: Grow", "titel: Grow"),
+        encoding="utf-8",
+    )
+    with pytest.raises(okr.UnknownFieldError) as typo:
+        okr.load(tmp_path / "plan.yaml")
+    assert typo.value.file == str(tmp_path / "plan.yaml")
+    assert str(typo.value).startswith(f"{tmp_path / 'plan.yaml'}: objectives[0].titel (line 5, column 5)")
+    with pytest.raises(okr.OkrError) as not_from_a_file:
+        okr.loads("schema_version: 1\nobjectives: [{id: o, titel: Grow}]\n")
+    assert not_from_a_file.value.file is None
+    (tmp_path / "plan.yaml").write_text(
+        (tmp_path / "plan.yaml").read_text(encoding="utf-8").replace("titel: Grow", "title: Grow"),
+        encoding="utf-8",
+    )
     (tmp_path / "log.jsonl").write_text('{"key_result": "k", "at": "2026-01-05", "value": 3}\n', encoding="utf-8")
     plan = okr.load(tmp_path / "plan.yaml")
     assert plan.score(as_of="2026-01-06").key_result("k").value == 3

@@ -56,6 +56,7 @@ class OkrError(Exception):
     column: Optional[int]
     ids: list[str]
     errors: list["OkrError"]
+    file: Optional[str]
 
 class ParseError(OkrError): ...
 class LimitError(ParseError): ...
