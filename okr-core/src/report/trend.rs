@@ -74,7 +74,12 @@ pub(crate) fn trends(
             let actual = evaluations
                 .iter()
                 .filter(|(t, _)| inside(*t) && *t <= now)
-                .map(|(t, e)| (*t, e.key_results[h].progress()))
+                .map(|(t, e)| {
+                    let k = &e.key_results[h];
+                    // Before its first value a key result has no course: its progress
+                    // then (0 for some kinds) would draw a line that never happened.
+                    (*t, if k.value.is_nan() { None } else { k.progress() })
+                })
                 .collect();
             let expected = evaluations
                 .iter()
