@@ -224,10 +224,20 @@ def evaluate(krs, objectives, by_id, instant, cutoff):
                         items.append((w, out[c]["progress"], out[c]["status"]))
             scored = [(w, p) for w, p, _ in items if p is not None]
             total = sum(w for w, _ in scored)
-            graded = [s for _, _, s in items if s in SEVERITY]
+            # The worst of the items that have started; "done" beside an item not yet
+            # started is "on track"; "not started" only when nothing has (docs/scoring.md).
+            graded = [s for _, _, s in items if s in SEVERITY and s != "not_started"]
             others = {s for _, _, s in items}
-            fallback = "closed" if "closed" in others else "no_target" if "no_target" in others else "not_started"
-            status = "closed" if doc.get("state") in ("closed", "cancelled") else max(graded, key=SEVERITY.get) if graded else fallback
+            worst = max(graded, key=SEVERITY.get) if graded else None
+            if worst == "done" and "not_started" in others:
+                worst = "on_track"
+            fallback = (
+                "not_started" if "not_started" in others
+                else "closed" if "closed" in others
+                else "no_target" if "no_target" in others
+                else "not_started"
+            )
+            status = "closed" if doc.get("state") in ("closed", "cancelled") else worst or fallback
             out[o] = {"progress": sum(w * p for w, p in scored) / total if total else None, "status": status}
     return results, out
 
