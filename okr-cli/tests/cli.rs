@@ -335,6 +335,31 @@ fn report_since_a_date_and_without_findings() {
         "{md}"
     );
     assert!(!md.contains("Diagnostics:"), "{md}");
+    // A unit's subtree, and one person's share.
+    let o = okr(&["report", &plan, "--as-of", "2026-11-15", "--unit", "sales"]);
+    let md = stdout(&o);
+    assert!(
+        md.contains("As of 15 November 2026; unit Sales and the units under it."),
+        "{md}"
+    );
+    assert!(
+        md.contains("### emea-dach") && md.contains("### sales-na"),
+        "{md}"
+    );
+    assert!(!md.contains("### acme-grow"), "{md}");
+    let o = okr(&["report", &plan, "--as-of", "2026-11-15", "--owner", "priya"]);
+    let md = stdout(&o);
+    assert!(
+        md.contains("| nps Lift NPS") && !md.contains("| arr Grow ARR"),
+        "{md}"
+    );
+    let o = okr(&["report", &plan, "--unit", "salse"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("did you mean `sales`?"),
+        "{}",
+        stderr(&o)
+    );
     // An earlier moment after the one reported is bad usage.
     let o = okr(&[
         "report",

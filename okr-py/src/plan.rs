@@ -447,8 +447,9 @@ impl PyPlan {
 
     /// The report as Markdown (`"md"`) or one self-contained HTML page (`"html"`);
     /// `since`: also what changed since that earlier date; `lint=False`: without the
-    /// lint findings.
-    #[pyo3(signature = (format = "md", as_of = None, since = None, lint = true))]
+    /// lint findings; `unit`: only that unit's subtree; `owner`: only what they own.
+    #[pyo3(signature = (format = "md", as_of = None, since = None, lint = true, unit = None, owner = None))]
+    #[allow(clippy::too_many_arguments)] // Python's keyword arguments
     fn report(
         &self,
         py: Python<'_>,
@@ -456,12 +457,16 @@ impl PyPlan {
         as_of: Option<&Bound<'_, PyAny>>,
         since: Option<&Bound<'_, PyAny>>,
         lint: bool,
+        unit: Option<String>,
+        owner: Option<String>,
     ) -> PyResult<String> {
         let format = ReportFormat::parse(format).py_err(py)?;
         let options = ReportOptions {
             lint: LintOptions::as_of(convert::as_of(py, as_of)?),
             findings: lint,
             since: since.map(|s| convert::as_of(py, Some(s))).transpose()?,
+            unit,
+            owner,
         };
         let doc = self.doc();
         interruptible(py, move || doc.report_with(format, &options))?.py_err(py)

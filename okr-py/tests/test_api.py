@@ -303,6 +303,12 @@ def test_lint_report_alignment_and_rules() -> None:
     since = plan.report(as_of="2026-11-15", since=dt.date(2026, 11, 1), lint=False)
     assert "## Since 1 November 2026" in since and "Diagnostics:" not in since
     assert "| **emea-dach** Break into the DACH mid-market | 17% → 77% | +60 pts |" in since
+    sales = plan.report(as_of="2026-11-15", unit="sales")
+    assert "unit Sales and the units under it" in sales and "### acme-grow" not in sales
+    assert "| nps Lift NPS" in plan.report(as_of="2026-11-15", owner="priya")
+    with pytest.raises(okr.UnknownReferenceError) as no_unit:
+        plan.report(unit="salse")
+    assert "did you mean `sales`?" in str(no_unit.value)
     alignment = plan.alignment()
     assert set(alignment) >= {"roots", "orphans", "objectives"}
 

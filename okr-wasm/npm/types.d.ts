@@ -61,6 +61,10 @@ export interface ReportOptions extends LintOptions {
   since?: string;
   /** `false`: leave the lint findings out. Default `true`. */
   lint?: boolean;
+  /** Only this unit's objectives and those of the units under it. */
+  unit?: string;
+  /** Only what this person owns: their objectives, and their key results in others'. */
+  owner?: string;
 }
 
 export interface WorkspaceOptions extends LintOptions {

@@ -128,8 +128,8 @@ impl Plan {
         to_js(&self.0.alignment())
     }
 
-    /// A report: `{ format: "md" | "html", since?: string, lint?: boolean,
-    /// ...LintOptions }`.
+    /// A report: `{ format: "md" | "html", since?: string, lint?: boolean, unit?:
+    /// string, owner?: string, ...LintOptions }`.
     pub fn report(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ReportOptions")] options: JsValue,
@@ -146,11 +146,18 @@ impl Plan {
             _ => None,
         };
         let findings = !matches!(take("lint"), Some(serde_json::Value::Bool(false)));
+        let mut text = |key: &str| match take(key) {
+            Some(serde_json::Value::String(s)) => Some(s),
+            _ => None,
+        };
+        let (unit, owner) = (text("unit"), text("owner"));
         let lint = LintOptions::from_value(options).js()?;
         let options = okr_core::ReportOptions {
             lint,
             findings,
             since,
+            unit,
+            owner,
         };
         self.0.report_with(format, &options).js()
     }

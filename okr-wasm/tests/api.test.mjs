@@ -107,6 +107,9 @@ test("reports, alignment, rules, presets, schema and generated plans", () => {
   assert.match(since, /## Since 1 November 2026/);
   assert.match(since, /\| \*\*emea-dach\*\* Break into the DACH mid-market \| 17% → 77% \| \+60 pts \|/);
   assert.doesNotMatch(since, /Diagnostics:/);
+  const sales = plan.report({ asOf: "2026-11-15", unit: "sales" });
+  assert.match(sales, /unit Sales and the units under it/);
+  assert.doesNotMatch(sales, /### acme-grow/);
   const alignment = plan.alignment();
   assert.ok(Array.isArray(alignment.roots) && alignment.objectives.every((o) => "skippedLevels" in o));
   const rules = okr.rules();

@@ -4,7 +4,7 @@
 use crate::Failure;
 use crate::commands::score::parse_as_of;
 use crate::input::load;
-use okr_core::{LintOptions, ReportOptions};
+use okr_core::{Error, LintOptions, ReportOptions};
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -29,6 +29,12 @@ pub struct Args {
     /// Leave the lint findings out (a management view).
     #[arg(long)]
     no_lint: bool,
+    /// Only this unit's objectives and those of the units under it (a unit id).
+    #[arg(long, value_name = "UNIT")]
+    unit: Option<String>,
+    /// Only what this person owns: their objectives, and their key results in others'.
+    #[arg(long, value_name = "OWNER")]
+    owner: Option<String>,
     /// Write the report to this file instead of standard output. The file is replaced
     /// whole: a report that cannot be written in full leaves the old one as it was.
     #[arg(short, long, value_name = "FILE")]
@@ -60,11 +66,24 @@ pub fn run(args: Args) -> Result<(), Failure> {
         lint: LintOptions::as_of(as_of),
         findings: !args.no_lint,
         since,
+        unit: args.unit,
+        owner: args.owner,
     };
-    let report = opened.doc.report_with(format, &options).map_err(|errors| {
-        opened.files().report(&errors);
-        Failure::Invalid("the report could not be written (see above)".into())
-    })?;
+    let report = opened
+        .doc
+        .report_with(format, &options)
+        .map_err(|errors| match &errors[..] {
+            // `--unit` or `--owner` naming nobody in the plan: bad usage.
+            [e @ (Error::InvalidArgument { .. } | Error::UnknownReference { .. })]
+                if e.path().is_empty() =>
+            {
+                Failure::Usage(e.message())
+            }
+            _ => {
+                opened.files().report(&errors);
+                Failure::Invalid("the report could not be written (see above)".into())
+            }
+        })?;
     match args.output {
         Some(path) => write_whole(&path, &report)
             .map_err(|e| Failure::Usage(format!("cannot write `{}`: {e}", path.display()))),

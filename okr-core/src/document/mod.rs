@@ -403,7 +403,7 @@ impl Document {
             &card,
             as_of,
             diagnostics.as_deref(),
-            options.since,
+            options,
         )
         .map_err(Problems::from)?;
         Ok(match format {

@@ -303,6 +303,10 @@ pub struct ReportOptions {
     pub findings: bool,
     /// An earlier moment: the report says what changed since then (statuses, progress).
     pub since: Option<AsOf>,
+    /// Only this unit's objectives and those of the units under it.
+    pub unit: Option<String>,
+    /// Only what this person owns: their objectives, and their key results in others'.
+    pub owner: Option<String>,
 }
 
 impl ReportOptions {
@@ -312,6 +316,8 @@ impl ReportOptions {
             lint,
             findings: true,
             since: None,
+            unit: None,
+            owner: None,
         }
     }
 }

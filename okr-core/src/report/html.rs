@@ -168,8 +168,9 @@ fn findings_summary(n: usize, errors: usize) -> String {
 
 /// The whole report as one HTML document.
 pub fn html(inputs: &Inputs<'_>) -> String {
-    let (plan, card) = (inputs.plan, inputs.card);
-    let diagnostics = inputs.diagnostics.unwrap_or_default();
+    let (plan, card) = (inputs.plan, &inputs.card);
+    let diagnostics: &[&crate::lint::Diagnostic] =
+        inputs.diagnostics.as_deref().unwrap_or_default();
     let title = plan.name.as_deref().unwrap_or("OKR report");
     let mut out = String::new();
     let _ = write!(
@@ -179,9 +180,14 @@ pub fn html(inputs: &Inputs<'_>) -> String {
     );
     let _ = write!(
         out,
-        "<h1>{}</h1><p class=\"sub\">As of {}</p>",
+        "<h1>{}</h1><p class=\"sub\">As of {}{}</p>",
         esc(title),
-        esc(&human_moment(&card.as_of))
+        esc(&human_moment(&card.as_of)),
+        inputs
+            .view
+            .as_ref()
+            .map(|v| format!(" · {}", esc(v)))
+            .unwrap_or_default()
     );
 
     let count = |s: Status| card.objectives.iter().filter(|o| o.status == s).count();
@@ -206,6 +212,7 @@ pub fn html(inputs: &Inputs<'_>) -> String {
     .chain(
         inputs
             .diagnostics
+            .as_ref()
             .map(|d| [(d.len(), "lint findings"), (errors, "lint errors")])
             .into_iter()
             .flatten(),
@@ -262,7 +269,8 @@ pub fn html(inputs: &Inputs<'_>) -> String {
 
     let by_objective = diagnostics_by_objective(diagnostics);
     let _ = write!(out, "<h2>Objectives</h2>");
-    for (i, o) in card.objectives.iter().enumerate() {
+    for o in &card.objectives {
+        let i = inputs.index.get(o.id.as_str()).copied();
         let mut facts = vec![format!("expected {}", pct(o.expected))];
         facts.extend(grade_and_confidence(o));
         if let Some(u) = &o.unit {
@@ -304,7 +312,7 @@ pub fn html(inputs: &Inputs<'_>) -> String {
             }
             let _ = write!(out, "</tbody></table>");
         }
-        if let Some(list) = by_objective.get(&Some(i)) {
+        if let Some(list) = by_objective.get(&i).filter(|_| i.is_some()) {
             // Folded under a count, so that findings do not bury the scores; open when
             // one is an error, which the reader must see.
             let errors = list
@@ -461,6 +469,8 @@ mod tests {
             lint: crate::LintOptions::as_of(as_of),
             findings: false,
             since: Some(crate::AsOf::parse("2026-11-01").expect("a date")),
+            unit: None,
+            owner: None,
         };
         let html = doc
             .report_with(crate::ReportFormat::Html, &report)

@@ -10,11 +10,21 @@ use std::fmt::Write;
 /// Markdown: summary, grades per unit, the alignment tree, each objective with its key
 /// results, and the lint diagnostics under the objective they concern.
 pub fn markdown(inputs: &Inputs<'_>) -> String {
-    let (plan, card) = (inputs.plan, inputs.card);
-    let diagnostics = inputs.diagnostics.unwrap_or_default();
+    let (plan, card) = (inputs.plan, &inputs.card);
+    let diagnostics: &[&crate::lint::Diagnostic] =
+        inputs.diagnostics.as_deref().unwrap_or_default();
     let mut out = String::new();
     let title = plan.name.as_deref().unwrap_or("OKR report");
-    let _ = writeln!(out, "# {title}\n\nAs of {}.\n", human_moment(&card.as_of));
+    let _ = writeln!(
+        out,
+        "# {title}\n\nAs of {}{}.\n",
+        human_moment(&card.as_of),
+        inputs
+            .view
+            .as_ref()
+            .map(|v| format!("; {v}"))
+            .unwrap_or_default()
+    );
     if let Some((since, changes)) = &inputs.since {
         let _ = writeln!(out, "## Since {}\n", human_moment(since));
         if changes.is_empty() {
@@ -80,7 +90,8 @@ pub fn markdown(inputs: &Inputs<'_>) -> String {
     }
     let by_objective = diagnostics_by_objective(diagnostics);
     let _ = writeln!(out, "\n## Objectives");
-    for (i, o) in card.objectives.iter().enumerate() {
+    for o in &card.objectives {
+        let i = inputs.index.get(o.id.as_str()).copied();
         let _ = writeln!(out, "\n### {} — {}\n", o.id, o.title);
         let mut facts = vec![
             format!("progress **{}**", pct(o.progress)),
@@ -109,7 +120,7 @@ pub fn markdown(inputs: &Inputs<'_>) -> String {
                 );
             }
         }
-        if let Some(list) = by_objective.get(&Some(i)) {
+        if let Some(list) = by_objective.get(&i).filter(|_| i.is_some()) {
             let _ = writeln!(out, "\nDiagnostics:\n");
             for d in list {
                 let _ = writeln!(

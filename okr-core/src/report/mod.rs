@@ -6,6 +6,7 @@ mod changes;
 mod html;
 mod markdown;
 mod trend;
+mod view;
 
 pub(crate) use html::html;
 pub(crate) use markdown::markdown;
@@ -18,39 +19,58 @@ use std::collections::{BTreeMap, HashMap};
 /// Everything a report shows, worked out once for both formats.
 pub(crate) struct Inputs<'a> {
     pub plan: &'a Plan,
-    pub card: &'a Scorecard,
-    /// The lint findings, unless the report leaves them out.
-    pub diagnostics: Option<&'a [Diagnostic]>,
+    /// The scores shown: the whole plan's, or the part the report is about.
+    pub card: Scorecard,
+    /// What the report is about when it is not the whole plan, in words.
+    pub view: Option<String>,
+    /// The lint findings about what is shown, unless the report leaves them out.
+    pub diagnostics: Option<Vec<&'a Diagnostic>>,
     /// The earlier moment compared with, and what changed since.
     pub since: Option<(crate::model::Moment, Vec<changes::Change>)>,
     /// Each key result's course, by id (the HTML sparklines).
     pub trends: HashMap<String, trend::Trend>,
+    /// Each objective's place in the document, by id (findings point at it).
+    pub index: HashMap<&'a str, usize>,
 }
 
 impl<'a> Inputs<'a> {
-    /// The report's inputs: `card` scored by `engine` at `as_of`; with `since`, the plan
-    /// is scored again then and compared.
+    /// The report's inputs: `card` scored by `engine` at `as_of`, narrowed to a unit's
+    /// subtree or an owner's share when asked; with `since`, the plan is scored again
+    /// then and compared.
     pub(crate) fn new(
         plan: &'a Plan,
         engine: &Engine,
-        card: &'a Scorecard,
+        card: &Scorecard,
         as_of: AsOf,
         diagnostics: Option<&'a [Diagnostic]>,
-        since: Option<AsOf>,
+        options: &crate::document::ReportOptions,
     ) -> Result<Inputs<'a>, crate::Error> {
-        let since = match since {
+        let view = view::View {
+            unit: options.unit.clone(),
+            owner: options.owner.clone(),
+        };
+        let card = view.narrow(plan, card)?;
+        let since = match options.since {
             Some(at) => {
-                let before = engine.scorecard(plan, &engine.evaluate(at))?;
-                Some((at.moment, changes::changes(&before, card)))
+                let before = view.narrow(plan, &engine.scorecard(plan, &engine.evaluate(at))?)?;
+                Some((at.moment, changes::changes(&before, &card)))
             }
             None => None,
         };
+        let trends = trend::trends(plan, engine, &card, as_of);
         Ok(Inputs {
             plan,
+            diagnostics: diagnostics.map(|d| view.findings(plan, &card, d)),
+            view: view.describe(plan),
             card,
-            diagnostics,
             since,
-            trends: trend::trends(plan, engine, card, as_of),
+            trends,
+            index: plan
+                .objectives
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.id.as_str(), i))
+                .collect(),
         })
     }
 }
@@ -141,18 +161,22 @@ pub(crate) fn unit_summaries(plan: &Plan, card: &Scorecard) -> Vec<UnitSummary> 
     out
 }
 
-/// Diagnostics by the objective they concern (by document path), plan-level ones under `None`.
-pub(crate) fn diagnostics_by_objective(
-    diagnostics: &[Diagnostic],
-) -> BTreeMap<Option<usize>, Vec<&Diagnostic>> {
+/// The place in the document of the objective a finding is under, if it is under one.
+pub(crate) fn objective_index(d: &Diagnostic) -> Option<usize> {
+    d.path
+        .strip_prefix("objectives[")
+        .and_then(|r| r.split(']').next())
+        .and_then(|n| n.parse().ok())
+}
+
+/// Diagnostics by the objective they concern (by its place in the document), plan-level
+/// ones under `None`.
+pub(crate) fn diagnostics_by_objective<'d>(
+    diagnostics: &[&'d Diagnostic],
+) -> BTreeMap<Option<usize>, Vec<&'d Diagnostic>> {
     let mut out: BTreeMap<Option<usize>, Vec<&Diagnostic>> = BTreeMap::new();
     for d in diagnostics {
-        let objective = d
-            .path
-            .strip_prefix("objectives[")
-            .and_then(|r| r.split(']').next())
-            .and_then(|n| n.parse().ok());
-        out.entry(objective).or_default().push(d);
+        out.entry(objective_index(d)).or_default().push(d);
     }
     out
 }
