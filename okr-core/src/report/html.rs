@@ -455,6 +455,16 @@ mod tests {
             .find(|r| r.contains("<b>emea-coverage</b>"))
             .expect("the row");
         assert!(row.contains("x quota (0%)</td>"), "{row}");
+        // Every link in the page leads somewhere in it.
+        let targets: Vec<&str> = html
+            .split("href=\"#")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .collect();
+        assert!(targets.len() >= 12, "{} links", targets.len());
+        for t in targets {
+            assert!(html.contains(&format!(" id=\"{t}\"")), "#{t} leads nowhere");
+        }
         let findings: Vec<&str> = html.split("<li class=").skip(1).collect();
         assert!(!findings.is_empty());
         for f in findings {
