@@ -68,6 +68,21 @@ impl<'a> Source<'a> {
         }
     }
 
+    /// The token at 1-based `line` and character `column` (see [`token_span`]): its
+    /// line's text, its byte range in that line, and whether the line is ASCII (where
+    /// bytes, characters and UTF-16 units count alike). Found without counting the
+    /// characters of a long ASCII line, so an editor can place thousands of findings on
+    /// a one-line generated plan.
+    pub fn token(&self, line: u32, column: u32) -> Option<Token<'a>> {
+        let (text, at) = self.place(line, column)?;
+        let ascii = self.ascii[line as usize - 1];
+        Some(Token {
+            line: text,
+            span: token_at(text, at),
+            ascii,
+        })
+    }
+
     /// The text of 1-based `line` (without its line break), and the byte offset in
     /// it of character `column`.
     fn place(&self, line: u32, column: u32) -> Option<(&'a str, usize)> {
@@ -84,6 +99,17 @@ impl<'a> Source<'a> {
         };
         Some((line, at))
     }
+}
+
+/// A token in a [`Source`]: see [`Source::token`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The text of its line, without the line break.
+    pub line: &'a str,
+    /// Its byte range in `line`.
+    pub span: std::ops::Range<usize>,
+    /// Whether `line` is ASCII.
+    pub ascii: bool,
 }
 
 /// Renders errors and findings, plain or in colour.
@@ -481,6 +507,10 @@ mod tests {
         let out =
             Renderer::plain().error(&Source::new("big.json", &line), &schema("wrong", 1, 5001));
         assert!(out.contains(" --> big.json:1:5001\n"), "{out}");
+        let source = Source::new("big.json", &line);
+        let token = source.token(1, 5001).expect("a token");
+        assert!(token.ascii);
+        assert_eq!(&token.line[token.span], "\"title\": \"here\"");
         assert!(out.contains("\"title\": \"here\""), "{out}");
         assert!(out.lines().all(|l| l.len() < 400), "{out}");
     }

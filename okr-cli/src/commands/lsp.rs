@@ -18,6 +18,7 @@ use lsp_types::{
     TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
 };
 use okr_core::lint::Severity;
+use okr_core::render::Source;
 use okr_core::workspace::{Checked, Workspace};
 use okr_core::{AsOf, Document, ItemAt, LintOptions, LoadOptions, PlanFormat};
 use std::collections::HashMap;
@@ -203,8 +204,9 @@ impl Server {
             parts.extend(describe(&open.checked, doc, &item));
         }
         // A finding under the cursor: its rule's documentation.
+        let source = Source::new("", &open.text);
         for d in &open.checked.diagnostics {
-            if let Some(range) = range(&open.text, d.line, d.column)
+            if let Some(range) = range(&source, d.line, d.column)
                 && contains(range, at)
                 && let Ok(rule) = okr_core::lint::find_rule(&d.code)
             {
@@ -276,6 +278,7 @@ fn log_beside(uri: &Uri, text: &str, format: PlanFormat) -> Option<String> {
 
 /// The problems and findings as the protocol shows them.
 fn diagnostics(text: &str, checked: &Checked) -> Vec<Diagnostic> {
+    let text = &Source::new("", text);
     let problems = checked.problems.iter().map(|e| {
         let location = e.location();
         // A problem in the log has no place in this text: it is shown at the top.
@@ -368,15 +371,19 @@ fn describe(checked: &Checked, doc: &Document, item: &ItemAt) -> Option<String> 
 }
 
 /// The protocol's range for the token at 1-based `line` and character `column`.
-fn range(text: &str, line: Option<u32>, column: Option<u32>) -> Option<Range> {
+fn range(source: &Source<'_>, line: Option<u32>, column: Option<u32>) -> Option<Range> {
     let line = line?;
-    let column = column.unwrap_or(1);
-    let line_text = text.lines().nth(line.checked_sub(1)? as usize)?;
-    let span = okr_core::render::token_span(line_text, column);
-    let utf16 = |byte: usize| line_text[..byte].encode_utf16().count() as u32;
+    let token = source.token(line, column.unwrap_or(1))?;
+    let utf16 = |byte: usize| {
+        if token.ascii {
+            byte as u32
+        } else {
+            token.line[..byte].encode_utf16().count() as u32
+        }
+    };
     Some(Range {
-        start: Position::new(line - 1, utf16(span.start)),
-        end: Position::new(line - 1, utf16(span.end)),
+        start: Position::new(line - 1, utf16(token.span.start)),
+        end: Position::new(line - 1, utf16(token.span.end)),
     })
 }
 
