@@ -143,8 +143,9 @@ declare_settings! {
     first_check_in_within_days: u32 = 7; for "not-started-late"
     /// Fewest words in an objective title.
     objective_min_words: usize = 3; for "vague-objective"
-    /// Most words in an objective title.
-    objective_max_words: usize = 20; for "vague-objective"
+    /// Most words in an objective title (a long title is hard to remember, even when it
+    /// is specific).
+    objective_max_words: usize = 30; for "vague-objective"
     /// An aspirational score at or above this counts as too easy (see `sandbagging_cycles`).
     sandbagging_score: f64 = 0.9; for "sandbagging"
     /// In how many cycles an owner's aspirational scores must be too easy.

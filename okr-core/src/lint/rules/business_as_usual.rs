@@ -1,7 +1,7 @@
 use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids};
-use crate::lint::text::business_as_usual;
+use crate::lint::text::{business_as_usual, business_as_usual_phrase};
 use crate::model::KrKind;
 
 declare_rule! {
@@ -21,6 +21,13 @@ declare_rule! {
     ///
     /// ## Options
     /// None.
+    ///
+    /// ## Accuracy
+    /// Measured on the labelled corpus in `fixtures/corpus` (621 key results and 169
+    /// objectives from published plans and written examples; `scripts/corpus` prints the
+    /// table): precision 0.88, recall 0.96 (23 flagged rightly, 3 wrongly, 1 missed).
+    /// The corpus is the one the rule was developed on; expect a few points less on
+    /// text it has not seen.
     ///
     /// ## Sources
     /// The seeds (KPIs turned into OKRs); Radical Focus (health metrics).
@@ -48,7 +55,10 @@ impl Rule for BusinessAsUsual {
         let why = match (business_as_usual(&o.title), all_hold) {
             (Some(verb), _) => format!("its title starts with \"{verb}\""),
             (None, true) => "all its key results only hold a level".to_owned(),
-            (None, false) => return,
+            (None, false) => match business_as_usual_phrase(&o.title) {
+                Some(phrase) => format!("its title says \"{phrase}\""),
+                None => return,
+            },
         };
         out.push(Finding::new(
             At::objective(i),

@@ -5,7 +5,10 @@ use crate::model::KrKind;
 declare_rule! {
     /// ## What it does
     /// Flags a key result whose type carries no number (milestone, checklist, named zones) and
-    /// whose title states none.
+    /// whose title states a result but no quantity: "Improve the sales process", "Customers
+    /// trust us again". Quantities in words count ("zero", "every", "halved", "no known
+    /// issues"). A number-less deliverable ("Launch the pricing page") is an activity, and
+    /// only `activity-key-result` reports it.
     ///
     /// ## Why is this bad?
     /// "If it doesn't have a number, it's not a key result." Without a quantity there is no
@@ -20,6 +23,13 @@ declare_rule! {
     ///
     /// ## Options
     /// None.
+    ///
+    /// ## Accuracy
+    /// Measured on the labelled corpus in `fixtures/corpus` (621 key results and 169
+    /// objectives from published plans and written examples; `scripts/corpus` prints the
+    /// table): precision 0.95, recall 1.00 (35 flagged rightly, 2 wrongly, 0 missed).
+    /// The corpus is the one the rule was developed on; expect a few points less on
+    /// text it has not seen.
     ///
     /// ## Sources
     /// The seeds (numbers in every key result); Marissa Mayer via Google's OKR playbook.
@@ -43,7 +53,13 @@ impl Rule for KeyResultWithoutNumber {
         } = *at;
         let numberless_kind = matches!(k.kind, KrKind::Milestone | KrKind::Checklist { .. })
             || (matches!(k.kind, KrKind::Zones { .. }) && !k.kind.is_numeric());
-        if numberless_kind && !at.text.has_number {
+        let text = at.text;
+        // A number-less deliverable is an activity; that rule says so, once.
+        if numberless_kind
+            && !text.has_quantity()
+            && !text.is_activity()
+            && text.placeholder().is_none()
+        {
             out.push(Finding::new(
                 path.field("title"),
                 ids([&k.id]),

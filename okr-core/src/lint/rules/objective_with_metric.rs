@@ -21,6 +21,13 @@ declare_rule! {
     /// ## Options
     /// None.
     ///
+    /// ## Accuracy
+    /// Measured on the labelled corpus in `fixtures/corpus` (621 key results and 169
+    /// objectives from published plans and written examples; `scripts/corpus` prints the
+    /// table): precision 1.00, recall 0.95 (20 flagged rightly, 0 wrongly, 1 missed).
+    /// The corpus is the one the rule was developed on; expect a few points less on
+    /// text it has not seen.
+    ///
     /// ## Sources
     /// The seeds; Google's OKR playbook (qualitative objectives).
     pub struct ObjectiveWithMetric { code: "OKR211", name: "objective-with-metric", category: Advice }
@@ -38,7 +45,7 @@ impl Rule for ObjectiveWithMetric {
     fn check_objective(&self, _cx: &Context<'_>, at: &ObjectiveAt<'_>, out: &mut Vec<Finding>) {
         let i = at.index;
         let o = at.objective;
-        if at.title.metric {
+        if is_metric(at) {
             out.push(Finding::new(
                 At::objective_field(i, "title"),
                 ids([&o.id]),
@@ -47,4 +54,11 @@ impl Rule for ObjectiveWithMetric {
             ));
         }
     }
+}
+
+/// A number in the title, or a title that is only the name of a metric ("Grow net
+/// ARR", "Improve NPS", "IACV"). Shared with `vague-objective`, which leaves a metric
+/// to this rule.
+pub(crate) fn is_metric(at: &ObjectiveAt<'_>) -> bool {
+    at.title.metric || (at.text.kpi_words > 0 && at.text.specific_words == 0)
 }

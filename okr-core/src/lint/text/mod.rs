@@ -9,7 +9,7 @@ mod features;
 mod lexicon;
 mod objective;
 
-pub use features::Features;
+pub use features::{Deliverable, Features};
 use lexicon::{BAU_VERBS, LEXICON, Lower, STOPWORD};
 pub use objective::{COMPENSATION_WORDS, ObjectiveTitle};
 
@@ -167,21 +167,60 @@ pub fn has_number(text: &str) -> bool {
 }
 
 /// Whether the text states a quantity as a metric would: a number standing alone
-/// ("20", "1.5"), a percentage, or an amount of money. Digits inside names ("v3",
-/// "Q4", "Postgres 16" aside) are not quantities.
+/// ("20", "1.5"), a percentage, a multiple or an amount of money. Numbers that name
+/// rather than measure are not metrics: years ("2030"), days beside a month ("March
+/// 4"), versions and models ("the 8080", "Postgres 16", "2.0", "1.x"), sprints and
+/// weeks ("week 6"), and durations without a bound ("their first 90 days", where
+/// "under 10 seconds" is a metric).
 pub fn has_metric(text: &str) -> bool {
-    text.split_whitespace().any(|token| {
-        let t = token.trim_matches(|c: char| ",.;:()!?\"'".contains(c));
+    let trim = |t: &'_ str| -> String {
+        t.trim_matches(|c: char| ",.;:()!?\"'".contains(c))
+            .to_owned()
+    };
+    let tokens: Vec<String> = text.split_whitespace().map(trim).collect();
+    let lower = |i: usize| {
+        tokens
+            .get(i)
+            .map(|t| t.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let listed = |w: &str, list: &[&str]| list.contains(&w);
+    tokens.iter().enumerate().any(|(i, t)| {
         let money = t.starts_with(['$', '€', '£'])
             && t[t.char_indices().nth(1).map(|(i, _)| i).unwrap_or(t.len())..]
                 .starts_with(|c: char| c.is_ascii_digit());
-        let bare = t.trim_end_matches(['%', 'x', 'k', 'K', 'M']);
+        if money || (t.ends_with('%') && t.bytes().any(|b| b.is_ascii_digit())) {
+            return true;
+        }
+        let bare = t.trim_end_matches(['%', 'x', 'k', 'K', 'M', 'B']);
         let number = !bare.is_empty()
             && bare
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
             && bare.chars().any(|c| c.is_ascii_digit());
-        money || number
+        if !number {
+            return false;
+        }
+        if bare.len() < t.len() && bare.ends_with(|c: char| c.is_ascii_digit()) {
+            // 10x, 5k, 2M: a multiple or an amount.
+            return true;
+        }
+        let (prev, next) = (
+            if i > 0 { lower(i - 1) } else { String::new() },
+            lower(i + 1),
+        );
+        let year = bare.len() == 4 && (1900..=2100).contains(&bare.parse::<u32>().unwrap_or(0));
+        let version = bare.matches('.').count() > 1
+            || next.starts_with(".x")
+            || t.ends_with(".0")
+            || (i > 0
+                && tokens[i - 1].starts_with(|c: char| c.is_ascii_uppercase())
+                && i > 1
+                && !listed(&prev, &lexicon::BOUND_WORDS));
+        let date = listed(&prev, &lexicon::MONTHS) || listed(&next, &lexicon::MONTHS);
+        let name = listed(&prev, &lexicon::NAME_BEFORE_NUMBER);
+        let duration = listed(&next, &lexicon::TIME_UNITS) && !listed(&prev, &lexicon::BOUND_WORDS);
+        !(year || version || date || name || duration)
     })
 }
 
@@ -210,6 +249,22 @@ pub fn business_as_usual(text: &str) -> Option<&'static str> {
         .iter()
         .copied()
         .find(|v| first.is_whole() && v.as_bytes() == first.bytes())
+}
+
+/// Phrases that name upkeep outright, wherever they stand in a title.
+pub const BAU_PHRASES: [&str; 7] = [
+    "business as usual",
+    "day-to-day",
+    "day to day",
+    "keep the lights on",
+    "ktlo",
+    "support existing",
+    "ensure compliance",
+];
+
+/// The first of [`BAU_PHRASES`] the text contains.
+pub fn business_as_usual_phrase(text: &str) -> Option<&'static str> {
+    find_any_ignore_case(text, &BAU_PHRASES)
 }
 
 /// A normal form of a title for spotting near-identical ones: lower case, punctuation
@@ -389,9 +444,33 @@ mod tests {
         assert_eq!(placeholder("Sign 15 new DACH customers"), None);
         assert_eq!(
             placeholder("Ship feature X to beta users"),
-            None,
-            "a lone X is a name, not a blank"
+            Some("a lone X"),
+            "a lone capital X stands for a name still to choose"
         );
+        assert_eq!(
+            placeholder("Post on X twice a week"),
+            None,
+            "X, the network"
+        );
+        assert_eq!(
+            placeholder("Grow signups from N1 to N2"),
+            Some("a letter for a number")
+        );
+        assert_eq!(
+            placeholder("Reach M+ monthly users"),
+            Some("a letter for a number")
+        );
+        assert_eq!(placeholder("Close $M in new ARR"), Some("$N / N%"));
+        assert_eq!(placeholder("Conversion from ZZZ to ZZZ"), Some("TBD"));
+        assert_eq!(
+            placeholder("Latency (needs baseline and targets)"),
+            Some("still to be decided")
+        );
+        assert_eq!(
+            placeholder("Targets to be set next month"),
+            Some("still to be decided")
+        );
+        assert_eq!(placeholder("Grow ARR 3x to $12M"), None);
     }
 
     #[test]
