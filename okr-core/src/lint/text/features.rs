@@ -271,7 +271,7 @@ impl Reader<'_> {
         } else if !self.first_seen {
             self.first(word, key, class, prefix);
         } else if self.activity != 0 && !self.later_outcome {
-            self.later_outcome = lexicon::is_outcome_verb_form(prefix, len);
+            self.later_outcome = lexicon::is_outcome_verb_form(prefix, word);
         }
         if self.first_seen && index == self.openers + 1 {
             if self.prev_key == lexicon::pack(b"reach") && key == Some(lexicon::pack(b"out")) {
@@ -291,7 +291,7 @@ impl Reader<'_> {
         if class & STATE != 0 && index > 0 {
             self.shape |= Shape::STATE;
         }
-        if class & OUTCOME != 0 || (index > 0 && lexicon::is_outcome_verb_form(prefix, len)) {
+        if class & OUTCOME != 0 || (index > 0 && lexicon::is_outcome_verb_form(prefix, word)) {
             self.shape |= Shape::OUTCOME_ANY;
         }
         if class & QUANTITY != 0 {
@@ -363,7 +363,7 @@ impl Reader<'_> {
             self.shape |= Shape::QUANTITY_FIRST;
         }
         if class & OUTCOME != 0
-            || (self.activity == 0 && lexicon::is_outcome_verb_form(prefix, len))
+            || (self.activity == 0 && lexicon::is_outcome_verb_form(prefix, word))
         {
             self.shape |= Shape::OUTCOME_FIRST;
         }
@@ -375,7 +375,7 @@ impl Reader<'_> {
         }
         if self.activity != 0
             || class & (OUTCOME | BAU | LIGHT | CLAUSE) != 0
-            || lexicon::is_outcome_verb_form(prefix, len)
+            || lexicon::is_outcome_verb_form(prefix, word)
         {
             self.shape |= Shape::VERB_FIRST;
         }

@@ -906,13 +906,20 @@ pub(super) const OUTCOME_PREFIXES: [(u64, u64, usize); OUTCOME_VERBS.len()] = {
     out
 };
 
-/// Whether a word of `len` bytes whose first 8 are `prefix` is a form of an outcome
-/// verb: the verb and at most two more letters ("reduces", "grown", "signed"), not a
-/// longer word that starts with one ("signals", "improvements", "driver").
-pub(super) fn is_outcome_verb_form(prefix: u64, len: usize) -> bool {
-    OUTCOME_PREFIXES
-        .iter()
-        .any(|&(verb, mask, n)| prefix & mask == verb && len <= n + 2)
+/// Whether `word`, whose first 8 bytes lower-cased are `prefix`, is a form of an
+/// outcome verb: the verb or the verb with one of the endings -s, -es, -ed, -d, -n
+/// ("reduces", "reduced", "grown"), not a longer word that starts with one ("signals",
+/// "improvements", "driver").
+pub(super) fn is_outcome_verb_form(prefix: u64, word: &str) -> bool {
+    OUTCOME_PREFIXES.iter().any(|&(verb, mask, n)| {
+        prefix & mask == verb
+            && word.get(n..).is_some_and(|rest| {
+                matches!(
+                    rest,
+                    "" | "s" | "es" | "ed" | "d" | "n" | "S" | "ES" | "ED" | "D" | "N"
+                )
+            })
+    })
 }
 
 /// A word lower-cased (ASCII letters only) on the stack: its first 16 bytes, and
