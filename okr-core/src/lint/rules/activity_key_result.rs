@@ -1,6 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
-use crate::lint::text::Deliverable;
+use crate::lint::text::{Deliverable, quoted};
 use crate::model::KrKind;
 
 declare_rule! {
@@ -94,28 +94,5 @@ impl Rule for ActivityKeyResult {
             ),
             help,
         ));
-    }
-}
-
-/// Text quoted for a message, cut at a word boundary past 60 characters.
-fn quoted(text: &str) -> String {
-    let text = text.trim().trim_end_matches(['.', ';']);
-    if text.chars().count() <= 60 {
-        return format!("\"{text}\"");
-    }
-    let cut: String = text.chars().take(60).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("\"{cut}…\"")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_titles_are_cut_at_a_word() {
-        assert_eq!(quoted("a b."), "\"a b\"");
-        let long = "word ".repeat(20);
-        assert!(quoted(&long).ends_with("word…\""));
     }
 }

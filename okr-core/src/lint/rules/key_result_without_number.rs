@@ -1,5 +1,6 @@
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, KeyResultAt, Rule, RuleMeta, Visits, declare_rule, ids};
+use crate::lint::text::quoted;
 use crate::model::KrKind;
 
 declare_rule! {
@@ -64,7 +65,10 @@ impl Rule for KeyResultWithoutNumber {
                 path.field("title"),
                 ids([&k.id]),
                 format!("key result `{}` has no number: \"{}\"", k.id, k.title),
-                "state the result as a number to move from and to (type increase/decrease with start and target)",
+                format!(
+                    "what number would show that {} happened? State it as a value to move from and to (type increase or decrease, with start and target)",
+                    quoted(&k.title)
+                ),
             ));
         }
     }

@@ -267,6 +267,17 @@ pub fn business_as_usual_phrase(text: &str) -> Option<&'static str> {
     find_any_ignore_case(text, &BAU_PHRASES)
 }
 
+/// Text quoted for a message, cut at a word boundary past 60 characters.
+pub fn quoted(text: &str) -> String {
+    let text = text.trim().trim_end_matches(['.', ';']);
+    if text.chars().count() <= 60 {
+        return format!("\"{text}\"");
+    }
+    let cut: String = text.chars().take(60).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("\"{cut}…\"")
+}
+
 /// A normal form of a title for spotting near-identical ones: lower case, punctuation
 /// and filler words dropped, words sorted.
 pub fn normal_form(text: &str) -> String {
@@ -490,6 +501,13 @@ mod tests {
             Some("from X to Y")
         );
         assert_eq!(placeholder("Ship NN% of the backlog, tbd"), Some("TBD"));
+    }
+
+    #[test]
+    fn long_titles_are_quoted_up_to_a_word() {
+        assert_eq!(quoted("a b."), "\"a b\"");
+        let long = "word ".repeat(20);
+        assert!(quoted(&long).ends_with("word…\""));
     }
 
     #[test]
