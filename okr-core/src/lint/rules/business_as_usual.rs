@@ -55,10 +55,20 @@ impl Rule for BusinessAsUsual {
                     KrKind::StayAbove { .. } | KrKind::StayBelow { .. } | KrKind::Within { .. }
                 )
             });
-        let why = match (business_as_usual(&o.title), all_hold) {
+        let verb = if at.text.opens_with_upkeep_verb() {
+            business_as_usual(&o.title).or(Some("keep"))
+        } else {
+            None
+        };
+        let why = match (verb, all_hold) {
             (Some(verb), _) => format!("its title starts with \"{verb}\""),
             (None, true) => "all its key results only hold a level".to_owned(),
-            (None, false) => match business_as_usual_phrase(&o.title) {
+            (None, false) => match at
+                .text
+                .may_name_upkeep()
+                .then(|| business_as_usual_phrase(&o.title))
+                .flatten()
+            {
                 Some(phrase) => format!("its title says \"{phrase}\""),
                 None => return,
             },

@@ -2,7 +2,7 @@ use crate::lint::at::At;
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, ObjectiveAt, Rule, RuleMeta, Visits, declare_rule, ids};
 use crate::lint::rules::objective_with_metric::is_metric;
-use crate::lint::text::{business_as_usual, business_as_usual_phrase};
+use crate::lint::text::business_as_usual_phrase;
 
 declare_rule! {
     /// ## What it does
@@ -69,8 +69,8 @@ impl Rule for VagueObjective {
         // One flaw, one finding: a metric, upkeep or a placeholder has its own rule.
         let other_flaw = is_metric(at)
             || at.text.placeholder().is_some()
-            || business_as_usual(&o.title).is_some()
-            || business_as_usual_phrase(&o.title).is_some();
+            || at.text.opens_with_upkeep_verb()
+            || (at.text.may_name_upkeep() && business_as_usual_phrase(&o.title).is_some());
         let why = if template {
             "it is template text".to_owned()
         } else if words > max {

@@ -11,9 +11,11 @@
 use super::lexicon::{
     self, ACTIVITY_VERBS, BAU, BLANK, BOUND, CHANGE, CLAUSE, Class, FROM, GENERIC, HIGH, INSERT,
     KPI, LEXICON, LIGHT, LOREM, Lower, MEASURE, NUMBER, OPENER, OUTCOME, QUANTITY, RESULT, STATE,
-    STOPWORD, TIME, UNDECIDED,
+    STOPWORD, TIME, UNDECIDED, UPKEEP,
 };
-use super::{ascii_words, starts_with_ignore_case, tokens, word_hash};
+use super::{
+    DIGIT_OR_PERCENT, QUESTION_MARK, ascii_words, starts_with_ignore_case, tokens, word_hash,
+};
 
 /// The placeholders [`Features::placeholder`] names, strongest first.
 const PLACEHOLDERS: [&str; 7] = [
@@ -91,6 +93,9 @@ impl Shape {
     /// French bakeries on paid plans"), the object of the work when a verb of work
     /// does ("Interview 40 customers").
     const RESULT_COUNT: u16 = 1 << 12;
+    /// A word that may open a phrase of upkeep ("business as usual", "keep the lights
+    /// on"), so that only such titles are searched for one.
+    const UPKEEP_WORD: u16 = 1 << 13;
 }
 
 impl Features {
@@ -164,6 +169,18 @@ impl Features {
         (!clause && !self.has(Shape::BAU_FIRST)).then_some(Deliverable::NounPhrase)
     }
 
+    /// Opens with a verb of keeping things as they are (maintain, keep, continue…), after
+    /// any openers ("We will keep…").
+    pub fn opens_with_upkeep_verb(&self) -> bool {
+        self.has(Shape::BAU_FIRST)
+    }
+
+    /// Whether the title may hold a phrase of upkeep ("business as usual"): it has a
+    /// word that opens one. Only such titles need searching.
+    pub fn may_name_upkeep(&self) -> bool {
+        self.has(Shape::UPKEEP_WORD)
+    }
+
     /// Opens with a verb (objectives: "Win…", "Make…", "Be…"), rather than naming a
     /// theme ("Core Platform Stability").
     pub fn opens_with_verb(&self) -> bool {
@@ -180,7 +197,7 @@ impl Features {
             later_outcome: false,
             normal_hash: None,
             from_x_to_y: false,
-            blank_word: bytes.contains(&b'?') && bytes.windows(3).any(|w| w == b"???"),
+            blank_word: false,
             blank_amount: false,
             template: false,
             letter_blank: false,
@@ -189,6 +206,8 @@ impl Features {
             first_seen: false,
             openers: 0,
             shape: 0,
+            seen: 0,
+            seen_later: 0,
             last_digit_word: None,
             prev: 0,
             prev_key: 0,
@@ -198,10 +217,12 @@ impl Features {
             kpi: 0,
         };
         if title.is_ascii() {
-            let digits = ascii_words(bytes, |from, to| reader.word(from, to));
-            reader.number |= digits;
+            let seen = ascii_words(bytes, |from, to| reader.word(from, to));
+            reader.number |= seen & DIGIT_OR_PERCENT != 0;
+            reader.blank_word |= seen & QUESTION_MARK != 0 && has_three_question_marks(bytes);
         } else {
             reader.number = bytes.iter().any(|b| b.is_ascii_digit() || *b == b'%');
+            reader.blank_word = has_three_question_marks(bytes);
             for word in tokens(title) {
                 let from = word.as_ptr() as usize - title.as_ptr() as usize;
                 reader.word(from, from + word.len());
@@ -231,6 +252,9 @@ struct Reader<'a> {
     first_seen: bool,
     openers: usize,
     shape: u16,
+    /// The lists the title's words are in, and those of its words past the first.
+    seen: Class,
+    seen_later: Class,
     /// The index of the last word with a digit.
     last_digit_word: Option<usize>,
     /// The class of the word before.
@@ -258,20 +282,25 @@ impl Reader<'_> {
         let prefix = lexicon::lower8(raw);
         let ascii8 = raw & HIGH == 0;
         let key = (len <= 8 && ascii8).then_some(prefix);
-        let class = match key {
-            Some(k) => LEXICON.class(k),
-            None if len > 8 && ascii8 => lexicon::long_class(prefix, word),
+        // One multiply per word, for the lookup and the normal hash alike.
+        let mixed = key.map(|k| lexicon::mix(len as u64 ^ k));
+        let class = match mixed {
+            Some(h) => LEXICON.class_of_mix(h),
+            None if len > 8 && ascii8 && lexicon::may_be_long_word(prefix) => {
+                lexicon::long_class(prefix, word)
+            }
             None => 0,
         };
-        let digit = word.bytes().any(|b| b.is_ascii_digit());
+        let digit =
+            has_digit(raw) || (len > 8 && word.as_bytes()[8..].iter().any(u8::is_ascii_digit));
         let index = self.words;
         if !self.first_seen && class & OPENER != 0 && self.openers < 3 {
             // "We will launch…", "Successfully deliver…": the verb comes next.
             self.openers += 1;
         } else if !self.first_seen {
-            self.first(word, key, class, prefix);
+            self.first(word, key, class);
         } else if self.activity != 0 && !self.later_outcome {
-            self.later_outcome = lexicon::is_outcome_verb_form(prefix, word);
+            self.later_outcome = class & OUTCOME != 0;
         }
         if self.first_seen && index == self.openers + 1 {
             if self.prev_key == lexicon::pack(b"reach") && key == Some(lexicon::pack(b"out")) {
@@ -281,42 +310,35 @@ impl Reader<'_> {
                 self.shape |= Shape::QUANTITY_FIRST;
             }
         }
-        self.measure(word, class, digit, from, index);
-        if class & CHANGE != 0 {
-            self.shape |= Shape::CHANGE;
-        }
-        if class & CLAUSE != 0 {
-            self.shape |= Shape::CLAUSE;
-        }
-        if class & STATE != 0 && index > 0 {
-            self.shape |= Shape::STATE;
-        }
-        if class & OUTCOME != 0 || (index > 0 && lexicon::is_outcome_verb_form(prefix, word)) {
-            self.shape |= Shape::OUTCOME_ANY;
-        }
-        if class & QUANTITY != 0 {
-            self.shape |= Shape::QUANTITY;
-        }
-        if class & KPI != 0 {
-            self.kpi = self.kpi.saturating_add(1);
-        } else if class & (STOPWORD | GENERIC | OPENER | BAU | CLAUSE | CHANGE | QUANTITY | OUTCOME)
-            == 0
-            && !digit
+        // Only a number, or a word that may stand beside one, can make a measure.
+        if digit
+            || class & (MEASURE | TIME | BOUND | KPI | RESULT | NUMBER | QUANTITY) != 0
+            || (self.from_number && !self.to_after_from)
         {
-            self.specific = self.specific.saturating_add(1);
+            self.measure(word, class, digit, from, index);
         }
+        // The lists a word is in, kept as bits and read once at the end, so that a
+        // word costs one `or` here instead of a test per list.
+        self.seen |= class;
+        if index > 0 {
+            self.seen_later |= class;
+        }
+        self.kpi = self.kpi.saturating_add(u8::from(class & KPI != 0));
+        let generic =
+            STOPWORD | GENERIC | OPENER | BAU | CLAUSE | CHANGE | QUANTITY | OUTCOME | KPI;
+        self.specific = self
+            .specific
+            .saturating_add(u8::from(class & generic == 0 && !digit));
         self.words += 1;
-        self.number = self.number || class & NUMBER != 0;
-        self.blank_word = self.blank_word || (len <= 3 && class & BLANK != 0);
-        self.blank_amount = self.blank_amount
-            || (word.starts_with('$') || word.ends_with('%')) && is_blank_amount(word);
-        self.letter_blank = self.letter_blank || is_letter_blank(word, &title[to..]);
-        self.lone_x = self.lone_x
-            || (word == "X"
-                && !matches!(
-                    &self.prev_key.to_le_bytes()[..3],
-                    [b'o', b'n', 0] | [b'v', b'i', b'a']
-                ));
+        // Every blank is a listed word, a short word in capitals or with a percent sign,
+        // or an amount ("TBD", "N1", "X", "NN%", "$M"): most words skip these tests.
+        let b = word.as_bytes();
+        if class & BLANK != 0
+            || (len <= 4 && (b[0].is_ascii_uppercase() || b[len - 1] == b'%'))
+            || b[0] == b'$'
+        {
+            self.short_word(word, class, title.as_bytes().get(to).copied());
+        }
         if class & (FROM | LOREM | INSERT | UNDECIDED) != 0 {
             let rest = &title[to..];
             if class & FROM != 0 {
@@ -333,22 +355,36 @@ impl Reader<'_> {
             }
         }
         if class & STOPWORD == 0 {
-            let h = match key {
-                Some(k) => lexicon::mix(len as u64 ^ k),
-                None => word_hash(word),
-            };
+            let h = mixed.unwrap_or_else(|| word_hash(word));
             self.normal_hash = Some(self.normal_hash.unwrap_or(0).wrapping_add(h));
         }
         self.prev = class;
         self.prev_key = key.unwrap_or(0);
     }
 
+    /// Tests a short word for the blanks written as one: "TBD", "$N", "N1", "M+", "X".
+    fn short_word(&mut self, word: &str, class: Class, next: Option<u8>) {
+        let b = word.as_bytes();
+        let len = b.len();
+        self.blank_word |= len <= 3 && class & BLANK != 0;
+        if b[0] == b'$' || b[len - 1] == b'%' {
+            self.blank_amount |= is_blank_amount(word);
+        }
+        self.letter_blank |= is_letter_blank(b, next);
+        // "X" alone stands for a name still to choose; "on X" or "via X" is the network.
+        self.lone_x |= b == b"X"
+            && !matches!(
+                &self.prev_key.to_le_bytes()[..3],
+                [b'o', b'n', 0] | [b'v', b'i', b'a']
+            );
+    }
+
     /// Reads the first word past the openers: the verb a title opens with.
-    fn first(&mut self, word: &str, key: Option<u64>, class: Class, prefix: u64) {
+    fn first(&mut self, word: &str, key: Option<u64>, class: Class) {
         self.first_seen = true;
         let len = word.len();
         self.activity = match key {
-            Some(_) => lexicon::activity(class),
+            Some(k) => lexicon::activity(lexicon::ACTIVITY_LEXICON.class(k)),
             None if len <= 8 => 0,
             None => Lower::of(word)
                 .inflection_of(&ACTIVITY_VERBS)
@@ -362,9 +398,7 @@ impl Reader<'_> {
         if numeric || (class & QUANTITY != 0 && class & NUMBER == 0) {
             self.shape |= Shape::QUANTITY_FIRST;
         }
-        if class & OUTCOME != 0
-            || (self.activity == 0 && lexicon::is_outcome_verb_form(prefix, word))
-        {
+        if class & OUTCOME != 0 && self.activity == 0 {
             self.shape |= Shape::OUTCOME_FIRST;
         }
         if class & BAU != 0 {
@@ -373,10 +407,7 @@ impl Reader<'_> {
         if class & LIGHT != 0 {
             self.shape |= Shape::LIGHT_FIRST;
         }
-        if self.activity != 0
-            || class & (OUTCOME | BAU | LIGHT | CLAUSE) != 0
-            || lexicon::is_outcome_verb_form(prefix, word)
-        {
+        if self.activity != 0 || class & (OUTCOME | BAU | LIGHT | CLAUSE) != 0 {
             self.shape |= Shape::VERB_FIRST;
         }
     }
@@ -428,21 +459,53 @@ impl Reader<'_> {
         .iter()
         .position(|b| *b)
         .map_or(0, |i| i as u8 + 1);
-        let measured_after_verb =
-            self.shape & Shape::MEASURED != 0 || (self.later_outcome && self.number);
+        let mut shape = self.shape;
+        for (class, bit) in [
+            (CHANGE, Shape::CHANGE),
+            (CLAUSE, Shape::CLAUSE),
+            (QUANTITY, Shape::QUANTITY),
+            (UPKEEP, Shape::UPKEEP_WORD),
+        ] {
+            if self.seen & class != 0 {
+                shape |= bit;
+            }
+        }
+        for (class, bit) in [(STATE, Shape::STATE), (OUTCOME, Shape::OUTCOME_ANY)] {
+            if self.seen_later & class != 0 {
+                shape |= bit;
+            }
+        }
+        let number = self.number || self.seen & NUMBER != 0;
+        let measured_after_verb = shape & Shape::MEASURED != 0 || (self.later_outcome && number);
         Features {
             // A sum of exactly 0 is taken as 1, so that 0 can mean "no words".
             hash: self.normal_hash.map_or(0, |h| h.max(1)),
-            has_number: self.number,
-            outcome_clause: (self.activity != 0 || self.shape & Shape::REACH_OUT != 0)
+            has_number: number,
+            outcome_clause: (self.activity != 0 || shape & Shape::REACH_OUT != 0)
                 && measured_after_verb,
             activity: self.activity,
             blank,
-            shape: self.shape,
+            shape,
             specific_words: self.specific,
             kpi_words: self.kpi,
         }
     }
+}
+
+/// "???" written for a value still to come.
+fn has_three_question_marks(bytes: &[u8]) -> bool {
+    bytes.windows(3).any(|w| w == b"???")
+}
+
+/// Whether one of the 8 bytes packed in `x` (zero-padded) is an ASCII digit, without a
+/// loop: each byte's high bit is set where it is at least '0' and below ':' (bytes
+/// past ASCII are not digits).
+fn has_digit(x: u64) -> bool {
+    let ones = lexicon::ONES;
+    let low = x & !lexicon::HIGH;
+    let at_least_0 = low.wrapping_add(ones * (0x80 - u64::from(b'0')));
+    let above_9 = low.wrapping_add(ones * (0x80 - u64::from(b'9') - 1));
+    at_least_0 & !above_9 & !x & lexicon::HIGH != 0
 }
 
 /// Whether the text before a number ends with a bound sign (`<10`, `≥ 95%`).
@@ -464,7 +527,12 @@ fn is_multiple(word: &str) -> bool {
 /// the word splitting leaves out).
 fn currency_before(title: &str, word: &str) -> bool {
     let at = word.as_ptr() as usize - title.as_ptr() as usize;
-    title[..at].ends_with(['$', '€', '£'])
+    match title.as_bytes()[..at].last() {
+        Some(b'$') => true,
+        // A sign past ASCII ends in a continuation byte; only then decode.
+        Some(b) if *b >= 0x80 => title[..at].ends_with(['€', '£']),
+        _ => false,
+    }
 }
 
 /// "(to) be defined / decided …" and "needs (a) baseline".
@@ -508,18 +576,22 @@ fn is_numbered_blank(word: &str) -> bool {
 }
 
 /// A letter standing for a number: `N`, `NN`, `XX`, `N1`, `N3%`, or `M+` / `N+`.
-fn is_letter_blank(word: &str, rest: &str) -> bool {
-    matches!(word, "N" | "NN" | "XX")
-        || is_numbered_blank(word.trim_end_matches('%'))
-        || (word.len() == 1
-            && word.bytes().all(|b| b.is_ascii_uppercase())
-            && rest.starts_with('+'))
+fn is_letter_blank(word: &[u8], next: Option<u8>) -> bool {
+    let word = word.strip_suffix(b"%").unwrap_or(word);
+    match word {
+        b"N" | b"NN" | b"XX" => true,
+        [b'N', digits @ ..] => {
+            (1..=2).contains(&digits.len()) && digits.iter().all(u8::is_ascii_digit)
+        }
+        [c] => c.is_ascii_uppercase() && next == Some(b'+'),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::lexicon::{
-        BLANK_WORDS, INFLECTIONS, NUMBER_WORDS, OPENERS, OUTCOME_VERBS, STOPWORDS,
+        BLANK_WORDS, INFLECTIONS, NUMBER_WORDS, OPENERS, OUTCOME_FORMS, STOPWORDS,
     };
     use super::*;
     use proptest::prelude::*;
@@ -613,7 +685,7 @@ mod tests {
             &NUMBER_WORDS[..],
             &STOPWORDS,
             &BLANK_WORDS,
-            &OUTCOME_VERBS,
+            &OUTCOME_FORMS,
             &[
                 "x",
                 "y",
@@ -742,6 +814,14 @@ mod tests {
         assert!(Features::of("Late deliveries halved").has_quantity());
         assert!(!Features::of("Reduce technical debt").has_quantity());
         assert!(!Features::of("Reduce technical debt").is_activity());
+    }
+
+    proptest! {
+        #[test]
+        fn a_digit_is_found_in_any_8_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..=8)) {
+            let x = crate::bytes::load(&bytes, 0, bytes.len());
+            prop_assert_eq!(has_digit(x), bytes.iter().any(u8::is_ascii_digit));
+        }
     }
 
     proptest! {

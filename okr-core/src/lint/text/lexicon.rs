@@ -210,12 +210,81 @@ pub(super) const LIGHT_VERBS: [&str; 6] = ["make", "get", "have", "keep", "do", 
 /// Endings that make an inflection of a verb (launches, launched), tried in this order.
 pub(super) const INFLECTIONS: [&str; 5] = ["", "s", "es", "ed", "d"];
 
-/// Verbs that name a change in a result; a word starting with one counts (reduces,
-/// increasing).
-pub(super) const OUTCOME_VERBS: [&str; 23] = [
-    "convert", "increase", "reduce", "raise", "grow", "cut", "lift", "reach", "achieve", "lower",
-    "double", "triple", "halve", "win", "retain", "sign", "acquire", "save", "earn", "drive",
-    "decrease", "improve", "close",
+/// Verbs that name a change in a result, and their forms, as whole words: a title's words are looked up
+/// once each, where testing each word against each verb's prefix cost a loop per word
+/// (and read "signals" as "sign", "driver" as "drive").
+pub(super) const OUTCOME_FORMS: [&str; 71] = [
+    "achieve",
+    "achieved",
+    "achieves",
+    "acquire",
+    "acquired",
+    "acquires",
+    "close",
+    "closed",
+    "closes",
+    "convert",
+    "converted",
+    "converts",
+    "cut",
+    "cuts",
+    "cutting",
+    "decrease",
+    "decreased",
+    "decreases",
+    "double",
+    "doubled",
+    "doubles",
+    "drive",
+    "driven",
+    "drives",
+    "drove",
+    "earn",
+    "earned",
+    "earns",
+    "grew",
+    "grow",
+    "grown",
+    "grows",
+    "halve",
+    "halved",
+    "halves",
+    "improve",
+    "improved",
+    "improves",
+    "increase",
+    "increased",
+    "increases",
+    "lift",
+    "lifted",
+    "lifts",
+    "lower",
+    "lowered",
+    "lowers",
+    "raise",
+    "raised",
+    "raises",
+    "reach",
+    "reached",
+    "reaches",
+    "reduce",
+    "reduced",
+    "reduces",
+    "retain",
+    "retained",
+    "retains",
+    "save",
+    "saved",
+    "saves",
+    "sign",
+    "signed",
+    "signs",
+    "triple",
+    "tripled",
+    "triples",
+    "win",
+    "wins",
+    "won",
 ];
 
 /// Filler words a normal form leaves out.
@@ -633,6 +702,14 @@ pub(super) const fn lower8(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
+/// The hash of a packed word of up to 8 bytes: [`mix`] of the word and its length, as
+/// a title's normal hash adds it up, so that one multiply per word serves both the
+/// lookup and the hash.
+pub(super) const fn word_mix(key: u64) -> u64 {
+    let len = (64 - key.leading_zeros() as u64).div_ceil(8);
+    mix(len ^ key)
+}
+
 /// A 64-bit mix of a packed word (a folded multiply, as foldhash does).
 pub(super) const fn mix(key: u64) -> u64 {
     let m = (key ^ 0x243f_6a88_85a3_08d3) as u128 * 0x9e37_79b9_7f4a_7c15;
@@ -682,26 +759,47 @@ pub(super) const BAU: Class = 1 << 19;
 pub(super) const UNDECIDED: Class = 1 << 20;
 /// [`LIGHT_VERBS`].
 pub(super) const LIGHT: Class = 1 << 21;
-/// [`OUTCOME_VERBS`], as whole words.
+/// [`OUTCOME_FORMS`].
 pub(super) const OUTCOME: Class = 1 << 22;
+/// Words that may open a phrase of upkeep (`BAU_PHRASES` in the module above).
+pub(super) const UPKEEP: Class = 1 << 23;
 
 /// 1 + the index in [`ACTIVITY_VERBS`] of the verb a class names, or 0.
 pub(super) const fn activity(class: Class) -> u8 {
     (class >> 24) as u8
 }
 
-/// Several times the words listed, so that a word not listed (most words of a title)
-/// is told apart by its first probe, without a loop that mispredicts.
-const SLOTS: usize = 4096;
+/// Buckets of the table every word of a title is looked up in: twice as many places
+/// as words listed, so that a bucket is rarely full and a word not listed (most words
+/// of a title) is told apart by one bucket, compared without a branch per place. At
+/// 8 KB the table stays in the first-level cache while a plan is read.
+const BUCKETS: usize = 256;
+
+/// Buckets of the table of activity verbs' forms, looked up once per title.
+const ACTIVITY_BUCKETS: usize = 512;
+
+/// Places per bucket: 4 keys of 8 bytes, half a cache line.
+const WAYS: usize = 4;
 
 /// Slots of the table of longer words, looked up by their first 8 bytes.
 const LONG_SLOTS: usize = 512;
 
-/// An open-addressing table from packed lower-case words of up to 8 bytes to their
-/// [`Class`]. Key 0 marks an empty slot (no word packs to 0).
-pub(super) struct Lexicon<const N: usize> {
-    keys: [u64; N],
-    classes: [Class; N],
+/// A hash table from packed lower-case words of up to 8 bytes to their [`Class`], in
+/// `B` buckets of [`WAYS`]: a word is in the bucket its hash names, or, when that bucket
+/// is full, in the next one with room. A place holds 32 bits of the word's hash (other
+/// bits than those naming the bucket), never 0, which marks an empty place: two words
+/// are taken as one only if 40 or more bits of their hashes agree.
+pub(super) struct Lexicon<const B: usize> {
+    keys: [[u32; WAYS]; B],
+    classes: [[Class; WAYS]; B],
+}
+
+/// The table of words longer than 8 bytes by their first 8 bytes (several words may
+/// share them), probed linearly. Key 0 marks an empty slot.
+pub(super) struct LongTable {
+    keys: [u64; LONG_SLOTS],
+    /// 1 + the index in [`LONG_WORDS`].
+    index: [u16; LONG_SLOTS],
 }
 
 /// Words of more than 8 bytes from [`LISTS`] with their class, looked up by their
@@ -742,15 +840,40 @@ const fn long_count() -> usize {
     n
 }
 
+/// The first two letters of the words in [`LONG_WORDS`], as bits of a 26 × 26 set.
+const LONG_STARTS: [u64; 11] = {
+    let mut set = [0u64; 11];
+    let mut i = 0;
+    while i < LONG_WORDS.len() {
+        let w = LONG_WORDS[i].0.as_bytes();
+        let pair = (w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize;
+        set[pair / 64] |= 1 << (pair % 64);
+        i += 1;
+    }
+    set
+};
+
+/// Whether a word of more than 8 bytes whose first 8, lower-cased, are `prefix` may be
+/// in [`LONG_WORDS`], by its first two letters: most long words of a title are names.
+#[inline]
+pub(super) fn may_be_long_word(prefix: u64) -> bool {
+    let (a, b) = (prefix as u8, (prefix >> 8) as u8);
+    if !a.is_ascii_lowercase() || !b.is_ascii_lowercase() {
+        return false;
+    }
+    let pair = usize::from(a - b'a') * 26 + usize::from(b - b'a');
+    LONG_STARTS[pair / 64] >> (pair % 64) & 1 == 1
+}
+
 /// The class of a word of more than 8 bytes: the lists it is in, as itself or with a
 /// plural `s` ("customers" is listed; "documentation" is not "documented").
 pub(super) fn long_class(prefix: u64, word: &str) -> Class {
     let mut class = 0;
-    let mut slot = LONG_LEXICON.slot(prefix);
+    let mut slot = LongTable::home(prefix);
     // Every long word sharing these 8 bytes sits in the probe run from here.
     while LONG_LEXICON.keys[slot] != 0 {
         if LONG_LEXICON.keys[slot] == prefix {
-            let (listed, c) = LONG_WORDS[LONG_LEXICON.classes[slot] as usize - 1];
+            let (listed, c) = LONG_WORDS[usize::from(LONG_LEXICON.index[slot]) - 1];
             let stem = word.strip_suffix(['s', 'S']).unwrap_or(word);
             if listed.eq_ignore_ascii_case(word) || listed.eq_ignore_ascii_case(stem) {
                 class |= c;
@@ -781,40 +904,42 @@ const LISTS: [(&[&str], Class); 19] = [
     (&NAME_BEFORE_NUMBER, NAME),
     (&BAU_VERBS, BAU),
     (&LIGHT_VERBS, LIGHT),
-    (&OUTCOME_VERBS, OUTCOME),
+    (&OUTCOME_FORMS, OUTCOME),
 ];
 
-impl Lexicon<LONG_SLOTS> {
+impl LongTable {
+    /// Where a probe for `key` starts.
+    const fn home(key: u64) -> usize {
+        (mix(key) >> (64 - LONG_SLOTS.trailing_zeros())) as usize
+    }
+
     /// The words of more than 8 bytes from [`LISTS`], under their first 8 bytes: a
     /// word read is in a list when it starts as one listed word does ("customers",
     /// "published", "conversions").
-    const fn build_long() -> Lexicon<LONG_SLOTS> {
-        let mut t = Lexicon {
+    const fn build_long() -> LongTable {
+        let mut t = LongTable {
             keys: [0; LONG_SLOTS],
-            classes: [0; LONG_SLOTS],
+            index: [0; LONG_SLOTS],
         };
         let mut i = 0;
         while i < LONG_WORDS.len() {
             // One slot per word, even when two share their first 8 bytes.
             let key = pack(LONG_WORDS[i].0.as_bytes());
-            let mut slot = (mix(key) >> (64 - LONG_SLOTS.trailing_zeros())) as usize;
+            let mut slot = LongTable::home(key);
             while t.keys[slot] != 0 {
                 slot = (slot + 1) % LONG_SLOTS;
             }
             t.keys[slot] = key;
-            t.classes[slot] = (i + 1) as Class;
+            t.index[slot] = (i + 1) as u16;
             i += 1;
         }
         t
     }
 }
 
-impl Lexicon<SLOTS> {
-    const fn build() -> Lexicon<SLOTS> {
-        let mut t = Lexicon {
-            keys: [0; SLOTS],
-            classes: [0; SLOTS],
-        };
+impl Lexicon<BUCKETS> {
+    const fn build() -> Lexicon<BUCKETS> {
+        let mut t = Lexicon::EMPTY;
         let mut l = 0;
         while l < LISTS.len() {
             let (words, class) = LISTS[l];
@@ -833,6 +958,20 @@ impl Lexicon<SLOTS> {
         t.add(pack(b"insert"), INSERT);
         t.add(pack(b"be"), UNDECIDED);
         t.add(pack(b"baseline"), UNDECIDED);
+        let mut i = 0;
+        let upkeep: [&[u8]; 6] = [b"business", b"day", b"keep", b"ktlo", b"support", b"ensure"];
+        while i < upkeep.len() {
+            t.add(pack(upkeep[i]), UPKEEP);
+            i += 1;
+        }
+        t
+    }
+
+    /// The inflections of [`ACTIVITY_VERBS`] of up to 8 bytes, each with 1 + the
+    /// verb's index in the high byte. Only a title's opening word is looked up here,
+    /// so the table the other words probe stays small enough for the first-level cache.
+    const fn build_activity() -> Lexicon<ACTIVITY_BUCKETS> {
+        let mut t = Lexicon::EMPTY;
         // Endings in their order, then verbs in theirs: where two readings give one
         // word, the first found stands, as when stripping the endings in turn.
         let mut s = 0;
@@ -847,8 +986,7 @@ impl Lexicon<SLOTS> {
                     } else {
                         pack(verb) | (pack(ending) << (8 * verb.len()))
                     };
-                    let slot = t.slot(key);
-                    if activity(t.classes[slot]) == 0 || t.keys[slot] != key {
+                    if activity(t.get(key)) == 0 {
                         t.add(key, ((v + 1) as Class) << 24);
                     }
                 }
@@ -860,67 +998,90 @@ impl Lexicon<SLOTS> {
     }
 }
 
-impl<const N: usize> Lexicon<N> {
-    const fn add(&mut self, key: u64, class: Class) {
-        let slot = self.slot(key);
-        self.keys[slot] = key;
-        self.classes[slot] |= class;
+impl<const B: usize> Lexicon<B> {
+    const EMPTY: Lexicon<B> = Lexicon {
+        keys: [[0; WAYS]; B],
+        classes: [[0; WAYS]; B],
+    };
+
+    /// The bucket a key's hash names, and the bits of the hash a place holds.
+    #[inline]
+    const fn home(key: u64) -> (usize, u32) {
+        Self::place(word_mix(key))
     }
 
-    /// The slot holding `key`, or the empty one where it would go.
-    const fn slot(&self, key: u64) -> usize {
-        let mut slot = (mix(key) >> (64 - N.trailing_zeros())) as usize;
-        while self.keys[slot] != 0 && self.keys[slot] != key {
-            slot = (slot + 1) % N;
+    /// The bucket and the bits a place holds, from a word's [`word_mix`].
+    #[inline]
+    const fn place(h: u64) -> (usize, u32) {
+        ((h >> (64 - B.trailing_zeros())) as usize, h as u32 | 1)
+    }
+
+    const fn add(&mut self, key: u64, class: Class) {
+        let (mut b, fingerprint) = Self::home(key);
+        loop {
+            let mut w = 0;
+            while w < WAYS {
+                if self.keys[b][w] == fingerprint || self.keys[b][w] == 0 {
+                    self.keys[b][w] = fingerprint;
+                    self.classes[b][w] |= class;
+                    return;
+                }
+                w += 1;
+            }
+            b = (b + 1) % B;
         }
-        slot
+    }
+
+    /// [`Lexicon::class`] for building tables (a loop where the lookup has none).
+    const fn get(&self, key: u64) -> Class {
+        let (mut b, fingerprint) = Self::home(key);
+        loop {
+            let mut w = 0;
+            while w < WAYS {
+                if self.keys[b][w] == fingerprint {
+                    return self.classes[b][w];
+                }
+                if self.keys[b][w] == 0 {
+                    return 0;
+                }
+                w += 1;
+            }
+            b = (b + 1) % B;
+        }
     }
 
     /// The class of a packed lower-case word (0 for a word in no list).
     #[inline]
     pub(super) fn class(&self, key: u64) -> Class {
-        let slot = self.slot(key);
-        if self.keys[slot] == key {
-            self.classes[slot]
-        } else {
-            0
+        self.class_of_mix(word_mix(key))
+    }
+
+    /// The class of the word whose [`word_mix`] is `h`: its bucket's four places
+    /// compared at once; the next bucket only when this one is full.
+    #[inline]
+    pub(super) fn class_of_mix(&self, h: u64) -> Class {
+        let (mut b, fingerprint) = Self::place(h);
+        loop {
+            let (keys, classes) = (&self.keys[b], &self.classes[b]);
+            let mut found = 0;
+            for w in 0..WAYS {
+                found |= classes[w] & (u32::from(keys[w] == fingerprint)).wrapping_neg();
+            }
+            if found != 0 || keys[WAYS - 1] == 0 {
+                return found;
+            }
+            b = (b + 1) % B;
         }
     }
 }
 
-pub(super) static LEXICON: Lexicon<SLOTS> = Lexicon::build();
+pub(super) static LEXICON: Lexicon<BUCKETS> = Lexicon::build();
 
-/// See [`Lexicon::build_long`].
-pub(super) static LONG_LEXICON: Lexicon<LONG_SLOTS> = Lexicon::build_long();
+/// See [`Lexicon::build_activity`].
+pub(super) static ACTIVITY_LEXICON: Lexicon<ACTIVITY_BUCKETS> = Lexicon::build_activity();
 
-/// [`OUTCOME_VERBS`] packed, with a mask of each one's length, and that length.
-pub(super) const OUTCOME_PREFIXES: [(u64, u64, usize); OUTCOME_VERBS.len()] = {
-    let mut out = [(0u64, 0u64, 0usize); OUTCOME_VERBS.len()];
-    let mut i = 0;
-    while i < OUTCOME_VERBS.len() {
-        let v = OUTCOME_VERBS[i].as_bytes();
-        assert!(v.len() <= 8);
-        out[i] = (pack(v), u64::MAX >> (8 * (8 - v.len())), v.len());
-        i += 1;
-    }
-    out
-};
-
-/// Whether `word`, whose first 8 bytes lower-cased are `prefix`, is a form of an
-/// outcome verb: the verb or the verb with one of the endings -s, -es, -ed, -d, -n
-/// ("reduces", "reduced", "grown"), not a longer word that starts with one ("signals",
-/// "improvements", "driver").
-pub(super) fn is_outcome_verb_form(prefix: u64, word: &str) -> bool {
-    OUTCOME_PREFIXES.iter().any(|&(verb, mask, n)| {
-        prefix & mask == verb
-            && word.get(n..).is_some_and(|rest| {
-                matches!(
-                    rest,
-                    "" | "s" | "es" | "ed" | "d" | "n" | "S" | "ES" | "ED" | "D" | "N"
-                )
-            })
-    })
-}
+/// See [`LongTable::build_long`].
+pub(super) static LONG_LEXICON: LongTable = LongTable::build_long();
 
 /// A word lower-cased (ASCII letters only) on the stack: its first 16 bytes, and
 /// whether that is all of it. For the words too long for one integer.
@@ -986,6 +1147,34 @@ mod tests {
     }
 
     #[test]
+    fn no_two_listed_words_share_a_place() {
+        let mut words: Vec<&str> = LISTS.iter().flat_map(|(w, _)| w.iter().copied()).collect();
+        words.extend(["from", "lorem", "insert", "be", "baseline"]);
+        words.retain(|w| w.len() <= 8);
+        words.sort_unstable();
+        words.dedup();
+        let mut seen = std::collections::HashMap::new();
+        for w in &words {
+            let place = Lexicon::<BUCKETS>::home(pack(w.as_bytes()));
+            if let Some(other) = seen.insert(place, *w) {
+                panic!("{w} and {other} hash alike");
+            }
+        }
+        let mut forms = std::collections::HashMap::new();
+        for verb in ACTIVITY_VERBS {
+            for ending in INFLECTIONS {
+                let form = format!("{verb}{ending}");
+                if form.len() <= 8 {
+                    let place = Lexicon::<ACTIVITY_BUCKETS>::home(pack(form.as_bytes()));
+                    if let Some(other) = forms.insert(place, form.clone()) {
+                        assert_eq!(other, form, "{form} and {other} hash alike");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_listed_word_has_its_class() {
         for w in NUMBER_WORDS {
             assert_ne!(LEXICON.class(pack(w.as_bytes())) & NUMBER, 0, "{w}");
@@ -1011,7 +1200,7 @@ mod tests {
                     .inflection_of(&ACTIVITY_VERBS)
                     .and_then(|found| ACTIVITY_VERBS.iter().position(|a| *a == found));
                 if word.len() <= 8 {
-                    let found = activity(LEXICON.class(pack(word.as_bytes())));
+                    let found = activity(ACTIVITY_LEXICON.class(pack(word.as_bytes())));
                     assert_eq!(found.checked_sub(1).map(usize::from), expected, "{word}");
                 } else {
                     assert!(expected.is_some_and(|e| e <= v), "{word}");

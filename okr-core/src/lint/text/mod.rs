@@ -90,24 +90,33 @@ impl<'a> Iterator for Tokens<'a> {
 }
 
 /// How [`ascii_words`] classes an ASCII byte: bit 0 for a word byte (as
-/// [`WORD_BYTE`]), bit 1 for a digit or a percent sign.
+/// [`WORD_BYTE`]), bit 1 ([`DIGIT_OR_PERCENT`]) for a digit or a percent sign, bit 2
+/// ([`QUESTION_MARK`]) for `?`.
 const ASCII_CLASS: [u8; 128] = {
     let mut t = [0u8; 128];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        t[b] = WORD_BYTE[b] as u8 | (((c.is_ascii_digit() || c == b'%') as u8) << 1);
+        t[b] = WORD_BYTE[b] as u8
+            | (((c.is_ascii_digit() || c == b'%') as u8) << 1)
+            | (((c == b'?') as u8) << 2);
         b += 1;
     }
     t
 };
 
+/// A bit of what [`ascii_words`] returns: the text has a digit or a percent sign.
+pub(super) const DIGIT_OR_PERCENT: u8 = 1 << 1;
+/// A bit of what [`ascii_words`] returns: the text has a question mark.
+pub(super) const QUESTION_MARK: u8 = 1 << 2;
+
 /// The words of ASCII `bytes` as `(from, to)` byte ranges, as [`tokens`] splits them,
 /// without a branch per byte: each block of 64 bytes becomes a mask of its word bytes,
 /// and words are read off the mask's runs of ones. (A branch on every byte mispredicts
 /// at every word boundary, which costs more than the rest of reading a title.) Returns
-/// whether the text has a digit or a percent sign, which the same pass notes.
-pub(super) fn ascii_words(bytes: &[u8], mut f: impl FnMut(usize, usize)) -> bool {
+/// the bits of the bytes seen ([`DIGIT_OR_PERCENT`], [`QUESTION_MARK`]), which the same
+/// pass notes, so that nothing else need read the whole text again.
+pub(super) fn ascii_words(bytes: &[u8], mut f: impl FnMut(usize, usize)) -> u8 {
     let mut word_from: Option<usize> = None;
     let mut classes = 0u8;
     let mut emit = |from: usize, to: usize| {
@@ -157,7 +166,7 @@ pub(super) fn ascii_words(bytes: &[u8], mut f: impl FnMut(usize, usize)) -> bool
     if let Some(from) = word_from {
         emit(from, bytes.len());
     }
-    classes & 2 != 0
+    classes & (DIGIT_OR_PERCENT | QUESTION_MARK)
 }
 
 /// Whether the text states a quantity: a digit, a percent or currency sign, or a number word.
