@@ -56,19 +56,14 @@ impl Rule for BusinessAsUsual {
                 )
             });
         let verb = if at.text.opens_with_upkeep_verb() {
-            business_as_usual(&o.title).or(Some("keep"))
+            business_as_usual(&o.title)
         } else {
             None
         };
         let why = match (verb, all_hold) {
             (Some(verb), _) => format!("its title starts with \"{verb}\""),
             (None, true) => "all its key results only hold a level".to_owned(),
-            (None, false) => match at
-                .text
-                .may_name_upkeep()
-                .then(|| business_as_usual_phrase(&o.title))
-                .flatten()
-            {
+            (None, false) => match business_as_usual_phrase(&o.title, at.text) {
                 Some(phrase) => format!("its title says \"{phrase}\""),
                 None => return,
             },

@@ -70,7 +70,7 @@ impl Rule for VagueObjective {
         let other_flaw = is_metric(at)
             || at.text.placeholder().is_some()
             || at.text.opens_with_upkeep_verb()
-            || (at.text.may_name_upkeep() && business_as_usual_phrase(&o.title).is_some());
+            || business_as_usual_phrase(&o.title, at.text).is_some();
         let why = if template {
             "it is template text".to_owned()
         } else if words > max {

@@ -252,8 +252,18 @@ pub fn placeholder(text: &str) -> Option<&'static str> {
 }
 
 /// Wording of keeping things as they are: the verb it opens with.
+/// Openers ("We will keep…") are passed over, as [`Features`] does.
 pub fn business_as_usual(text: &str) -> Option<&'static str> {
-    let first = Lower::of(tokens(text).next()?);
+    let is_opener = |w: &str| {
+        let w = Lower::of(w);
+        w.is_whole() && lexicon::OPENERS.iter().any(|o| o.as_bytes() == w.bytes())
+    };
+    let mut words = tokens(text);
+    let first = words
+        .by_ref()
+        .take(4)
+        .find(|w| !is_opener(w))
+        .map(Lower::of)?;
     BAU_VERBS
         .iter()
         .copied()
@@ -271,9 +281,13 @@ pub const BAU_PHRASES: [&str; 7] = [
     "ensure compliance",
 ];
 
-/// The first of [`BAU_PHRASES`] the text contains.
-pub fn business_as_usual_phrase(text: &str) -> Option<&'static str> {
-    find_any_ignore_case(text, &BAU_PHRASES)
+/// The first of [`BAU_PHRASES`] the title contains; `features` (the title's) tells
+/// whether it has a word that opens one, so that only those titles are searched.
+pub fn business_as_usual_phrase(text: &str, features: &Features) -> Option<&'static str> {
+    features
+        .may_name_upkeep()
+        .then(|| find_any_ignore_case(text, &BAU_PHRASES))
+        .flatten()
 }
 
 /// Text quoted for a message, cut at a word boundary past 60 characters.
@@ -510,6 +524,24 @@ mod tests {
             Some("from X to Y")
         );
         assert_eq!(placeholder("Ship NN% of the backlog, tbd"), Some("TBD"));
+    }
+
+    #[test]
+    fn upkeep_is_read_past_openers_and_in_phrases() {
+        assert_eq!(
+            business_as_usual("We will keep the lights on"),
+            Some("keep")
+        );
+        assert_eq!(business_as_usual("Maintain quality"), Some("maintain"));
+        assert_eq!(business_as_usual("Win the market"), None);
+        for phrase in BAU_PHRASES {
+            let title = format!("Our plan: {phrase} for now");
+            assert_eq!(
+                business_as_usual_phrase(&title, &Features::of(&title)),
+                Some(phrase),
+                "the first word of {phrase:?} must be listed as one that opens a phrase"
+            );
+        }
     }
 
     #[test]
