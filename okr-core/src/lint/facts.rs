@@ -15,19 +15,22 @@ use crate::name_map::NameMap;
 /// How many objectives are touched ahead of reading them ([`touch`]).
 pub(super) const BATCH: usize = 8;
 
-/// Reads the first byte of every name and title in `batch`, and the lines of the key
-/// results' records that rules read, so that their cache misses overlap: each is a heap block of its own, and read one after another, each
-/// miss would wait for the one before.
+/// Reads the first byte of every name in `batch`, the first and last bytes of every
+/// title (a title is read whole, and may cross into a second cache line), and the
+/// lines of the key results' records that rules read, so that their cache misses
+/// overlap: each is a heap block of its own, and read one after another, each miss
+/// would wait for the one before.
 pub(super) fn touch(batch: &[Objective]) {
     let first = |s: Option<&str>| s.and_then(|s| s.as_bytes().first().copied()).unwrap_or(0);
+    let ends = |s: &str| first(Some(s)) ^ s.as_bytes().last().copied().unwrap_or(0);
     let mut seen = 0u8;
     for o in batch {
-        seen ^= first(Some(&o.title))
+        seen ^= ends(&o.title)
             ^ first(o.owner.as_deref())
             ^ first(o.unit.as_deref())
             ^ first(o.cycle.as_deref());
         for k in &o.key_results {
-            seen ^= first(Some(&k.title)) ^ first(k.owner.as_deref());
+            seen ^= ends(&k.title) ^ first(k.owner.as_deref());
             // The record's other lines the rules read: its kind, due date, check-ins
             // and `lint_ignore`.
             seen ^= u8::from(matches!(k.kind, crate::model::KrKind::Milestone))
@@ -74,10 +77,15 @@ pub(super) fn suppressions(plan: &Plan) -> Vec<(Suppressed, &str)> {
 pub const NONE: u32 = u32::MAX;
 
 /// Names interned in first-seen order: `names[n]` is the name numbered `n`.
+///
+/// The name numbered last is remembered: plans list an owner's, a unit's and a
+/// cycle's objectives together, so most names are the one just seen, and comparing
+/// with it costs less than a lookup in a table as large as the plan's owners.
 #[derive(Debug, Default)]
 pub struct Names<'a> {
     pub names: Vec<&'a str>,
     numbers: NameMap<'a, u32>,
+    last: Option<(&'a str, u32)>,
 }
 
 impl<'a> Names<'a> {
@@ -91,11 +99,17 @@ impl<'a> Names<'a> {
         let Some(name) = name else {
             return NONE;
         };
+        if let Some((last, n)) = self.last
+            && last == name
+        {
+            return n;
+        }
         let next = self.names.len() as u32;
         let n = *self.numbers.get_or_insert(name, next);
         if n == next {
             self.names.push(name);
         }
+        self.last = Some((name, n));
         n
     }
 }
@@ -136,9 +150,7 @@ impl<'a> Facts<'a> {
         let mut facts = Facts::with_capacity_for(plan);
         for batch in plan.objectives.chunks(BATCH) {
             touch(batch);
-            for o in batch {
-                facts.add(plan, o);
-            }
+            facts.add(plan, batch);
         }
         facts
     }
@@ -172,36 +184,48 @@ impl<'a> Facts<'a> {
         }
     }
 
-    /// Adds the facts of `o`, the next objective of `plan`, and of its key results.
-    pub(super) fn add(&mut self, plan: &'a Plan, o: &'a Objective) {
-        self.objective_text.push(Features::of(&o.title));
-        self.objective_title.push(ObjectiveTitle::of(&o.title));
-        let owner = self.owners.number(o.owner.as_deref());
-        self.objective_owner.push(owner);
-        let unit = self.units.number(o.unit.as_deref());
-        self.objective_unit.push(unit);
-        if let Some(&name) = self.units.names.get(self.unit_defs.len()) {
-            self.unit_defs.push(self.unit_index.get(name).copied());
+    /// Adds the facts of `batch`, the next objectives of `plan`, and of their key
+    /// results.
+    ///
+    /// Names are numbered for the whole batch first: each lookup may miss the cache
+    /// (a large plan has as many owners as objectives), and lookups made one after
+    /// another overlap their misses, where one per objective, between readings of
+    /// titles, would each wait alone.
+    pub(super) fn add(&mut self, plan: &'a Plan, batch: &'a [Objective]) {
+        for o in batch {
+            let owner = self.owners.number(o.owner.as_deref());
+            self.objective_owner.push(owner);
+            let unit = self.units.number(o.unit.as_deref());
+            self.objective_unit.push(unit);
+            if let Some(&name) = self.units.names.get(self.unit_defs.len()) {
+                self.unit_defs.push(self.unit_index.get(name).copied());
+            }
+            let cycle = self.cycles.number(o.cycle.as_deref());
+            self.objective_cycle.push(cycle);
+            if let Some(&name) = self.cycles.names.get(self.cycle_defs.len()) {
+                self.cycle_defs
+                    .push(plan.cycles.iter().find(|c| c.id == name));
+            }
+            for k in &o.key_results {
+                let own = match k.owner.as_deref() {
+                    Some(name) => self.owners.number(Some(name)),
+                    None => owner,
+                };
+                self.kr_owner.push(own);
+            }
         }
-        let cycle = self.cycles.number(o.cycle.as_deref());
-        self.objective_cycle.push(cycle);
-        if let Some(&name) = self.cycles.names.get(self.cycle_defs.len()) {
-            self.cycle_defs
-                .push(plan.cycles.iter().find(|c| c.id == name));
+        for o in batch {
+            self.objective_text.push(Features::of(&o.title));
+            self.objective_title.push(ObjectiveTitle::of(&o.title));
+            self.objective_state.push(o.state());
+            self.objective_commitment.push(o.commitment);
+            let i = self.objective_state.len() - 1;
+            ignored(&mut self.suppressed, i, o);
+            for k in &o.key_results {
+                self.kr_text.push(Features::of(&k.title));
+            }
+            self.kr_start.push(self.kr_text.len());
         }
-        self.objective_state.push(o.state());
-        self.objective_commitment.push(o.commitment);
-        let i = self.objective_state.len() - 1;
-        ignored(&mut self.suppressed, i, o);
-        for k in &o.key_results {
-            self.kr_text.push(Features::of(&k.title));
-            let own = match k.owner.as_deref() {
-                Some(name) => self.owners.number(Some(name)),
-                None => owner,
-            };
-            self.kr_owner.push(own);
-        }
-        self.kr_start.push(self.kr_text.len());
     }
 
     /// How many values [`Facts::cycle_slot`] takes.

@@ -254,8 +254,8 @@ fn walk(
     let mut handle = 0;
     for (b, batch) in objectives.chunks(facts::BATCH).enumerate() {
         facts::touch(batch);
+        facts.add(cx.plan, batch);
         for (n, o) in batch.iter().enumerate() {
-            facts.add(cx.plan, o);
             let i = b * facts::BATCH + n;
             visit(cx, &facts, &rules, enabled, findings, (i, handle), o);
             handle += o.key_results.len();

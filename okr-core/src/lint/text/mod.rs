@@ -182,55 +182,60 @@ pub fn has_number(text: &str) -> bool {
 /// weeks ("week 6"), and durations without a bound ("their first 90 days", where
 /// "under 10 seconds" is a metric).
 pub fn has_metric(text: &str) -> bool {
-    let trim = |t: &'_ str| -> String {
-        t.trim_matches(|c: char| ",.;:()!?\"'".contains(c))
-            .to_owned()
-    };
-    let tokens: Vec<String> = text.split_whitespace().map(trim).collect();
-    let lower = |i: usize| {
-        tokens
-            .get(i)
-            .map(|t| t.to_ascii_lowercase())
-            .unwrap_or_default()
-    };
-    let listed = |w: &str, list: &[&str]| list.contains(&w);
-    tokens.iter().enumerate().any(|(i, t)| {
-        let money = t.starts_with(['$', '€', '£'])
-            && t[t.char_indices().nth(1).map(|(i, _)| i).unwrap_or(t.len())..]
-                .starts_with(|c: char| c.is_ascii_digit());
-        if money || (t.ends_with('%') && t.bytes().any(|b| b.is_ascii_digit())) {
+    // Each word is judged with its neighbours, read through a window of three, so
+    // that no word is copied (objectives with digits are read here, all of them).
+    let mut words = text
+        .split_whitespace()
+        .map(|t| t.trim_matches([',', '.', ';', ':', '(', ')', '!', '?', '"', '\'']));
+    let (mut before, mut word, mut after) = ("", words.next(), words.next());
+    let mut index = 0;
+    while let Some(t) = word {
+        if is_metric_word(index, before, t, after.unwrap_or("")) {
             return true;
         }
-        let bare = t.trim_end_matches(['%', 'x', 'k', 'K', 'M', 'B']);
-        let number = !bare.is_empty()
-            && bare
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-            && bare.chars().any(|c| c.is_ascii_digit());
-        if !number {
-            return false;
-        }
-        if bare.len() < t.len() && bare.ends_with(|c: char| c.is_ascii_digit()) {
-            // 10x, 5k, 2M: a multiple or an amount.
-            return true;
-        }
-        let (prev, next) = (
-            if i > 0 { lower(i - 1) } else { String::new() },
-            lower(i + 1),
-        );
-        let year = bare.len() == 4 && (1900..=2100).contains(&bare.parse::<u32>().unwrap_or(0));
-        let version = bare.matches('.').count() > 1
-            || next.starts_with(".x")
-            || t.ends_with(".0")
-            || (i > 0
-                && tokens[i - 1].starts_with(|c: char| c.is_ascii_uppercase())
-                && i > 1
-                && !listed(&prev, &lexicon::BOUND_WORDS));
-        let date = listed(&prev, &lexicon::MONTHS) || listed(&next, &lexicon::MONTHS);
-        let name = listed(&prev, &lexicon::NAME_BEFORE_NUMBER);
-        let duration = listed(&next, &lexicon::TIME_UNITS) && !listed(&prev, &lexicon::BOUND_WORDS);
-        !(year || version || date || name || duration)
-    })
+        (before, word, after) = (t, after, words.next());
+        index += 1;
+    }
+    false
+}
+
+/// Whether `t`, the word at `index`, states a quantity as a metric would, given the
+/// words before and after it ("" where there is none). See [`has_metric`].
+fn is_metric_word(index: usize, prev: &str, t: &str, next: &str) -> bool {
+    // Every listed word is lower-case ASCII, so a comparison ignoring ASCII case is
+    // a comparison of the lower-cased word.
+    let listed = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
+    let money = t.starts_with(['$', '€', '£'])
+        && t[t.char_indices().nth(1).map(|(i, _)| i).unwrap_or(t.len())..]
+            .starts_with(|c: char| c.is_ascii_digit());
+    if money || (t.ends_with('%') && t.bytes().any(|b| b.is_ascii_digit())) {
+        return true;
+    }
+    let bare = t.trim_end_matches(['%', 'x', 'k', 'K', 'M', 'B']);
+    let number = !bare.is_empty()
+        && bare
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b'.' || c == b',')
+        && bare.bytes().any(|c| c.is_ascii_digit());
+    if !number {
+        return false;
+    }
+    if bare.len() < t.len() && bare.ends_with(|c: char| c.is_ascii_digit()) {
+        // 10x, 5k, 2M: a multiple or an amount.
+        return true;
+    }
+    let year = bare.len() == 4 && (1900..=2100).contains(&bare.parse::<u32>().unwrap_or(0));
+    let version = bare.matches('.').count() > 1
+        || next.starts_with(".x")
+        || next.starts_with(".X")
+        || t.ends_with(".0")
+        || (index > 1
+            && prev.starts_with(|c: char| c.is_ascii_uppercase())
+            && !listed(prev, &lexicon::BOUND_WORDS));
+    let date = listed(prev, &lexicon::MONTHS) || listed(next, &lexicon::MONTHS);
+    let name = listed(prev, &lexicon::NAME_BEFORE_NUMBER);
+    let duration = listed(next, &lexicon::TIME_UNITS) && !listed(prev, &lexicon::BOUND_WORDS);
+    !(year || version || date || name || duration)
 }
 
 /// The activity verb a key result opens with, if any.
@@ -383,15 +388,24 @@ pub fn find_any_ignore_case<'n>(text: &str, needles: &[&'n str]) -> Option<&'n s
             }
         }
     };
-    let pairs: Option<Vec<(u64, u64)>> = needles
-        .iter()
-        .map(|n| match n.as_bytes() {
-            [a, b, ..] => Some((lexicon::ONES * u64::from(*a), lexicon::ONES * u64::from(*b))),
-            _ => None,
-        })
-        .collect();
+    // Each needle's first two bytes, repeated in every byte: on the stack, since this
+    // runs once per objective. More needles, or a needle of one byte, take the plain
+    // search below.
+    let mut pairs = [(0u64, 0u64); 8];
+    let fast = needles.len() <= pairs.len()
+        && needles
+            .iter()
+            .zip(&mut pairs)
+            .all(|(n, pair)| match n.as_bytes() {
+                [a, b, ..] => {
+                    *pair = (lexicon::ONES * u64::from(*a), lexicon::ONES * u64::from(*b));
+                    true
+                }
+                _ => false,
+            });
     let mut i = 0;
-    if let Some(pairs) = pairs {
+    if fast {
+        let pairs = &pairs[..needles.len()];
         while i + 9 <= t.len() {
             let first = lexicon::lower8(crate::bytes::load(t, i, 8));
             let second = lexicon::lower8(crate::bytes::load(t, i + 1, 8));
@@ -568,6 +582,92 @@ mod tests {
             Some("appraisal")
         );
         assert_eq!(find_any_ignore_case("x", &["x"]), Some("x"));
+    }
+
+    /// [`has_metric`] as it was first written: every word copied and lower-cased.
+    fn has_metric_reference(text: &str) -> bool {
+        let trim = |t: &'_ str| -> String {
+            t.trim_matches(|c: char| ",.;:()!?\"'".contains(c))
+                .to_owned()
+        };
+        let tokens: Vec<String> = text.split_whitespace().map(trim).collect();
+        let lower = |i: usize| {
+            tokens
+                .get(i)
+                .map(|t| t.to_ascii_lowercase())
+                .unwrap_or_default()
+        };
+        let listed = |w: &str, list: &[&str]| list.contains(&w);
+        tokens.iter().enumerate().any(|(i, t)| {
+            let money = t.starts_with(['$', '€', '£'])
+                && t[t.char_indices().nth(1).map(|(i, _)| i).unwrap_or(t.len())..]
+                    .starts_with(|c: char| c.is_ascii_digit());
+            if money || (t.ends_with('%') && t.bytes().any(|b| b.is_ascii_digit())) {
+                return true;
+            }
+            let bare = t.trim_end_matches(['%', 'x', 'k', 'K', 'M', 'B']);
+            let number = !bare.is_empty()
+                && bare
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                && bare.chars().any(|c| c.is_ascii_digit());
+            if !number {
+                return false;
+            }
+            if bare.len() < t.len() && bare.ends_with(|c: char| c.is_ascii_digit()) {
+                // 10x, 5k, 2M: a multiple or an amount.
+                return true;
+            }
+            let (prev, next) = (
+                if i > 0 { lower(i - 1) } else { String::new() },
+                lower(i + 1),
+            );
+            let year = bare.len() == 4 && (1900..=2100).contains(&bare.parse::<u32>().unwrap_or(0));
+            let version = bare.matches('.').count() > 1
+                || next.starts_with(".x")
+                || t.ends_with(".0")
+                || (i > 0
+                    && tokens[i - 1].starts_with(|c: char| c.is_ascii_uppercase())
+                    && i > 1
+                    && !listed(&prev, &lexicon::BOUND_WORDS));
+            let date = listed(&prev, &lexicon::MONTHS) || listed(&next, &lexicon::MONTHS);
+            let name = listed(&prev, &lexicon::NAME_BEFORE_NUMBER);
+            let duration =
+                listed(&next, &lexicon::TIME_UNITS) && !listed(&prev, &lexicon::BOUND_WORDS);
+            !(year || version || date || name || duration)
+        })
+    }
+
+    #[test]
+    fn listed_words_are_lower_case_ascii() {
+        for list in [
+            &lexicon::BOUND_WORDS[..],
+            &lexicon::MONTHS,
+            &lexicon::NAME_BEFORE_NUMBER,
+            &lexicon::TIME_UNITS,
+        ] {
+            for w in list {
+                assert_eq!(*w, w.to_ascii_lowercase(), "{w}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn metrics_are_found_as_the_plain_reading_finds_them(
+            words in proptest::collection::vec(
+                "(20|1\\.5|2030|8080|10x|5k|\\$3|€4|40%|2\\.0|1\\.2\\.3|\\.x|\\.X|under|March|MARCH|week|days|Seconds|the|Postgres|(|)|,|é|[a-zA-Z]{1,6})[,.;:()!?\"']{0,2}",
+                0..7,
+            ),
+            spaces in proptest::collection::vec("[ \t\n]{1,2}", 7),
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&spaces)
+                .flat_map(|(w, s)| [w.as_str(), s.as_str()])
+                .collect();
+            proptest::prop_assert_eq!(has_metric(&text), has_metric_reference(&text), "{:?}", text);
+        }
     }
 
     proptest::proptest! {
