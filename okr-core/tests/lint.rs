@@ -189,3 +189,31 @@ fn unknown_rules_in_configuration_are_refused() {
     let err = common::lint(&plan, &config, AsOf::parse("2026-02-14").expect("date")).unwrap_err();
     assert!(err[0].to_string().contains("no-such-rule"), "{}", err[0]);
 }
+
+#[test]
+fn keeping_something_while_it_changes_is_not_business_as_usual() {
+    let flagged = |title: &str| {
+        let mut objective = okr_core::model::Objective::new("o", title);
+        objective.key_results.push(okr_core::model::KeyResult::new(
+            "k",
+            "Raise NPS from 30 to 45",
+            okr_core::model::KrKind::Milestone,
+        ));
+        let plan = okr_core::Plan {
+            objectives: vec![objective],
+            ..okr_core::Plan::default()
+        };
+        let config = LintConfig {
+            select: vec!["business-as-usual".into()],
+            ..LintConfig::default()
+        };
+        !common::lint(&plan, &config, AsOf::parse("2026-02-14").expect("date"))
+            .expect("lints")
+            .is_empty()
+    };
+    assert!(flagged("Maintain support quality across all regions"));
+    assert!(flagged("We will keep the office running"));
+    assert!(!flagged("Keep customers' money safe as we grow tenfold"));
+    assert!(!flagged("Keep pages fast as traffic doubles"));
+    assert!(!flagged("Maintain uptime while making deploys faster"));
+}

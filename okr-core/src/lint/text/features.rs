@@ -175,6 +175,14 @@ impl Features {
         self.has(Shape::BAU_FIRST)
     }
 
+    /// Names a change past its opening word: a verb of change ("…as we grow
+    /// tenfold") or a word of change ("…faster"). An objective that keeps something
+    /// while it changes ("Keep customers' money safe as we grow tenfold") is not
+    /// upkeep alone.
+    pub fn names_a_change(&self) -> bool {
+        self.has(Shape::OUTCOME_ANY) || self.has(Shape::CHANGE)
+    }
+
     /// Whether the title may hold a phrase of upkeep ("business as usual"): it has a
     /// word that opens one. Only such titles need searching.
     pub fn may_name_upkeep(&self) -> bool {
