@@ -3,13 +3,45 @@
 use super::{Validator, loc};
 use crate::engine::kinds::encode_value;
 use crate::error::{Entity, Error};
-use crate::model::{CheckIn, KrKind, LoggedCheckIn};
+use crate::model::{CheckIn, KrKind, LoggedCheckIn, Moment, Value};
 
 /// Check-ins must fall between these years.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
+/// What validation reads of a check-in, the plan's own or a log entry's, borrowed: a
+/// log of thousands of entries is validated on every keystroke of an editor, and
+/// copying each entry into a [`CheckIn`] first cost more than the checks.
+pub(super) struct Reading<'c> {
+    at: &'c Moment,
+    value: &'c Value,
+    confidence: Option<f64>,
+    note: Option<&'c str>,
+}
+
+impl<'c> From<&'c CheckIn> for Reading<'c> {
+    fn from(ci: &'c CheckIn) -> Self {
+        Reading {
+            at: &ci.at,
+            value: &ci.value,
+            confidence: ci.confidence,
+            note: ci.note.as_deref(),
+        }
+    }
+}
+
+impl<'c> From<&'c LoggedCheckIn> for Reading<'c> {
+    fn from(l: &'c LoggedCheckIn) -> Self {
+        Reading {
+            at: &l.at,
+            value: &l.value,
+            confidence: l.confidence,
+            note: l.note.as_deref(),
+        }
+    }
+}
+
 impl Validator<'_> {
-    pub(super) fn check_in(&mut self, path: &dyn Fn() -> String, ci: &CheckIn, kind: &KrKind) {
+    pub(super) fn check_in(&mut self, path: &dyn Fn() -> String, ci: Reading<'_>, kind: &KrKind) {
         let year = chrono::Datelike::year(&ci.at.date());
         if !YEARS.contains(&year) {
             self.invalid(
@@ -27,8 +59,8 @@ impl Validator<'_> {
                 self.invalid(format!("{}.confidence", path()), format!("confidence is a share from 0 to 1, not {c} (a 0–10 score s is written s/10)"));
             }
         }
-        self.text(|| format!("{}.note", path()), ci.note.as_deref());
-        if let Err(message) = encode_value(kind, &ci.value) {
+        self.text(|| format!("{}.note", path()), ci.note);
+        if let Err(message) = encode_value(kind, ci.value) {
             self.errors.push(Error::InvalidValue {
                 message,
                 location: loc(format!("{}.value", path())),
@@ -55,7 +87,9 @@ impl Validator<'_> {
 
     pub(super) fn check_log_entry(&mut self, n: usize, l: &LoggedCheckIn) {
         let plan = self.plan;
-        let path = format!("check_ins_file[{n}]");
+        // Made only for an error: most entries have none.
+        let path = || format!("check_ins_file[{n}]");
+        let kpi_kind = KrKind::Baseline { start: None };
         let kind = if let Some(&(a, b)) = self.ids.key_results.get(l.key_result.as_str()) {
             let kr = &plan.objectives[a].key_results[b];
             if matches!(kr.kind, KrKind::Aggregate { .. }) || kr.kpi.is_some() {
@@ -64,22 +98,22 @@ impl Validator<'_> {
                         "key result `{}` takes its values from elsewhere; it cannot have check-ins",
                         kr.id
                     ),
-                    location: loc(format!("{path}.key_result")),
+                    location: loc(format!("{}.key_result", path())),
                 });
                 return;
             }
-            kr.kind.clone()
+            &kr.kind
         } else if self.ids.kpis.contains_key(l.key_result.as_str()) {
-            KrKind::Baseline { start: None }
+            &kpi_kind
         } else {
             self.errors.push(Error::UnknownReference {
                 entity: Entity::KeyResult,
                 id: l.key_result.clone(),
                 hint: None,
-                location: loc(format!("{path}.key_result")),
+                location: loc(format!("{}.key_result", path())),
             });
             return;
         };
-        self.check_in(&|| path.clone(), &l.check_in(), &kind);
+        self.check_in(&path, l.into(), kind);
     }
 }

@@ -36,14 +36,15 @@ impl<'a> Ids<'a> {
 }
 
 impl<'a> Validator<'a> {
-    pub(super) fn id(&mut self, path: &str, id: &str) -> bool {
+    /// Checks an id; `path` (made only for an error) is where its record is.
+    pub(super) fn id(&mut self, path: &dyn Fn() -> String, id: &str) -> bool {
         if id.trim().is_empty() {
-            self.invalid(format!("{path}.id"), "id must not be empty");
+            self.invalid(format!("{}.id", path()), "id must not be empty");
             return false;
         }
         if let Some((at, c)) = crate::safe_text::first_hidden(id) {
             self.invalid(
-                format!("{path}.id"),
+                format!("{}.id", path()),
                 format!(
                     "id `{}` holds the invisible character U+{:04X} at character {}; ids may \
                      not hold control, bidirectional or zero-width characters (two ids \
@@ -55,7 +56,7 @@ impl<'a> Validator<'a> {
             );
             return false;
         }
-        self.text(|| format!("{path}.id"), Some(id));
+        self.text(|| format!("{}.id", path()), Some(id));
         true
     }
 
@@ -65,7 +66,7 @@ impl<'a> Validator<'a> {
         id: &'a str,
         value: T,
         entity: Entity,
-        path: String,
+        path: &dyn Fn() -> String,
         first: impl Fn(T) -> String,
     ) {
         if let Some(prev) = map.get(id) {
@@ -73,7 +74,7 @@ impl<'a> Validator<'a> {
                 entity,
                 id: id.to_owned(),
                 first: first(*prev),
-                location: loc(format!("{path}.id")),
+                location: loc(format!("{}.id", path())),
             });
         } else {
             map.insert(id, value);
@@ -90,7 +91,9 @@ impl<'a> Validator<'a> {
         map: for<'m> fn(&'m mut Ids<'a>) -> &'m mut HashMap<&'a str, usize>,
     ) {
         for (i, id) in ids.enumerate() {
-            let path = format!("{list}[{i}]");
+            // Paths are made only for an error: a valid plan of 100,000 objectives
+            // would otherwise build half a million strings here.
+            let path = || format!("{list}[{i}]");
             if self.id(&path, id) {
                 Self::register(
                     &mut self.errors,
@@ -98,7 +101,7 @@ impl<'a> Validator<'a> {
                     id,
                     i,
                     entity,
-                    path,
+                    &path,
                     |p| format!("{list}[{p}]"),
                 );
             }
@@ -115,7 +118,7 @@ impl<'a> Validator<'a> {
         self.register_list("kpis", kpis, Entity::Kpi, |ids| &mut ids.kpis);
         let mut initiatives: HashMap<&str, String> = HashMap::default();
         for (i, o) in plan.objectives.iter().enumerate() {
-            let opath = format!("objectives[{i}]");
+            let opath = || format!("objectives[{i}]");
             if self.id(&opath, &o.id) {
                 Self::register(
                     &mut self.errors,
@@ -123,12 +126,12 @@ impl<'a> Validator<'a> {
                     &o.id,
                     i,
                     Entity::Objective,
-                    opath.clone(),
+                    &opath,
                     |p| format!("objectives[{p}]"),
                 );
             }
             for (j, kr) in o.key_results.iter().enumerate() {
-                let kpath = format!("{opath}.key_results[{j}]");
+                let kpath = || format!("objectives[{i}].key_results[{j}]");
                 if !self.id(&kpath, &kr.id) {
                     continue;
                 }
@@ -137,7 +140,7 @@ impl<'a> Validator<'a> {
                         entity: Entity::KeyResult,
                         id: kr.id.clone(),
                         first: format!("kpis[{k}]"),
-                        location: loc(format!("{kpath}.id")),
+                        location: loc(format!("{}.id", kpath())),
                     });
                     continue;
                 }
@@ -147,19 +150,19 @@ impl<'a> Validator<'a> {
                     &kr.id,
                     (i, j),
                     Entity::KeyResult,
-                    kpath.clone(),
+                    &kpath,
                     |(a, b)| format!("objectives[{a}].key_results[{b}]"),
                 );
                 for (n, ini) in kr.initiatives.iter().enumerate() {
-                    let p = format!("{kpath}.initiatives[{n}]");
-                    if self.id(&p, &ini.id) {
+                    let p = format!("{}.initiatives[{n}]", kpath());
+                    if self.id(&|| p.clone(), &ini.id) {
                         Self::register_path(&mut self.errors, &mut initiatives, &ini.id, p);
                     }
                 }
             }
             for (n, ini) in o.initiatives.iter().enumerate() {
-                let p = format!("{opath}.initiatives[{n}]");
-                if self.id(&p, &ini.id) {
+                let p = format!("{}.initiatives[{n}]", opath());
+                if self.id(&|| p.clone(), &ini.id) {
                     Self::register_path(&mut self.errors, &mut initiatives, &ini.id, p);
                 }
             }

@@ -158,7 +158,7 @@ impl Validator<'_> {
             });
         } else {
             for (n, ci) in kr.check_ins.iter().enumerate() {
-                self.check_in(&|| format!("{path}.check_ins[{n}]"), ci, &kr.kind);
+                self.check_in(&|| format!("{path}.check_ins[{n}]"), ci.into(), &kr.kind);
             }
         }
     }

@@ -48,7 +48,7 @@ impl Validator<'_> {
             self.reference(|| format!("{path}.unit"), Entity::Unit, k.unit.as_deref());
             let numeric = KrKind::Baseline { start: None };
             for (n, ci) in k.check_ins.iter().enumerate() {
-                self.check_in(&|| format!("{path}.check_ins[{n}]"), ci, &numeric);
+                self.check_in(&|| format!("{path}.check_ins[{n}]"), ci.into(), &numeric);
             }
         }
     }
