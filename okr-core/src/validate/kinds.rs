@@ -60,7 +60,7 @@ pub(crate) fn range_problem(kind: &KrKind) -> Option<RangeProblem> {
 }
 
 impl Validator<'_> {
-    pub(super) fn check_kind(&mut self, path: &str, kr: &KeyResult) {
+    pub(super) fn check_kind(&mut self, path: &dyn std::fmt::Display, kr: &KeyResult) {
         match &kr.kind {
             KrKind::Increase { start, target }
             | KrKind::Decrease { start, target }
@@ -105,7 +105,7 @@ impl Validator<'_> {
         }
     }
 
-    fn check_range(&mut self, path: &str, kr: &KeyResult) {
+    fn check_range(&mut self, path: &dyn std::fmt::Display, kr: &KeyResult) {
         if let Some((start, Some(target))) = kr.kind.range() {
             self.too_wide(path, "target", start.unwrap_or(0.0), target);
         }
@@ -137,7 +137,7 @@ impl Validator<'_> {
 
     /// Progress divides by `end - start`; two finite ends can still be so far apart
     /// (−1.7e308 to 1.7e308) that the width overflows and every value scores 0.
-    fn too_wide(&mut self, path: &str, field: &str, start: f64, end: f64) {
+    fn too_wide(&mut self, path: &dyn std::fmt::Display, field: &str, start: f64, end: f64) {
         if start.is_finite() && end.is_finite() && !(end - start).is_finite() {
             self.invalid(
                 format!("{path}.{field}"),
@@ -149,7 +149,7 @@ impl Validator<'_> {
         }
     }
 
-    fn check_aggregate(&mut self, path: &str, kr: &KeyResult, of: &[String]) {
+    fn check_aggregate(&mut self, path: &dyn std::fmt::Display, kr: &KeyResult, of: &[String]) {
         if of.is_empty() {
             self.invalid(
                 format!("{path}.of"),
@@ -192,7 +192,7 @@ impl Validator<'_> {
         }
     }
 
-    fn check_steps(&mut self, path: &str, steps: &[Step]) {
+    fn check_steps(&mut self, path: &dyn std::fmt::Display, steps: &[Step]) {
         if steps.is_empty() {
             self.invalid(
                 format!("{path}.steps"),
@@ -231,7 +231,12 @@ impl Validator<'_> {
     }
 
     /// `values` are start (the baseline), commit, target and stretch.
-    fn check_zones(&mut self, path: &str, kr: &KeyResult, values: [Option<f64>; 4]) {
+    fn check_zones(
+        &mut self,
+        path: &dyn std::fmt::Display,
+        kr: &KeyResult,
+        values: [Option<f64>; 4],
+    ) {
         let [start, commit, target, stretch] = values;
         for (name, v) in ["start", "commit", "target", "stretch"].iter().zip(values) {
             self.number(|| format!("{path}.{name}"), v);
@@ -251,7 +256,7 @@ impl Validator<'_> {
                 let down = set.windows(2).all(|w| w[0] >= w[1]);
                 if !up && !down {
                     self.invalid(
-                        path.to_owned(),
+                        path.to_string(),
                         "zone values must run in one direction: start, commit, target, stretch",
                     );
                 }
@@ -259,7 +264,7 @@ impl Validator<'_> {
             (None, None) if commit.is_none() && target.is_none() => {}
             _ => self.errors.push(Error::Schema {
                 message: "a numeric zones key result needs both `start` (the baseline) and `stretch`; leave all four out for named zones".into(),
-                location: loc(path.to_owned()),
+                location: loc(path.to_string()),
             }),
         }
     }

@@ -60,6 +60,28 @@ struct Validator<'a> {
     ids: Ids<'a>,
 }
 
+/// Where a record is, written out as its document path only when an error needs it: a
+/// valid plan of 100,000 objectives would otherwise format a path for every record.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Place {
+    /// `objectives[i]`.
+    Objective(usize),
+    /// `objectives[i].key_results[j]`.
+    KeyResult(usize, usize),
+    /// `objectives[i].aligns_to[n]`.
+    Link(usize, usize),
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Objective(i) => write!(f, "objectives[{i}]"),
+            Place::KeyResult(i, j) => write!(f, "objectives[{i}].key_results[{j}]"),
+            Place::Link(i, n) => write!(f, "objectives[{i}].aligns_to[{n}]"),
+        }
+    }
+}
+
 fn loc(path: impl Into<String>) -> Location {
     Location::at(path)
 }

@@ -1,14 +1,15 @@
 //! Objectives and key results: texts, weights, references, dates, phases, initiatives.
 
-use super::{Validator, loc};
+use super::{Place, Validator, loc};
 use crate::error::{Entity, Error};
 use crate::model::{KeyResult, KrKind};
 use chrono::NaiveDate;
+use std::fmt::Display;
 
 impl Validator<'_> {
     pub(super) fn check_objective(&mut self, i: usize) {
         let o = &self.plan.objectives[i];
-        let path = format!("objectives[{i}]");
+        let path = Place::Objective(i);
         self.required_text(|| format!("{path}.title"), &o.title);
         self.text(|| format!("{path}.description"), o.description.as_deref());
         self.text(|| format!("{path}.closing_note"), o.closing_note.as_deref());
@@ -37,7 +38,7 @@ impl Validator<'_> {
             });
         }
         for (n, a) in o.aligns_to.iter().enumerate() {
-            let apath = format!("{path}.aligns_to[{n}]");
+            let apath = Place::Link(i, n);
             self.weight(|| format!("{apath}.weight"), a.weight);
             match (&a.objective, &a.key_result) {
                 (Some(obj), None) => self.reference(
@@ -53,7 +54,7 @@ impl Validator<'_> {
                 _ => self.errors.push(Error::Schema {
                     message: "an alignment link names exactly one of `objective` or `key_result`"
                         .into(),
-                    location: loc(apath),
+                    location: loc(apath.to_string()),
                 }),
             }
         }
@@ -72,15 +73,11 @@ impl Validator<'_> {
         }
         let cycle = self.cycle_dates(o.cycle.as_deref());
         for j in 0..o.key_results.len() {
-            self.check_key_result(
-                &format!("{path}.key_results[{j}]"),
-                &o.key_results[j],
-                cycle,
-            );
+            self.check_key_result(&Place::KeyResult(i, j), &o.key_results[j], cycle);
         }
     }
 
-    pub(super) fn initiative(&mut self, path: &str, ini: &crate::model::Initiative) {
+    pub(super) fn initiative(&mut self, path: &dyn Display, ini: &crate::model::Initiative) {
         self.required_text(|| format!("{path}.title"), &ini.title);
         self.weight(|| format!("{path}.weight"), ini.weight);
         if let Some(p) = ini.progress {
@@ -95,7 +92,7 @@ impl Validator<'_> {
 
     pub(super) fn check_key_result(
         &mut self,
-        path: &str,
+        path: &dyn Display,
         kr: &KeyResult,
         cycle: (Option<NaiveDate>, Option<NaiveDate>),
     ) {
