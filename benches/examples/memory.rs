@@ -1,5 +1,6 @@
 //! Bytes the compiled engine holds per key result and per check-in (DESIGN §11 target:
-//! at most 300 per key result plus 24 per check-in), counted by a global allocator.
+//! at most 300 per key result plus 24 per check-in), counted by a global allocator; and,
+//! for comparison, the bytes of the document model the plan's JSON is parsed into.
 //!
 //! `cargo run --release -p okr-benches --example memory -- L`
 
@@ -57,5 +58,18 @@ fn main() {
         eval_bytes / 1e6,
         eval_bytes / krs
     );
-    std::hint::black_box((&engine, &eval));
+    let json = okr_core::Document::from_plan(plan.clone())
+        .write_compact_json()
+        .expect("JSON");
+    let region = Region::new(GLOBAL);
+    let parsed: okr_core::Plan = serde_json::from_str(&json).expect("parses");
+    let model_bytes = live(&region);
+    println!(
+        "document model parsed from {:.1} MB of JSON: {:.1} MB ({:.0} B per check-in all told; a check-in record is {} B)",
+        json.len() as f64 / 1e6,
+        model_bytes / 1e6,
+        model_bytes / check_ins,
+        std::mem::size_of::<okr_core::model::CheckIn>()
+    );
+    std::hint::black_box((&engine, &eval, &parsed));
 }

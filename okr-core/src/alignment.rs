@@ -111,7 +111,7 @@ pub(crate) struct Graph {
 impl Graph {
     /// The graph of `plan`; `engine`, compiled from it, has the links resolved already.
     pub fn build(plan: &Plan, engine: Option<&Engine>) -> Graph {
-        let unit_index: NameMap<usize> = unit_index(plan);
+        let unit_index: NameMap<&str, usize> = unit_index(plan);
         let unit = plan
             .objectives
             .iter()
@@ -126,7 +126,7 @@ impl Graph {
         plan: &Plan,
         engine: Option<&Engine>,
         unit: Vec<Option<usize>>,
-        unit_index: &NameMap<usize>,
+        unit_index: &NameMap<&str, usize>,
     ) -> Graph {
         let n = plan.objectives.len();
         let (parent_offsets, parent_list) = match engine {
@@ -230,7 +230,7 @@ fn parents_from_engine(engine: &Engine, n: usize) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// The position of each unit in `units`, by id.
-pub(crate) fn unit_index(plan: &Plan) -> NameMap<'_, usize> {
+pub(crate) fn unit_index(plan: &Plan) -> NameMap<&str, usize> {
     plan.units
         .iter()
         .enumerate()

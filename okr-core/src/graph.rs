@@ -46,11 +46,30 @@ where
     None
 }
 
+/// A node's number in an edge list: `usize`, or `u32` where a compiled plan keeps its
+/// lists at half the size.
+pub trait Node: Copy {
+    /// The node's index.
+    fn index(self) -> usize;
+}
+
+impl Node for usize {
+    fn index(self) -> usize {
+        self
+    }
+}
+
+impl Node for u32 {
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
 /// Nodes ordered so that every node comes after all nodes it has edges to (children
 /// before parents when edges point to children). `None` if there is a cycle.
-pub fn post_order<'a, F>(n: usize, edges: F) -> Option<Vec<usize>>
+pub fn post_order<'a, T: Node + 'a, F>(n: usize, edges: F) -> Option<Vec<usize>>
 where
-    F: Fn(usize) -> &'a [usize],
+    F: Fn(usize) -> &'a [T],
 {
     let mut state = vec![0u8; n];
     let mut order = Vec::with_capacity(n);
@@ -71,7 +90,7 @@ where
                 continue;
             }
             top.1 += 1;
-            let to = out[next];
+            let to = out[next].index();
             match state[to] {
                 0 => {
                     state[to] = 1;

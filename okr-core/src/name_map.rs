@@ -1,4 +1,4 @@
-//! A map keyed by names borrowed from a plan (ids, owners, units, cycles).
+//! A map keyed by names (ids, owners, units, cycles), borrowed from a plan or owned.
 //!
 //! Each name of a loaded plan is a heap block of its own. A map keyed by `&str`
 //! compares a name it looks up with the stored one, so every hit reads a second block,
@@ -8,15 +8,18 @@
 
 use crate::bytes::packed_name as packed;
 use foldhash::HashMap;
+use std::borrow::Borrow;
+use std::hash::Hash;
 
-/// A map from names to `V`; see the module documentation.
+/// A map from names to `V`; see the module documentation. `K` holds the names too long
+/// to pack: `&str` borrowed from a plan, or `Box<str>` in a map that outlives it.
 #[derive(Clone, Debug)]
-pub struct NameMap<'a, V> {
+pub struct NameMap<K, V> {
     short: HashMap<u128, V>,
-    long: HashMap<&'a str, V>,
+    long: HashMap<K, V>,
 }
 
-impl<V> Default for NameMap<'_, V> {
+impl<K, V> Default for NameMap<K, V> {
     fn default() -> Self {
         NameMap {
             short: HashMap::default(),
@@ -25,7 +28,7 @@ impl<V> Default for NameMap<'_, V> {
     }
 }
 
-impl<'a, V> NameMap<'a, V> {
+impl<K: Borrow<str> + Hash + Eq, V> NameMap<K, V> {
     /// An empty map with room for `n` short names.
     pub fn with_capacity(n: usize) -> Self {
         NameMap {
@@ -42,19 +45,24 @@ impl<'a, V> NameMap<'a, V> {
     }
 
     /// The value of `name`, inserting `value` first when it has none.
-    pub fn get_or_insert(&mut self, name: &'a str, value: V) -> &mut V {
-        match packed(name) {
+    pub fn get_or_insert(&mut self, name: K, value: V) -> &mut V {
+        match packed(name.borrow()) {
             Some(key) => self.short.entry(key).or_insert(value),
             None => self.long.entry(name).or_insert(value),
         }
     }
 
     /// Sets the value of `name`; the value it had, if any, is returned.
-    pub fn insert(&mut self, name: &'a str, value: V) -> Option<V> {
-        match packed(name) {
+    pub fn insert(&mut self, name: K, value: V) -> Option<V> {
+        match packed(name.borrow()) {
             Some(key) => self.short.insert(key, value),
             None => self.long.insert(name, value),
         }
+    }
+
+    /// Room for the map's entries (both kinds), for a count of the bytes it holds.
+    pub fn capacity(&self) -> usize {
+        self.short.capacity() + self.long.capacity()
     }
 
     #[cfg(test)]
@@ -63,9 +71,9 @@ impl<'a, V> NameMap<'a, V> {
     }
 }
 
-impl<'a, V> FromIterator<(&'a str, V)> for NameMap<'a, V> {
+impl<K: Borrow<str> + Hash + Eq, V> FromIterator<(K, V)> for NameMap<K, V> {
     /// Like `HashMap`'s: for a name given twice, the last value is kept.
-    fn from_iter<I: IntoIterator<Item = (&'a str, V)>>(items: I) -> Self {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(items: I) -> Self {
         let items = items.into_iter();
         let mut map = NameMap::with_capacity(items.size_hint().0);
         for (name, value) in items {
@@ -87,7 +95,7 @@ mod tests {
             .into_iter()
             .chain([long])
             .collect();
-        let map: NameMap<usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        let map: NameMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
         assert_eq!(map.len(), names.len());
         for (i, n) in names.iter().enumerate() {
             assert_eq!(map.get(n), Some(&i), "{n:?}");

@@ -7,12 +7,14 @@
 //! series to a vector of its own, so adding one never shifts the big array.
 
 use super::kinds::{Kind, Shape, encode_value};
+use super::rows::{IdList, Rows};
 use crate::error::Error;
 use crate::graph::post_order;
 use crate::model::{
     AggregateOp, DAY_MS, KrKind, KrType, ObjectiveState, Plan, ProgressFrom, Step,
     date_start_millis,
 };
+use crate::name_map::NameMap;
 use crate::policy::Policy;
 use crate::validate::validate;
 use chrono::NaiveDate;
@@ -69,35 +71,6 @@ pub(crate) struct Series<'a> {
     pub c: &'a [f32],
 }
 
-/// A compressed-sparse-row list: the items of row `r` are `items[offsets[r]..offsets[r + 1]]`.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Rows<T> {
-    offsets: Vec<u32>,
-    items: Vec<T>,
-}
-
-impl<T> Rows<T> {
-    pub fn from_rows(rows: impl IntoIterator<Item = impl IntoIterator<Item = T>>) -> Self {
-        let mut out = Rows {
-            offsets: vec![0],
-            items: Vec::new(),
-        };
-        for row in rows {
-            out.items.extend(row);
-            out.offsets.push(out.items.len() as u32);
-        }
-        out
-    }
-
-    pub fn row(&self, r: usize) -> &[T] {
-        &self.items[self.offsets[r] as usize..self.offsets[r + 1] as usize]
-    }
-
-    pub fn heap_bytes(&self) -> usize {
-        self.offsets.capacity() * 4 + self.items.capacity() * std::mem::size_of::<T>()
-    }
-}
-
 /// What scoring needs to know of an objective besides its items.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ObjectiveInfo {
@@ -115,7 +88,7 @@ pub(crate) const NO_WINDOW: (i64, i64) = (i64::MIN, i64::MIN);
 pub struct Engine {
     pub(crate) policy: Policy,
     // Objectives, by handle (document order).
-    pub(crate) objective_ids: Vec<Box<str>>,
+    pub(crate) objective_ids: IdList,
     pub(crate) objective_info: Vec<ObjectiveInfo>,
     pub(crate) manual_score: Vec<f64>,
     /// Key results of objective `o` are handles `kr_start[o]..kr_start[o + 1]`.
@@ -130,7 +103,7 @@ pub struct Engine {
     pub(crate) objective_order: Vec<u32>,
     pub(crate) objective_rank: Vec<u32>,
     // Key results, by handle (document order across objectives).
-    pub(crate) kr_ids: Vec<Box<str>>,
+    pub(crate) kr_ids: IdList,
     pub(crate) kr_objective: Vec<u32>,
     pub(crate) kr_type: Vec<KrType>,
     pub(crate) kind: Vec<Kind>,
@@ -155,7 +128,7 @@ pub struct Engine {
     /// KRs whose series grew after compilation: index into `moved_series`, or `u32::MAX`.
     pub(crate) moved: Vec<u32>,
     pub(crate) moved_series: Vec<Columns>,
-    pub(crate) kr_by_id: HashMap<Box<str>, u32>,
+    pub(crate) kr_by_id: NameMap<Box<str>, u32>,
 }
 
 impl Engine {
@@ -266,13 +239,7 @@ impl Engine {
 
     /// Bytes held by the engine's arrays and tables (not counting allocator overhead).
     pub fn heap_bytes(&self) -> usize {
-        let ids: usize = self
-            .kr_ids
-            .iter()
-            .chain(self.objective_ids.iter())
-            .map(|s| s.len())
-            .sum();
-        let boxes = (self.kr_ids.len() + self.objective_ids.len()) * 16;
+        let ids = self.kr_ids.heap_bytes() + self.objective_ids.heap_bytes();
         let kr = self.kr_ids.len()
             * (std::mem::size_of::<u32>() * 3
                 + std::mem::size_of::<KrType>()
@@ -280,9 +247,9 @@ impl Engine {
                 + 8
                 + 16
                 + std::mem::size_of::<Option<NaiveDate>>());
-        let map = self.kr_by_id.capacity() * (16 + 4 + 8);
-        ids + boxes
-            + kr
+        // A packed id and its handle per entry, and a control byte.
+        let map = self.kr_by_id.capacity() * (16 + 4 + 1);
+        ids + kr
             + map
             + self.check_ins.heap_bytes()
             + self.ci_start.capacity() * 4
@@ -317,7 +284,7 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
         .iter()
         .map(|c| (c.id.as_str(), (c.start, c.end)))
         .collect();
-    let objective_index: HashMap<&str, u32> = plan
+    let objective_index: NameMap<&str, u32> = plan
         .objectives
         .iter()
         .enumerate()
@@ -325,14 +292,14 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
         .collect();
     let kr_total: usize = plan.objectives.iter().map(|o| o.key_results.len()).sum();
 
-    let mut kr_ids = Vec::with_capacity(kr_total);
+    let mut kr_ids = IdList::with_capacity(kr_total);
     let mut kr_objective = Vec::with_capacity(kr_total);
     let mut kr_type = Vec::with_capacity(kr_total);
     let mut kind = Vec::with_capacity(kr_total);
     let mut weight = Vec::with_capacity(kr_total);
     let mut windows = Vec::with_capacity(kr_total);
     let mut due = Vec::with_capacity(kr_total);
-    let mut paths: Vec<Vec<(i64, f64)>> = Vec::with_capacity(kr_total);
+    let mut paths = Rows::default();
     let mut step_weights = Vec::new();
     let mut step_ids = HashMap::default();
     let mut aggregate_op = HashMap::default();
@@ -349,7 +316,7 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
             let h = kr_ids.len() as u32;
             let kr_due = kr.due.or(cend);
             let w = window(cstart, kr_due);
-            let path = match (&kr.kind, w != NO_WINDOW) {
+            match (&kr.kind, w != NO_WINDOW) {
                 (
                     KrKind::Increase {
                         start,
@@ -365,18 +332,17 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
                         ..
                     },
                     true,
-                ) if !kr.phases.is_empty() => {
-                    let mut path = vec![(w.0, start.unwrap_or(0.0))];
-                    path.extend(
-                        kr.phases
-                            .iter()
-                            .map(|p| (date_start_millis(p.at) + DAY_MS, p.target)),
-                    );
-                    path.push((w.1, *g));
-                    path
-                }
-                _ => Vec::new(),
-            };
+                ) if !kr.phases.is_empty() => paths.push_row(
+                    std::iter::once((w.0, start.unwrap_or(0.0)))
+                        .chain(
+                            kr.phases
+                                .iter()
+                                .map(|p| (date_start_millis(p.at) + DAY_MS, p.target)),
+                        )
+                        .chain([(w.1, *g)]),
+                ),
+                _ => paths.push_row([]),
+            }
             match &kr.kind {
                 KrKind::Checklist { steps } => {
                     step_ids.insert(h, steps.clone());
@@ -386,54 +352,66 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
                 }
                 _ => {}
             }
-            kr_ids.push(Box::<str>::from(kr.id.as_str()));
+            kr_ids.push(&kr.id);
             kr_objective.push(oi as u32);
             kr_type.push(kr.kind.kr_type());
             kind.push(Kind::compile(&kr.kind, &policy.scoring, &mut step_weights));
             weight.push(kr.weight());
             windows.push(w);
             due.push(kr_due);
-            paths.push(path);
         }
     }
     kr_start.push(kr_ids.len() as u32);
-    let kr_by_id: HashMap<Box<str>, u32> = kr_ids
+    let krs = kr_ids.len();
+    // Looked up while compiling, with ids borrowed from the plan; the engine keeps its
+    // own map for check-ins added later.
+    let kr_index: NameMap<&str, u32> = plan
+        .objectives
         .iter()
+        .flat_map(|o| &o.key_results)
         .enumerate()
-        .map(|(h, id)| (id.clone(), h as u32))
+        .map(|(h, kr)| (kr.id.as_str(), h as u32))
+        .collect();
+    let kr_by_id: NameMap<Box<str>, u32> = (0..krs)
+        .map(|h| (Box::<str>::from(kr_ids.get(h)), h as u32))
         .collect();
 
-    let mut children: Vec<Vec<(u32, f64)>> = vec![Vec::new(); plan.objectives.len()];
-    let mut parents: Vec<Vec<u32>> = vec![Vec::new(); plan.objectives.len()];
+    let mut child_pairs = Vec::new();
+    let mut parent_pairs: Vec<(u32, u32)> = Vec::new();
     for (oi, o) in plan.objectives.iter().enumerate() {
+        let first_parent = parent_pairs.len();
         for a in &o.aligns_to {
             let parent = match (&a.objective, &a.key_result) {
                 (Some(p), _) => objective_index.get(p.as_str()).copied(),
-                (None, Some(k)) => kr_by_id.get(k.as_str()).map(|&h| kr_objective[h as usize]),
+                (None, Some(k)) => kr_index.get(k.as_str()).map(|&h| kr_objective[h as usize]),
                 _ => None,
             };
             if let Some(p) = parent {
-                children[p as usize].push((oi as u32, a.weight.unwrap_or(1.0) * o.weight()));
-                if !parents[oi].contains(&p) {
-                    parents[oi].push(p);
+                child_pairs.push((p, (oi as u32, a.weight.unwrap_or(1.0) * o.weight())));
+                if !parent_pairs[first_parent..].iter().any(|&(_, q)| q == p) {
+                    parent_pairs.push((oi as u32, p));
                 }
             }
         }
     }
-    let mut aggregate_children: Vec<Vec<u32>> = vec![Vec::new(); kr_ids.len()];
-    let mut aggregate_parents: Vec<Vec<u32>> = vec![Vec::new(); kr_ids.len()];
-    let mut h = 0;
-    for o in &plan.objectives {
-        for kr in &o.key_results {
-            if let KrKind::Aggregate { of, .. } = &kr.kind {
-                for c in of.iter().filter_map(|c| kr_by_id.get(c.as_str())) {
-                    aggregate_children[h].push(*c);
-                    aggregate_parents[*c as usize].push(h as u32);
-                }
+    let children = Rows::from_pairs(plan.objectives.len(), &child_pairs);
+    let parents = Rows::from_pairs(plan.objectives.len(), &parent_pairs);
+    let mut aggregate_edges: Vec<(u32, u32)> = Vec::new();
+    for (h, kr) in plan
+        .objectives
+        .iter()
+        .flat_map(|o| &o.key_results)
+        .enumerate()
+    {
+        if let KrKind::Aggregate { of, .. } = &kr.kind {
+            for c in of.iter().filter_map(|c| kr_index.get(c.as_str())) {
+                aggregate_edges.push((h as u32, *c));
             }
-            h += 1;
         }
     }
+    let aggregate_children = Rows::from_pairs(krs, &aggregate_edges);
+    let reversed: Vec<(u32, u32)> = aggregate_edges.iter().map(|&(h, c)| (c, h)).collect();
+    let aggregate_parents = Rows::from_pairs(krs, &reversed);
 
     // Where each KR's values come from: its own check-ins and log lines, or its KPI's.
     let kpi_index: HashMap<&str, usize> = plan
@@ -452,65 +430,69 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
                 .collect()
         })
         .collect();
-    let mut series: Vec<Vec<Rec>> = Vec::with_capacity(kr_ids.len());
-    for o in &plan.objectives {
-        for kr in &o.key_results {
-            series.push(
-                kr.check_ins
-                    .iter()
-                    .filter_map(|c| {
-                        encode_value(&kr.kind, &c.value)
-                            .ok()
-                            .map(|v| rec(&c.at, v, c.confidence))
-                    })
-                    .collect(),
-            );
-        }
-    }
-    for l in &plan.logged_check_ins {
-        if let Some(&h) = kr_by_id.get(l.key_result.as_str()) {
-            let o = kr_objective[h as usize] as usize;
-            let kr_kind = &plan.objectives[o].key_results[(h - kr_start[o]) as usize].kind;
-            if let Ok(v) = encode_value(kr_kind, &l.value) {
-                series[h as usize].push(rec(&l.at, v, l.confidence));
-            }
+    // The log's lines by key result, in log order.
+    let mut logged = Vec::new();
+    for (i, l) in plan.logged_check_ins.iter().enumerate() {
+        if let Some(&h) = kr_index.get(l.key_result.as_str()) {
+            logged.push((h, i as u32));
         } else if let (Some(&k), Some(v)) =
             (kpi_index.get(l.key_result.as_str()), l.value.as_number())
         {
             kpi_series[k].push(rec(&l.at, v, l.confidence));
         }
     }
-    let mut h = 0;
-    for o in &plan.objectives {
-        for kr in &o.key_results {
-            if let Some(&k) = kr.kpi.as_deref().and_then(|k| kpi_index.get(k)) {
-                series[h] = kpi_series[k].clone();
-            }
-            h += 1;
-        }
-    }
-    let total: usize = series.iter().map(Vec::len).sum();
+    let logged = Rows::from_pairs(krs, &logged);
+    let kpi_of = |kr: &crate::model::KeyResult| kr.kpi.as_deref().and_then(|k| kpi_index.get(k));
+    let total: usize = plan
+        .objectives
+        .iter()
+        .flat_map(|o| &o.key_results)
+        .map(|kr| match kpi_of(kr) {
+            Some(&k) => kpi_series[k].len(),
+            None => kr.check_ins.len(),
+        })
+        .sum::<usize>()
+        + plan.logged_check_ins.len();
     let mut check_ins = Columns {
         t: Vec::with_capacity(total),
         v: Vec::with_capacity(total),
         c: Vec::with_capacity(total),
     };
-    let mut ci_start = Vec::with_capacity(series.len() + 1);
-    for mut s in series {
+    let mut ci_start = Vec::with_capacity(krs + 1);
+    // One key result's series at a time, sorted here and then appended to the columns.
+    let mut series: Vec<Rec> = Vec::new();
+    for (h, kr) in plan
+        .objectives
+        .iter()
+        .flat_map(|o| &o.key_results)
+        .enumerate()
+    {
         ci_start.push(check_ins.t.len() as u32);
+        series.clear();
+        match kpi_of(kr) {
+            Some(&k) => series.extend_from_slice(&kpi_series[k]),
+            None => {
+                let own = kr.check_ins.iter().map(|c| (&c.at, &c.value, c.confidence));
+                let log = logged.row(h).iter().map(|&i| {
+                    let l = &plan.logged_check_ins[i as usize];
+                    (&l.at, &l.value, l.confidence)
+                });
+                series.extend(own.chain(log).filter_map(|(at, value, confidence)| {
+                    encode_value(&kr.kind, value)
+                        .ok()
+                        .map(|v| rec(at, v, confidence))
+                }));
+            }
+        }
         // Stable: of two check-ins at the same instant, the later-read one stays last.
-        s.sort_by_key(|r| r.t);
-        for r in s {
-            check_ins.push(r);
+        series.sort_by_key(|r| r.t);
+        for r in &series {
+            check_ins.push(*r);
         }
     }
     ci_start.push(check_ins.t.len() as u32);
 
-    let aggregate_lists: Vec<Vec<usize>> = aggregate_children
-        .iter()
-        .map(|c| c.iter().map(|&x| x as usize).collect())
-        .collect();
-    let aggregate_order: Vec<u32> = post_order(kr_ids.len(), |v| &aggregate_lists[v][..])
+    let aggregate_order: Vec<u32> = post_order(krs, |v| aggregate_children.row(v))
         .map(|order| {
             order
                 .into_iter()
@@ -519,19 +501,12 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
                 .collect()
         })
         .unwrap_or_default();
-    let mut aggregate_rank = vec![u32::MAX; kr_ids.len()];
+    let mut aggregate_rank = vec![u32::MAX; krs];
     for (rank, &h) in aggregate_order.iter().enumerate() {
         aggregate_rank[h as usize] = rank as u32;
     }
-    let child_ids: Vec<Vec<u32>> = children
-        .iter()
-        .map(|c| c.iter().map(|x| x.0).collect())
-        .collect();
-    let child_lists: Vec<Vec<usize>> = child_ids
-        .iter()
-        .map(|c| c.iter().map(|&x| x as usize).collect())
-        .collect();
-    let objective_order: Vec<u32> = post_order(plan.objectives.len(), |v| &child_lists[v][..])
+    let child_ids = children.map(|c| c.0);
+    let objective_order: Vec<u32> = post_order(plan.objectives.len(), |v| child_ids.row(v))
         .unwrap_or_default()
         .into_iter()
         .map(|o| o as u32)
@@ -543,11 +518,7 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
 
     Engine {
         policy,
-        objective_ids: plan
-            .objectives
-            .iter()
-            .map(|o| Box::<str>::from(o.id.as_str()))
-            .collect(),
+        objective_ids: plan.objectives.iter().map(|o| o.id.as_str()).collect(),
         objective_info: plan
             .objectives
             .iter()
@@ -565,8 +536,8 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
             .map(|o| o.score.unwrap_or(f64::NAN))
             .collect(),
         kr_start,
-        children: Rows::from_rows(children),
-        parents: Rows::from_rows(parents),
+        children,
+        parents,
         initiatives: Rows::from_rows(plan.objectives.iter().map(|o| {
             o.initiatives
                 .iter()
@@ -577,7 +548,7 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
         })),
         objective_order,
         objective_rank,
-        moved: vec![u32::MAX; kr_ids.len()],
+        moved: vec![u32::MAX; krs],
         moved_series: Vec::new(),
         kr_ids,
         kr_objective,
@@ -586,11 +557,11 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
         weight,
         window: windows,
         due,
-        path: Rows::from_rows(paths),
+        path: paths,
         step_weights,
         step_ids,
-        aggregate_children: Rows::from_rows(aggregate_children),
-        aggregate_parents: Rows::from_rows(aggregate_parents),
+        aggregate_children,
+        aggregate_parents,
         aggregate_op,
         aggregate_order,
         aggregate_rank,

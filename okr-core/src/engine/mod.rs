@@ -5,6 +5,7 @@ mod evaluate;
 mod forecast;
 mod grade;
 pub(crate) mod kinds;
+mod rows;
 mod score;
 mod status;
 pub(crate) mod time;

@@ -18,7 +18,7 @@ pub struct Context<'a> {
     pub plan: &'a Plan,
     pub settings: &'a Settings,
     pub as_of: AsOf,
-    pub cycles: NameMap<'a, &'a Cycle>,
+    pub cycles: NameMap<&'a str, &'a Cycle>,
     /// The engine and its evaluation as of the moment, when the plan compiles.
     pub scored: Option<(&'a Engine, &'a Evaluation)>,
     /// Load problems that lint rules report themselves (direction, alignment loops).
@@ -95,7 +95,7 @@ impl<'a> Context<'a> {
     /// sit side by side, where the plan's are spread among everything else.
     pub fn objective_id(&self, i: usize) -> &'a str {
         match self.scored {
-            Some((engine, _)) => &engine.objective_ids[i],
+            Some((engine, _)) => engine.objective_ids.get(i),
             None => &self.plan.objectives[i].id,
         }
     }
@@ -103,7 +103,7 @@ impl<'a> Context<'a> {
     /// Key result `h`'s id (from the engine when there is one, as [`Self::objective_id`]).
     pub fn kr_id(&self, h: usize) -> &'a str {
         match self.scored {
-            Some((engine, _)) => &engine.kr_ids[h],
+            Some((engine, _)) => engine.kr_ids.get(h),
             None => &self.key_result(h).1.id,
         }
     }

@@ -84,7 +84,7 @@ pub const NONE: u32 = u32::MAX;
 #[derive(Debug, Default)]
 pub struct Names<'a> {
     pub names: Vec<&'a str>,
-    numbers: NameMap<'a, u32>,
+    numbers: NameMap<&'a str, u32>,
     last: Option<(&'a str, u32)>,
 }
 
@@ -139,7 +139,7 @@ pub struct Facts<'a> {
     /// unit has).
     pub unit_defs: Vec<Option<usize>>,
     /// The position of each unit in `units`, by id.
-    pub(crate) unit_index: NameMap<'a, usize>,
+    pub(crate) unit_index: NameMap<&'a str, usize>,
     /// (place, rule) for every `lint_ignore` entry.
     pub(crate) suppressed: Vec<(Suppressed, &'a str)>,
 }
