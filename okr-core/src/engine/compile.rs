@@ -365,13 +365,10 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
     let krs = kr_ids.len();
     // Looked up while compiling, with ids borrowed from the plan; the engine keeps its
     // own map for check-ins added later.
-    let kr_index: NameMap<&str, u32> = plan
-        .objectives
-        .iter()
-        .flat_map(|o| &o.key_results)
-        .enumerate()
-        .map(|(h, kr)| (kr.id.as_str(), h as u32))
-        .collect();
+    let mut kr_index = NameMap::with_capacity(krs);
+    for (h, kr) in plan.objectives.iter().flat_map(|o| &o.key_results).enumerate() {
+        kr_index.insert(kr.id.as_str(), h as u32);
+    }
     let kr_by_id: NameMap<Box<str>, u32> = (0..krs)
         .map(|h| (Box::<str>::from(kr_ids.get(h)), h as u32))
         .collect();
