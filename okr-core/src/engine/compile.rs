@@ -366,7 +366,12 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
     // Looked up while compiling, with ids borrowed from the plan; the engine keeps its
     // own map for check-ins added later.
     let mut kr_index = NameMap::with_capacity(krs);
-    for (h, kr) in plan.objectives.iter().flat_map(|o| &o.key_results).enumerate() {
+    for (h, kr) in plan
+        .objectives
+        .iter()
+        .flat_map(|o| &o.key_results)
+        .enumerate()
+    {
         kr_index.insert(kr.id.as_str(), h as u32);
     }
     let kr_by_id: NameMap<Box<str>, u32> = (0..krs)
