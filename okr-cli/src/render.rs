@@ -120,6 +120,13 @@ fn objective(out: &mut String, o: &ObjectiveScore, indent: &str) {
     if let Some(f) = &o.forecast {
         facts.push(format!("forecast {}", pct(Some(f.projected_progress))));
     }
+    if let Some(p) = o.probability {
+        facts.push(format!(
+            "{} chance to reach {}",
+            pct(Some(p)),
+            pct(Some(okr_core::engine::GOOD_PROGRESS))
+        ));
+    }
     if let Some(g) = &o.grade {
         facts.push(format!(
             "grade {:.2} {}{}",
@@ -170,6 +177,18 @@ fn key_result(out: &mut String, k: &KeyResultScore, indent: &str) {
         );
         if let Some(d) = f.target_date {
             let _ = write!(s, ", target by {d}");
+        }
+        facts.push(s);
+    }
+    if let Some(p) = k.probability {
+        let mut s = format!("{} chance to hit", pct(Some(p)));
+        if let Some(v) = &k.value_interval {
+            let _ = write!(
+                s,
+                " (likely {}–{} at due)",
+                trim_number(v.low),
+                trim_number(v.high)
+            );
         }
         facts.push(s);
     }

@@ -438,9 +438,16 @@ pub(crate) fn scores(plan: &Plan, engine: &Engine, eval: &Evaluation) -> Result<
     let mut expected = Vec::with_capacity(rows);
     let mut confidence = Vec::with_capacity(rows);
     let mut weight = Vec::with_capacity(rows);
+    let mut probability = Vec::with_capacity(rows);
+    let mut value_low = Vec::with_capacity(rows);
+    let mut value_high = Vec::with_capacity(rows);
+    let chances = engine.chances(eval);
     let mut h = 0;
     for (i, o) in plan.objectives.iter().enumerate() {
         let e = &eval.objectives[i];
+        probability.push(chances.objective(i).unwrap_or(f64::NAN));
+        value_low.push(f64::NAN);
+        value_high.push(f64::NAN);
         id.push(o.id.clone());
         objective_id.push(o.id.clone());
         title.push(o.title.clone());
@@ -476,6 +483,10 @@ pub(crate) fn scores(plan: &Plan, engine: &Engine, eval: &Evaluation) -> Result<
             expected.push(e.expected);
             confidence.push(e.confidence().unwrap_or(f64::NAN));
             weight.push(engine.weight_of(h));
+            probability.push(chances.key_result(h).unwrap_or(f64::NAN));
+            let interval = chances.interval(h);
+            value_low.push(interval.map_or(f64::NAN, |v| v.low));
+            value_high.push(interval.map_or(f64::NAN, |v| v.high));
             h += 1;
         }
     }
@@ -532,6 +543,21 @@ pub(crate) fn scores(plan: &Plan, engine: &Engine, eval: &Evaluation) -> Result<
                 Data::Float(confidence),
             ),
             col("weight", "weight in the rollup", Data::Float(weight)),
+            col(
+                "probability",
+                "a key result's chance to hit at its due date; an objective's chance to reach 70 % (docs/forecasting.md)",
+                Data::Float(probability),
+            ),
+            col(
+                "value_low",
+                "a key result's likely value at its due date: the 10th percentile",
+                Data::Float(value_low),
+            ),
+            col(
+                "value_high",
+                "a key result's likely value at its due date: the 90th percentile",
+                Data::Float(value_high),
+            ),
         ],
     })
 }

@@ -1,5 +1,6 @@
 //! Scoring: key-result formulas, time, status, forecast, grading, over a compiled plan.
 
+mod chance;
 mod compile;
 mod evaluate;
 mod forecast;
@@ -10,6 +11,7 @@ mod score;
 mod status;
 pub(crate) mod time;
 
+pub use chance::{GOOD_PROGRESS, INTERVAL_LEVEL, ValueInterval};
 pub use compile::Engine;
 pub use evaluate::{Evaluation, KrEval, ObjectiveEval};
 pub use forecast::Forecast;

@@ -1,5 +1,6 @@
 //! Scorecards: an evaluation joined with the plan's text, plus forecasts and grades.
 
+use super::chance::{Chances, ValueInterval};
 use super::compile::{Engine, NO_WINDOW};
 use super::evaluate::{Evaluation, KrEval};
 use super::forecast::{Forecast, fit_line};
@@ -74,6 +75,12 @@ pub struct ObjectiveScore {
     pub confidence: Option<f64>,
     /// Projected progress at the due dates, when its key results have forecasts.
     pub forecast: Option<ObjectiveForecast>,
+    /// The probability that its progress at the due dates reaches 0.7
+    /// ([`GOOD_PROGRESS`](super::GOOD_PROGRESS)), its key results drawn from their
+    /// models and rolled up with its aligned children; `None` when nothing under it is
+    /// uncertain (closed, past due, or no key result the model reads).
+    #[serde(default)]
+    pub probability: Option<f64>,
     /// The grade, when the cycle has ended or a final score is set.
     pub grade: Option<Grade>,
     /// Objectives this one aligns to (directly, or through one of their key results).
@@ -132,6 +139,16 @@ pub struct KeyResultScore {
     pub confidence_divergence: bool,
     /// The least-squares projection to the due date, with two check-ins or more.
     pub forecast: Option<Forecast>,
+    /// The probability that the value at the due date hits: reaches the target, or for
+    /// a threshold or range, is on its right side. From the key result's check-ins and
+    /// the plan's other key results (docs/forecasting.md); 0 or 1 once the due date has
+    /// passed; `None` for kinds without a numeric target, aggregates, and thresholds
+    /// before their first check-in.
+    #[serde(default)]
+    pub probability: Option<f64>,
+    /// Where the value is likely to be at the due date: the model's central 80 %.
+    #[serde(default)]
+    pub value_interval: Option<ValueInterval>,
     /// Check-ins at or before the moment.
     pub check_ins: usize,
     /// The date of the last check-in at or before the moment.
@@ -150,7 +167,9 @@ impl Engine {
         self.check_compiled_from(plan)?;
         Ok(Scorecard {
             as_of: eval.as_of.moment,
-            objectives: self.objective_scores(plan, eval).collect(),
+            objectives: self
+                .objective_scores(plan, eval, &self.chances(eval))
+                .collect(),
         })
     }
 
@@ -159,10 +178,11 @@ impl Engine {
         &'a self,
         plan: &'a Plan,
         eval: &'a Evaluation,
+        chances: &'a Chances,
     ) -> impl Iterator<Item = ObjectiveScore> + 'a {
         let mut h = 0;
         (0..plan.objectives.len()).map(move |o| {
-            let score = self.objective_score(plan, eval, o, h);
+            let score = self.objective_score(plan, eval, chances, o, h);
             h += plan.objectives[o].key_results.len();
             score
         })
@@ -173,6 +193,7 @@ impl Engine {
         &self,
         plan: &Plan,
         eval: &Evaluation,
+        chances: &Chances,
         o: usize,
         h: usize,
     ) -> ObjectiveScore {
@@ -217,6 +238,8 @@ impl Engine {
                             && c <= policy.low_confidence + EPSILON)
                 }),
                 forecast,
+                probability: chances.key_result(h),
+                value_interval: chances.interval(h),
                 check_ins: e.count as usize,
                 last_check_in: (e.last != i64::MIN)
                     .then(|| millis_to_date(e.last))
@@ -249,6 +272,7 @@ impl Engine {
             forecast: (proj_w > 0.0).then(|| ObjectiveForecast {
                 projected_progress: proj_sum / proj_w,
             }),
+            probability: chances.objective(o),
             grade: grade(
                 e.progress(),
                 (!manual.is_nan()).then_some(manual),
@@ -367,13 +391,20 @@ pub struct Scores<'a> {
     engine: Arc<Engine>,
     plan: &'a Plan,
     eval: Evaluation,
+    chances: Chances,
 }
 
 impl<'a> Scores<'a> {
     /// The scores of `plan` (the plan `engine` was compiled from) in `eval`.
     pub fn new(engine: Arc<Engine>, plan: &'a Plan, eval: Evaluation) -> Result<Self, Error> {
         engine.check_compiled_from(plan)?;
-        Ok(Scores { engine, plan, eval })
+        let chances = engine.chances(&eval);
+        Ok(Scores {
+            engine,
+            plan,
+            eval,
+            chances,
+        })
     }
 
     /// The moment scored.
@@ -383,7 +414,8 @@ impl<'a> Scores<'a> {
 
     /// Every objective scored, in document order, each made when it is reached.
     pub fn objectives(&self) -> impl Iterator<Item = ObjectiveScore> + '_ {
-        self.engine.objective_scores(self.plan, &self.eval)
+        self.engine
+            .objective_scores(self.plan, &self.eval, &self.chances)
     }
 
     /// All the scores, held.
