@@ -220,6 +220,16 @@ impl PyKeyResultScore {
     fn forecast<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         dict(py, &self.0.forecast)
     }
+    /// The chance that the value at the due date hits the target (docs/forecasting.md).
+    #[getter]
+    fn probability(&self) -> Option<f64> {
+        self.0.probability
+    }
+    /// The likely value at the due date, `(low, high)`: the model's central 80 %.
+    #[getter]
+    fn value_interval(&self) -> Option<(f64, f64)> {
+        self.0.value_interval.map(|v| (v.low, v.high))
+    }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         dict(py, &self.0)
     }
@@ -293,6 +303,11 @@ impl PyObjectiveScore {
     #[getter]
     fn children(&self) -> Vec<String> {
         self.0.children.clone()
+    }
+    /// The chance that its progress at the due dates reaches 0.7 (docs/forecasting.md).
+    #[getter]
+    fn probability(&self) -> Option<f64> {
+        self.0.probability
     }
     /// Google-style grade: a dict with `score`, `band`, `meets_expectation`, or None.
     #[getter]

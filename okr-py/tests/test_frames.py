@@ -53,13 +53,32 @@ def test_scores_frame_numbers_are_the_scorecards(plan: okr.Plan) -> None:
     items: list[okr.ObjectiveScore | okr.KeyResultScore] = [*card.objectives, *card.key_results]
     for item in items:
         row = df.loc[item.id]
-        for name in ("progress", "expected", "confidence"):
+        for name in ("progress", "expected", "confidence", "probability"):
             got, want = float(row[name]), getattr(item, name)  # type: ignore[arg-type]
             assert (want is None and math.isnan(got)) or got == pytest.approx(want), (item.id, name)
         assert row["status"] == item.status
     for k in card.key_results:
         got = float(df.loc[k.id, "value"])  # type: ignore[arg-type]
         assert (k.value is None and math.isnan(got)) or got == pytest.approx(k.value), k.id
+        low, high = float(df.loc[k.id, "value_low"]), float(df.loc[k.id, "value_high"])  # type: ignore[arg-type]
+        if k.value_interval is None:
+            assert math.isnan(low) and math.isnan(high), k.id
+        else:
+            assert (low, high) == pytest.approx(k.value_interval), k.id
+
+
+def test_chances_are_probabilities_with_intervals(plan: okr.Plan) -> None:
+    card = plan.score(as_of=AS_OF)
+    arr = card.key_result("arr")
+    assert arr.probability is not None and 0.0 < arr.probability < 1.0
+    assert arr.value_interval is not None
+    low, high = arr.value_interval
+    assert low < high
+    assert card.key_result("pg16").probability is None  # a milestone has no model
+    assert card.objective("apac-expansion").probability is None  # closed
+    grow = card.objective("acme-grow")
+    assert grow.probability is not None and 0.0 <= grow.probability <= 1.0
+    assert grow.to_dict()["probability"] == grow.probability
 
 
 def test_other_frames(plan: okr.Plan) -> None:

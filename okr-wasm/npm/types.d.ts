@@ -141,6 +141,8 @@ export interface ObjectiveScore {
   status: Status;
   confidence: number | null;
   forecast: { projectedProgress: number } | null;
+  /** The chance that progress at the due dates reaches 0.7 (docs/forecasting.md). */
+  probability: number | null;
   grade: Grade | null;
   parents: string[];
   children: string[];
@@ -164,6 +166,10 @@ export interface KeyResultScore {
   confidence: number | null;
   confidenceDivergence: boolean;
   forecast: Forecast | null;
+  /** The chance that the value at the due date hits the target (docs/forecasting.md). */
+  probability: number | null;
+  /** The likely value at the due date: the model's central 80 %. */
+  valueInterval: { low: number; high: number } | null;
   checkIns: number;
   lastCheckIn: string | null;
 }

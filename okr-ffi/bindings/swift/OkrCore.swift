@@ -1541,6 +1541,18 @@ public struct KeyResultScore: Equatable, Hashable {
      */
     public var forecast: Forecast?
     /**
+     * The probability that the value at the due date hits: reaches the target, or for
+     * a threshold or range, is on its right side. From the key result's check-ins and
+     * the plan's other key results (docs/forecasting.md); 0 or 1 once the due date has
+     * passed; `None` for kinds without a numeric target, aggregates, and thresholds
+     * before their first check-in.
+     */
+    public var probability: Double?
+    /**
+     * Where the value is likely to be at the due date: the model's central 80 %.
+     */
+    public var valueInterval: ValueInterval?
+    /**
      * Check-ins at or before the moment.
      */
     public var checkIns: Count
@@ -1605,6 +1617,16 @@ public struct KeyResultScore: Equatable, Hashable {
          * The least-squares projection to the due date, with two check-ins or more.
          */forecast: Forecast?, 
         /**
+         * The probability that the value at the due date hits: reaches the target, or for
+         * a threshold or range, is on its right side. From the key result's check-ins and
+         * the plan's other key results (docs/forecasting.md); 0 or 1 once the due date has
+         * passed; `None` for kinds without a numeric target, aggregates, and thresholds
+         * before their first check-in.
+         */probability: Double?, 
+        /**
+         * Where the value is likely to be at the due date: the model's central 80 %.
+         */valueInterval: ValueInterval?, 
+        /**
          * Check-ins at or before the moment.
          */checkIns: Count, 
         /**
@@ -1627,6 +1649,8 @@ public struct KeyResultScore: Equatable, Hashable {
         self.confidence = confidence
         self.confidenceDivergence = confidenceDivergence
         self.forecast = forecast
+        self.probability = probability
+        self.valueInterval = valueInterval
         self.checkIns = checkIns
         self.lastCheckIn = lastCheckIn
     }
@@ -1664,6 +1688,8 @@ public struct FfiConverterTypeKeyResultScore: FfiConverterRustBuffer {
                 confidence: FfiConverterOptionDouble.read(from: &buf), 
                 confidenceDivergence: FfiConverterBool.read(from: &buf), 
                 forecast: FfiConverterOptionTypeForecast.read(from: &buf), 
+                probability: FfiConverterOptionDouble.read(from: &buf), 
+                valueInterval: FfiConverterOptionTypeValueInterval.read(from: &buf), 
                 checkIns: FfiConverterTypeCount.read(from: &buf), 
                 lastCheckIn: FfiConverterOptionTypeIsoDate.read(from: &buf)
         )
@@ -1687,6 +1713,8 @@ public struct FfiConverterTypeKeyResultScore: FfiConverterRustBuffer {
         FfiConverterOptionDouble.write(value.confidence, into: &buf)
         FfiConverterBool.write(value.confidenceDivergence, into: &buf)
         FfiConverterOptionTypeForecast.write(value.forecast, into: &buf)
+        FfiConverterOptionDouble.write(value.probability, into: &buf)
+        FfiConverterOptionTypeValueInterval.write(value.valueInterval, into: &buf)
         FfiConverterTypeCount.write(value.checkIns, into: &buf)
         FfiConverterOptionTypeIsoDate.write(value.lastCheckIn, into: &buf)
     }
@@ -1829,6 +1857,13 @@ public struct ObjectiveScore: Equatable, Hashable {
      */
     public var forecast: ObjectiveForecast?
     /**
+     * The probability that its progress at the due dates reaches 0.7
+     * ([`GOOD_PROGRESS`](super::GOOD_PROGRESS)), its key results drawn from their
+     * models and rolled up with its aligned children; `None` when nothing under it is
+     * uncertain (closed, past due, or no key result the model reads).
+     */
+    public var probability: Double?
+    /**
      * The grade, when the cycle has ended or a final score is set.
      */
     public var grade: Grade?
@@ -1892,6 +1927,12 @@ public struct ObjectiveScore: Equatable, Hashable {
          * Projected progress at the due dates, when its key results have forecasts.
          */forecast: ObjectiveForecast?, 
         /**
+         * The probability that its progress at the due dates reaches 0.7
+         * ([`GOOD_PROGRESS`](super::GOOD_PROGRESS)), its key results drawn from their
+         * models and rolled up with its aligned children; `None` when nothing under it is
+         * uncertain (closed, past due, or no key result the model reads).
+         */probability: Double?, 
+        /**
          * The grade, when the cycle has ended or a final score is set.
          */grade: Grade?, 
         /**
@@ -1917,6 +1958,7 @@ public struct ObjectiveScore: Equatable, Hashable {
         self.status = status
         self.confidence = confidence
         self.forecast = forecast
+        self.probability = probability
         self.grade = grade
         self.parents = parents
         self.children = children
@@ -1953,6 +1995,7 @@ public struct FfiConverterTypeObjectiveScore: FfiConverterRustBuffer {
                 status: FfiConverterTypeStatus.read(from: &buf), 
                 confidence: FfiConverterOptionDouble.read(from: &buf), 
                 forecast: FfiConverterOptionTypeObjectiveForecast.read(from: &buf), 
+                probability: FfiConverterOptionDouble.read(from: &buf), 
                 grade: FfiConverterOptionTypeGrade.read(from: &buf), 
                 parents: FfiConverterSequenceString.read(from: &buf), 
                 children: FfiConverterSequenceString.read(from: &buf), 
@@ -1975,6 +2018,7 @@ public struct FfiConverterTypeObjectiveScore: FfiConverterRustBuffer {
         FfiConverterTypeStatus.write(value.status, into: &buf)
         FfiConverterOptionDouble.write(value.confidence, into: &buf)
         FfiConverterOptionTypeObjectiveForecast.write(value.forecast, into: &buf)
+        FfiConverterOptionDouble.write(value.probability, into: &buf)
         FfiConverterOptionTypeGrade.write(value.grade, into: &buf)
         FfiConverterSequenceString.write(value.parents, into: &buf)
         FfiConverterSequenceString.write(value.children, into: &buf)
@@ -2133,6 +2177,76 @@ public func FfiConverterTypeSkippedLevel_lift(_ buf: RustBuffer) throws -> Skipp
 #endif
 public func FfiConverterTypeSkippedLevel_lower(_ value: SkippedLevel) -> RustBuffer {
     return FfiConverterTypeSkippedLevel.lower(value)
+}
+
+
+/**
+ * Where a key result's value is likely to be at its due date: the central
+ * [`INTERVAL_LEVEL`] (80 %) of the model's distribution.
+ */
+public struct ValueInterval: Equatable, Hashable {
+    /**
+     * The 10th percentile.
+     */
+    public var low: Double
+    /**
+     * The 90th percentile.
+     */
+    public var high: Double
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The 10th percentile.
+         */low: Double, 
+        /**
+         * The 90th percentile.
+         */high: Double) {
+        self.low = low
+        self.high = high
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ValueInterval: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeValueInterval: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ValueInterval {
+        return
+            try ValueInterval(
+                low: FfiConverterDouble.read(from: &buf), 
+                high: FfiConverterDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ValueInterval, into buf: inout [UInt8]) {
+        FfiConverterDouble.write(value.low, into: &buf)
+        FfiConverterDouble.write(value.high, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeValueInterval_lift(_ buf: RustBuffer) throws -> ValueInterval {
+    return try FfiConverterTypeValueInterval.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeValueInterval_lower(_ value: ValueInterval) -> RustBuffer {
+    return FfiConverterTypeValueInterval.lower(value)
 }
 
 
@@ -3660,6 +3774,30 @@ fileprivate struct FfiConverterOptionTypeObjectiveForecast: FfiConverterRustBuff
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeObjectiveForecast.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeValueInterval: FfiConverterRustBuffer {
+    typealias SwiftType = ValueInterval?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeValueInterval.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeValueInterval.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }

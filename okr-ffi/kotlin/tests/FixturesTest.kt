@@ -28,6 +28,7 @@ fun field(record: Any, name: String): Any? = when (record) {
         "grade_band" -> record.grade?.band?.name?.lowercase()
         "grade_score" -> record.grade?.score
         "meets_expectation" -> record.grade?.meetsExpectation
+        "probability" -> record.probability
         else -> error("no objective field $name in this test")
     }
     is KeyResultScore -> when (name) {
@@ -37,6 +38,7 @@ fun field(record: Any, name: String): Any? = when (record) {
         "gap" -> record.gap
         "status" -> record.status.name.lowercase()
         "value" -> (record.value as? Value.Number)?.value
+        "probability" -> record.probability
         else -> error("no key result field $name in this test")
     }
     else -> error("not a score: $record")

@@ -1786,6 +1786,20 @@ data class KeyResultScore (
     var `forecast`: Forecast?
     , 
     /**
+     * The probability that the value at the due date hits: reaches the target, or for
+     * a threshold or range, is on its right side. From the key result's check-ins and
+     * the plan's other key results (docs/forecasting.md); 0 or 1 once the due date has
+     * passed; `None` for kinds without a numeric target, aggregates, and thresholds
+     * before their first check-in.
+     */
+    var `probability`: kotlin.Double?
+    , 
+    /**
+     * Where the value is likely to be at the due date: the model's central 80 %.
+     */
+    var `valueInterval`: ValueInterval?
+    , 
+    /**
      * Check-ins at or before the moment.
      */
     var `checkIns`: Count
@@ -1827,6 +1841,8 @@ public object FfiConverterTypeKeyResultScore: FfiConverterRustBuffer<KeyResultSc
             FfiConverterOptionalDouble.read(buf),
             FfiConverterBoolean.read(buf),
             FfiConverterOptionalTypeForecast.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterOptionalTypeValueInterval.read(buf),
             FfiConverterTypeCount.read(buf),
             FfiConverterOptionalTypeIsoDate.read(buf),
         )
@@ -1850,6 +1866,8 @@ public object FfiConverterTypeKeyResultScore: FfiConverterRustBuffer<KeyResultSc
             FfiConverterOptionalDouble.allocationSize(value.`confidence`) +
             FfiConverterBoolean.allocationSize(value.`confidenceDivergence`) +
             FfiConverterOptionalTypeForecast.allocationSize(value.`forecast`) +
+            FfiConverterOptionalDouble.allocationSize(value.`probability`) +
+            FfiConverterOptionalTypeValueInterval.allocationSize(value.`valueInterval`) +
             FfiConverterTypeCount.allocationSize(value.`checkIns`) +
             FfiConverterOptionalTypeIsoDate.allocationSize(value.`lastCheckIn`)
     )
@@ -1872,6 +1890,8 @@ public object FfiConverterTypeKeyResultScore: FfiConverterRustBuffer<KeyResultSc
             FfiConverterOptionalDouble.write(value.`confidence`, buf)
             FfiConverterBoolean.write(value.`confidenceDivergence`, buf)
             FfiConverterOptionalTypeForecast.write(value.`forecast`, buf)
+            FfiConverterOptionalDouble.write(value.`probability`, buf)
+            FfiConverterOptionalTypeValueInterval.write(value.`valueInterval`, buf)
             FfiConverterTypeCount.write(value.`checkIns`, buf)
             FfiConverterOptionalTypeIsoDate.write(value.`lastCheckIn`, buf)
     }
@@ -1994,6 +2014,14 @@ data class ObjectiveScore (
     var `forecast`: ObjectiveForecast?
     , 
     /**
+     * The probability that its progress at the due dates reaches 0.7
+     * ([`GOOD_PROGRESS`](super::GOOD_PROGRESS)), its key results drawn from their
+     * models and rolled up with its aligned children; `None` when nothing under it is
+     * uncertain (closed, past due, or no key result the model reads).
+     */
+    var `probability`: kotlin.Double?
+    , 
+    /**
      * The grade, when the cycle has ended or a final score is set.
      */
     var `grade`: Grade?
@@ -2042,6 +2070,7 @@ public object FfiConverterTypeObjectiveScore: FfiConverterRustBuffer<ObjectiveSc
             FfiConverterTypeStatus.read(buf),
             FfiConverterOptionalDouble.read(buf),
             FfiConverterOptionalTypeObjectiveForecast.read(buf),
+            FfiConverterOptionalDouble.read(buf),
             FfiConverterOptionalTypeGrade.read(buf),
             FfiConverterSequenceString.read(buf),
             FfiConverterSequenceString.read(buf),
@@ -2064,6 +2093,7 @@ public object FfiConverterTypeObjectiveScore: FfiConverterRustBuffer<ObjectiveSc
             FfiConverterTypeStatus.allocationSize(value.`status`) +
             FfiConverterOptionalDouble.allocationSize(value.`confidence`) +
             FfiConverterOptionalTypeObjectiveForecast.allocationSize(value.`forecast`) +
+            FfiConverterOptionalDouble.allocationSize(value.`probability`) +
             FfiConverterOptionalTypeGrade.allocationSize(value.`grade`) +
             FfiConverterSequenceString.allocationSize(value.`parents`) +
             FfiConverterSequenceString.allocationSize(value.`children`) +
@@ -2085,6 +2115,7 @@ public object FfiConverterTypeObjectiveScore: FfiConverterRustBuffer<ObjectiveSc
             FfiConverterTypeStatus.write(value.`status`, buf)
             FfiConverterOptionalDouble.write(value.`confidence`, buf)
             FfiConverterOptionalTypeObjectiveForecast.write(value.`forecast`, buf)
+            FfiConverterOptionalDouble.write(value.`probability`, buf)
             FfiConverterOptionalTypeGrade.write(value.`grade`, buf)
             FfiConverterSequenceString.write(value.`parents`, buf)
             FfiConverterSequenceString.write(value.`children`, buf)
@@ -2183,6 +2214,54 @@ public object FfiConverterTypeSkippedLevel: FfiConverterRustBuffer<SkippedLevel>
     override fun write(value: SkippedLevel, buf: ByteBuffer) {
             FfiConverterString.write(value.`parent`, buf)
             FfiConverterSequenceString.write(value.`skippedUnits`, buf)
+    }
+}
+
+
+
+/**
+ * Where a key result's value is likely to be at its due date: the central
+ * [`INTERVAL_LEVEL`] (80 %) of the model's distribution.
+ */
+data class ValueInterval (
+    /**
+     * The 10th percentile.
+     */
+    var `low`: kotlin.Double
+    , 
+    /**
+     * The 90th percentile.
+     */
+    var `high`: kotlin.Double
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeValueInterval: FfiConverterRustBuffer<ValueInterval> {
+    override fun read(buf: ByteBuffer): ValueInterval {
+        return ValueInterval(
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ValueInterval) = (
+            FfiConverterDouble.allocationSize(value.`low`) +
+            FfiConverterDouble.allocationSize(value.`high`)
+    )
+
+    override fun write(value: ValueInterval, buf: ByteBuffer) {
+            FfiConverterDouble.write(value.`low`, buf)
+            FfiConverterDouble.write(value.`high`, buf)
     }
 }
 
@@ -3223,6 +3302,38 @@ public object FfiConverterOptionalTypeObjectiveForecast: FfiConverterRustBuffer<
         } else {
             buf.put(1)
             FfiConverterTypeObjectiveForecast.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeValueInterval: FfiConverterRustBuffer<ValueInterval?> {
+    override fun read(buf: ByteBuffer): ValueInterval? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeValueInterval.read(buf)
+    }
+
+    override fun allocationSize(value: ValueInterval?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeValueInterval.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ValueInterval?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeValueInterval.write(value, buf)
         }
     }
 }
