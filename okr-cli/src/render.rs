@@ -2,7 +2,7 @@
 
 use okr_core::engine::{KeyResultScore, ObjectiveScore};
 use okr_core::report::tree_order;
-use okr_core::{Scorecard, Value};
+use okr_core::{ChangeKind, Scorecard, Value, WhatIf};
 use std::fmt::Write;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -62,6 +62,61 @@ pub fn text(card: &Scorecard) -> String {
     for (depth, o) in tree_order(card) {
         objective(&mut out, o, &"    ".repeat(depth));
     }
+    out
+}
+
+/// `okr score --what-if`: what was supposed, every score that moves (before → after),
+/// then the whole scorecard as if.
+pub fn what_if(answer: &WhatIf) -> String {
+    let mut out = String::new();
+    let supposed: Vec<String> = answer
+        .supposed
+        .iter()
+        .map(|s| format!("{} = {}", shown(&s.key_result), s.value))
+        .collect();
+    let _ = writeln!(
+        out,
+        "What if, as of {}: {}\n",
+        answer.scorecard.as_of,
+        supposed.join(", ")
+    );
+    if answer.changes.is_empty() {
+        out.push_str("Nothing moves.\n");
+    }
+    let width = answer
+        .changes
+        .iter()
+        .map(|c| c.id.chars().count() + 2)
+        .max()
+        .unwrap_or(0);
+    for c in &answer.changes {
+        let label = match c.kind {
+            ChangeKind::Objective => shown(&c.id).into_owned(),
+            ChangeKind::KeyResult => format!("- {}", shown(&c.id)),
+        };
+        let mut facts = vec![format!(
+            "progress {} → {}",
+            pct(c.progress_before),
+            pct(c.progress_after)
+        )];
+        if c.status_before != c.status_after {
+            facts.push(format!(
+                "{} → {}",
+                status(c.status_before),
+                status(c.status_after)
+            ));
+        }
+        if c.probability_before != c.probability_after {
+            facts.push(format!(
+                "chance {} → {}",
+                pct(c.probability_before),
+                pct(c.probability_after)
+            ));
+        }
+        let _ = writeln!(out, "  {label:<width$}  {}", facts.join(" · "));
+    }
+    out.push('\n');
+    out.push_str(&text(&answer.scorecard));
     out
 }
 

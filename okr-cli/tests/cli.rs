@@ -87,6 +87,7 @@ fn score_json_has_the_documented_fields() {
         "value",
         "confidence",
         "forecast",
+        "probability",
     ];
     for o in objectives {
         for f in fields {
@@ -127,6 +128,77 @@ fn score_text_shows_progress_and_status() {
         out.contains("value 11 USD M · progress 40% · expected 50% · behind"),
         "{out}"
     );
+}
+
+#[test]
+fn what_if_lists_the_scores_that_move_and_changes_no_file() {
+    let plan = repo("examples/acme.yaml");
+    let before = std::fs::read(&plan).expect("the plan");
+    let log = std::fs::read(repo("examples/acme.check-ins.jsonl")).expect("the log");
+    let args = [
+        "score",
+        &plan,
+        "--as-of",
+        "2026-11-15",
+        "--what-if",
+        "arr=12.5",
+        "--what-if",
+        "pg16=done",
+    ];
+    let o = okr(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("What if, as of 2026-11-15: arr = 12.5, pg16 = true"),
+        "{out}"
+    );
+    // arr moves acme-grow; pg16 moves platform-speed; nothing else moves.
+    let moved: Vec<&str> = out
+        .lines()
+        .skip(2)
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.split_whitespace().find(|w| *w != "-").unwrap_or(""))
+        .collect();
+    assert_eq!(
+        moved,
+        ["acme-grow", "arr", "platform-speed", "pg16"],
+        "{out}"
+    );
+    assert!(out.contains("progress 40% → 100% · behind → done"), "{out}");
+    assert!(out.contains("Scores as of 2026-11-15"), "{out}");
+    assert_eq!(std::fs::read(&plan).expect("the plan"), before);
+    assert_eq!(
+        std::fs::read(repo("examples/acme.check-ins.jsonl")).expect("the log"),
+        log
+    );
+
+    let json = okr(&[&args[..], &["--format", "json"]].concat());
+    let answer: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(answer["supposed"][0]["key_result"], "arr");
+    assert_eq!(answer["supposed"][1]["value"], true);
+    let grow = &answer["changes"][0];
+    assert_eq!(
+        (grow["id"].as_str(), grow["kind"].as_str()),
+        (Some("acme-grow"), Some("objective"))
+    );
+    assert!(grow["progress_after"].as_f64() > grow["progress_before"].as_f64());
+    assert_eq!(answer["scorecard"]["as_of"], "2026-11-15");
+}
+
+#[test]
+fn what_if_refuses_what_it_cannot_suppose() {
+    let plan = repo("examples/acme.yaml");
+    for (arg, says) in [
+        ("arr", "takes KR=VALUE"),
+        ("nope=3", "`nope` not found"),
+        ("pg16=maybe", "true or false"),
+        ("new-logos=5", "aggregate"),
+        ("arr=lots", "not a number"),
+    ] {
+        let o = okr(&["score", &plan, "--what-if", arg]);
+        assert_eq!(o.status.code(), Some(2), "{arg}: {}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{arg}: {}", stderr(&o));
+    }
 }
 
 #[test]

@@ -71,8 +71,9 @@ mod validate;
 pub mod workspace;
 
 pub use document::{
-    CheckInLog, CheckInRequest, Counts, Document, ItemAt, LintOptions, LoadOptions, PlanFormat,
-    PreparedCheckIn, ReportFormat, ReportOptions, ScoreOptions, TableKind,
+    ChangeKind, CheckInLog, CheckInRequest, Counts, Document, ItemAt, LintOptions, LoadOptions,
+    PlanFormat, PreparedCheckIn, ReportFormat, ReportOptions, ScoreChange, ScoreOptions, Supposed,
+    TableKind, WhatIf,
 };
 pub use engine::{AsOf, Engine, KeyResultScore, ObjectiveScore, Scorecard, Scores, Status};
 pub use error::{

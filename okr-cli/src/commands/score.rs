@@ -16,6 +16,12 @@ pub struct Args {
     /// Score under a peer tool's policy instead of the plan's own.
     #[arg(long, value_name = "NAME", value_parser = preset_names())]
     preset: Option<String>,
+    /// Score as if key result KR had reported VALUE at the moment scored (a number;
+    /// true/false for a milestone; a zone name; comma-separated finished steps), and
+    /// list every score that moves. Repeat for several; the plan and its log are not
+    /// changed.
+    #[arg(long = "what-if", value_name = "KR=VALUE")]
+    what_if: Vec<String>,
 }
 
 pub fn preset_names() -> clap::builder::PossibleValuesParser {
@@ -59,7 +65,47 @@ pub fn scorecard(
     with_scores(file, as_of, preset, |scores| scores.to_scorecard())
 }
 
+/// `okr score --what-if`: reads each `KR=VALUE` for its key result's kind, then scores
+/// as if they had been checked in.
+fn what_if(args: &Args) -> Result<(), Failure> {
+    let options = ScoreOptions {
+        as_of: parse_as_of(args.as_of.as_deref())?,
+        preset: args.preset.as_deref().and_then(Preset::parse),
+    };
+    let opened = load(
+        &args.file,
+        Failure::Invalid("the plan has errors (see above)".into()),
+    )?;
+    let supposed = args
+        .what_if
+        .iter()
+        .map(|arg| {
+            let (kr, text) = arg.split_once('=').ok_or_else(|| {
+                Failure::Usage(format!(
+                    "--what-if takes KR=VALUE, as in --what-if arr=12.5; got `{arg}`"
+                ))
+            })?;
+            opened
+                .doc
+                .suppose(kr.trim(), text)
+                .map_err(|e| Failure::Usage(format!("--what-if {arg}: {e}")))
+        })
+        .collect::<Result<Vec<_>, Failure>>()?;
+    let answer = opened.doc.what_if(&options, &supposed).map_err(|errors| {
+        opened.files().report(&errors);
+        Failure::Invalid("the plan cannot be scored that way (see above)".into())
+    })?;
+    match args.format {
+        render::OutputFormat::Json => crate::write_json(&answer),
+        render::OutputFormat::Text => out!("{}", render::what_if(&answer)),
+    }
+    Ok(())
+}
+
 pub fn run(args: Args) -> Result<(), Failure> {
+    if !args.what_if.is_empty() {
+        return what_if(&args);
+    }
     let (file, as_of, preset) = (&args.file, args.as_of.as_deref(), args.preset.as_deref());
     match args.format {
         // Streamed: one objective's scores are made, written and dropped at a time.

@@ -7,6 +7,7 @@
 mod check_in;
 mod locate;
 mod options;
+mod what_if;
 
 pub use check_in::PreparedCheckIn;
 pub use locate::ItemAt;
@@ -14,6 +15,7 @@ pub use options::{
     CheckInRequest, LintOptions, LoadOptions, PlanFormat, ReportFormat, ReportOptions,
     ScoreOptions, TableKind,
 };
+pub use what_if::{ChangeKind, ScoreChange, Supposed, WhatIf};
 
 use crate::alignment::AlignmentReport;
 use crate::engine::{AsOf, Engine, Evaluation, Scorecard, Scores};
@@ -300,8 +302,16 @@ impl Document {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn scores(&self, options: &ScoreOptions) -> Result<Scores<'_>, Problems> {
-        let engine = match options.preset {
-            None => self.engine()?,
+        let engine = self.engine_for(options)?;
+        let eval = engine.evaluate(options.as_of);
+        Scores::new(engine, &self.plan, eval).map_err(Problems::from)
+    }
+
+    /// The engine under `options`' preset: the cached one for the plan's own policy,
+    /// else one compiled for the preset (after validating under it).
+    fn engine_for(&self, options: &ScoreOptions) -> Result<Arc<Engine>, Problems> {
+        match options.preset {
+            None => self.engine(),
             Some(preset) => {
                 let policy = preset.policy();
                 let mut problems = crate::validate::validate(&self.plan, &policy);
@@ -309,11 +319,9 @@ impl Document {
                     self.locate_errors(&mut problems);
                     return Err(Problems(problems));
                 }
-                Arc::new(Engine::compile_validated(&self.plan, policy))
+                Ok(Arc::new(Engine::compile_validated(&self.plan, policy)))
             }
-        };
-        let eval = engine.evaluate(options.as_of);
-        Scores::new(engine, &self.plan, eval).map_err(Problems::from)
+        }
     }
 
     /// The engine and its evaluation as of `as_of`: for callers that then ask the

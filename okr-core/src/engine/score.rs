@@ -1,6 +1,6 @@
 //! Scorecards: an evaluation joined with the plan's text, plus forecasts and grades.
 
-use super::chance::{Chances, ValueInterval};
+use super::chance::{Chances, Prior, ValueInterval};
 use super::compile::{Engine, NO_WINDOW};
 use super::evaluate::{Evaluation, KrEval};
 use super::forecast::{Forecast, fit_line};
@@ -397,8 +397,19 @@ pub struct Scores<'a> {
 impl<'a> Scores<'a> {
     /// The scores of `plan` (the plan `engine` was compiled from) in `eval`.
     pub fn new(engine: Arc<Engine>, plan: &'a Plan, eval: Evaluation) -> Result<Self, Error> {
+        let prior = engine.prior(&eval.as_of);
+        Scores::under(engine, plan, eval, &prior)
+    }
+
+    /// [`Scores::new`] with the chances under `prior` (see `Engine::chances_under`).
+    pub(crate) fn under(
+        engine: Arc<Engine>,
+        plan: &'a Plan,
+        eval: Evaluation,
+        prior: &Prior,
+    ) -> Result<Self, Error> {
         engine.check_compiled_from(plan)?;
-        let chances = engine.chances(&eval);
+        let chances = engine.chances_under(&eval, prior);
         Ok(Scores {
             engine,
             plan,

@@ -8,7 +8,7 @@ mod rollup;
 
 use super::compile::Engine;
 use super::evaluate::Evaluation;
-pub(crate) use model::Outlook;
+pub(crate) use model::{Outlook, Prior};
 use serde::{Deserialize, Serialize};
 
 /// The level of [`ValueInterval`]: the value at the due date falls inside with this
@@ -71,14 +71,19 @@ fn round6(x: f64) -> f64 {
 impl Engine {
     /// The chances of every key result and objective in `eval`.
     pub(crate) fn chances(&self, eval: &Evaluation) -> Chances {
-        let prior = self.prior(&eval.as_of);
+        self.chances_under(eval, &self.prior(&eval.as_of))
+    }
+
+    /// [`Engine::chances`] under a given population prior: a what-if keeps the plan's
+    /// prior as it is, so that one supposed value moves only what it feeds.
+    pub(crate) fn chances_under(&self, eval: &Evaluation, prior: &Prior) -> Chances {
         let mut points = Vec::new();
         let key_results: Vec<Option<Outlook>> = (0..self.kr_ids.len())
             .map(|h| {
                 self.outlook(
                     h,
                     &eval.as_of,
-                    &prior,
+                    prior,
                     eval.key_results[h].value,
                     &mut points,
                 )
