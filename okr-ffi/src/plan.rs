@@ -7,7 +7,7 @@ use crate::options::{LintOptions, score_options};
 use okr_core::alignment::AlignedObjective;
 use okr_core::{
     CheckInRequest, Counts, Diagnostic, Document, ErrorInfo, LoadOptions, PlanFormat, Preset,
-    ReportFormat, Scorecard,
+    ReportFormat, Scorecard, Supposed, WhatIf,
 };
 use std::sync::Arc;
 
@@ -93,6 +93,26 @@ impl Plan {
         preset: Option<Preset>,
     ) -> Result<Scorecard, OkrError> {
         guard(|| Ok(self.0.score_with(&score_options(as_of, preset)?)?))
+    }
+
+    /// `text` read as a value of key result `key_result`'s kind, as `okr score
+    /// --what-if` reads it (a number; true/false or done for a milestone; a zone name;
+    /// comma-separated finished steps), ready for [`Plan::what_if`].
+    pub fn suppose(&self, key_result: String, text: String) -> Result<Supposed, OkrError> {
+        guard(|| Ok(self.0.suppose(&key_result, &text)?))
+    }
+
+    /// The scores as of `as_of` as if each supposed key result had reported its value
+    /// then, and every objective and key result whose progress, status or chance
+    /// moves. The plan is not changed.
+    #[uniffi::method(default(as_of = None, preset = None))]
+    pub fn what_if(
+        &self,
+        supposed: Vec<Supposed>,
+        as_of: Option<String>,
+        preset: Option<Preset>,
+    ) -> Result<WhatIf, OkrError> {
+        guard(|| Ok(self.0.what_if(&score_options(as_of, preset)?, &supposed)?))
     }
 
     /// What the lint rules find, configured by `options` over the plan's own

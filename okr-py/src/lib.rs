@@ -14,7 +14,8 @@ use plan::PyPlan;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use records::{
-    PyDiagnostic, PyKeyResult, PyKeyResultScore, PyObjective, PyObjectiveScore, PyRule, PyScorecard,
+    PyDiagnostic, PyKeyResult, PyKeyResultScore, PyObjective, PyObjectiveScore, PyRule,
+    PyScorecard, PyWhatIf,
 };
 
 // As in the CLI: a plan is millions of small allocations, which mimalloc makes and
@@ -93,6 +94,7 @@ fn _okr(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyObjectiveScore>()?;
     m.add_class::<PyKeyResultScore>()?;
     m.add_class::<PyDiagnostic>()?;
+    m.add_class::<PyWhatIf>()?;
     m.add_class::<PyRule>()?;
     m.add_function(wrap_pyfunction!(generate, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;

@@ -6,7 +6,7 @@
 use crate::convert::{self, kwargs_object};
 use crate::errors::IntoPy;
 use crate::interrupt::interruptible;
-use crate::records::{PyDiagnostic, PyKeyResult, PyObjective, PyScorecard};
+use crate::records::{PyDiagnostic, PyKeyResult, PyObjective, PyScorecard, PyWhatIf};
 use crate::tables;
 use okr_core::lint::{Level, Profile, SettingsOverride};
 use okr_core::{
@@ -388,6 +388,29 @@ impl PyPlan {
         let doc = self.doc();
         let card = interruptible(py, move || doc.score(as_of))?.py_err(py)?;
         Ok(PyScorecard(card))
+    }
+
+    /// Scores as of a moment (default: now) as if each key result in `values` had
+    /// reported its value then: a number, `True`/`False` for a milestone, a zone name,
+    /// a list of finished step ids, or text read as `okr score --what-if` reads it.
+    /// The plan and its log are not changed.
+    #[pyo3(signature = (values, as_of = None))]
+    fn what_if(
+        &self,
+        py: Python<'_>,
+        values: &Bound<'_, PyDict>,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyWhatIf> {
+        let options = okr_core::ScoreOptions::as_of(convert::as_of(py, as_of)?);
+        let doc = self.doc();
+        let mut supposed = Vec::with_capacity(values.len());
+        for (key, value) in values.iter() {
+            let key_result: String = key.extract()?;
+            let value = convert::to_json(&value, &format!("value of {key_result}"))?;
+            supposed.push(doc.suppose_json(&key_result, &value).py_err(py)?);
+        }
+        let answer = interruptible(py, move || doc.what_if(&options, &supposed))?.py_err(py)?;
+        Ok(PyWhatIf(answer))
     }
 
     /// The alignment analysis: roots, orphans, and per objective its parents, children,

@@ -435,6 +435,43 @@ impl PyScorecard {
     }
 }
 
+/// `Plan.what_if`'s answer: the values supposed, every score that moves, and the
+/// scorecard as if.
+#[pyclass(module = "okr._okr", name = "WhatIf", frozen)]
+#[derive(Debug)]
+pub struct PyWhatIf(pub okr_core::WhatIf);
+
+#[pymethods]
+impl PyWhatIf {
+    /// The values supposed: dicts with `key_result` and `value`.
+    #[getter]
+    fn supposed<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        dict(py, &self.0.supposed)
+    }
+    /// Every objective and key result whose progress, status or chance moves, in
+    /// document order: dicts with `id`, `kind`, and `progress`, `status` and
+    /// `probability` each `_before` and `_after`.
+    #[getter]
+    fn changes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        dict(py, &self.0.changes)
+    }
+    /// The whole scorecard as if.
+    #[getter]
+    fn scorecard(&self) -> PyScorecard {
+        PyScorecard(self.0.scorecard.clone())
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        dict(py, &self.0)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "WhatIf(supposed={}, changes={})",
+            self.0.supposed.len(),
+            self.0.changes.len()
+        )
+    }
+}
+
 #[pyclass(module = "okr._okr", name = "Diagnostic", frozen)]
 #[derive(Clone, Debug)]
 pub struct PyDiagnostic(pub Diagnostic);

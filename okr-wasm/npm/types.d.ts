@@ -174,6 +174,25 @@ export interface KeyResultScore {
   lastCheckIn: string | null;
 }
 
+/** How one objective's or key result's score moves in `Plan.whatIf`. */
+export interface ScoreChange {
+  id: string;
+  kind: "objective" | "key_result";
+  progressBefore: number | null;
+  progressAfter: number | null;
+  statusBefore: Status;
+  statusAfter: Status;
+  probabilityBefore: number | null;
+  probabilityAfter: number | null;
+}
+
+/** `Plan.whatIf`'s answer: the values supposed, every score that moves, the scores as if. */
+export interface WhatIf {
+  supposed: { keyResult: string; value: Value }[];
+  changes: ScoreChange[];
+  scores: Scores;
+}
+
 export interface Scores {
   asOf: string;
   objectives: ObjectiveScore[];

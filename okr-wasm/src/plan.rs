@@ -109,6 +109,44 @@ impl Plan {
         scores_to_js(self.0.score_with(&options).js()?)
     }
 
+    /// Scores as if each key result in `values` (`{ arr: 12.5, pg16: true }`: numbers,
+    /// booleans, zone names, lists of finished step ids, or text as the CLI reads it)
+    /// had reported its value at `asOf`: `{ supposed, changes, scores }`, `changes`
+    /// holding every objective and key result whose progress, status or chance moves.
+    /// The plan is not changed.
+    #[wasm_bindgen(js_name = whatIf, unchecked_return_type = "WhatIf")]
+    pub fn what_if(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "Record<string, number | boolean | string | string[]>"
+        )]
+        values: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        crate::usable()?;
+        let options = ScoreOptions::from_value(options_from_js(&options)?).js()?;
+        let values = from_js(&values)?;
+        let Some(values) = values.as_object() else {
+            return Err(crate::errors::okr_error(&[
+                okr_core::Error::InvalidArgument {
+                    argument: "values".into(),
+                    message: "an object of key-result ids and values, as { arr: 12.5 }".into(),
+                },
+            ]));
+        };
+        let supposed = values
+            .iter()
+            .map(|(id, value)| self.0.suppose_json(id, value))
+            .collect::<Result<Vec<_>, _>>()
+            .js()?;
+        let answer = self.0.what_if(&options, &supposed).js()?;
+        let scores = scores_to_js(answer.scorecard)?;
+        let answer = serde_json::json!({"supposed": answer.supposed, "changes": answer.changes});
+        let out = to_js(&answer)?;
+        js_sys::Reflect::set(&out, &JsValue::from_str("scores"), &scores)?;
+        Ok(out)
+    }
+
     /// Lint diagnostics, each located.
     #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
     pub fn lint(

@@ -123,6 +123,22 @@ test("reports, alignment, rules, presets, schema and generated plans", () => {
   assert.throws(() => okr.generate("XL"), (e) => e.code === "invalid_argument");
 });
 
+test("whatIf scores as if key results had reported values, and lists what moves", () => {
+  const plan = load(acme, { format: "yaml" });
+  const answer = plan.whatIf({ arr: 12.5, pg16: "done" }, { asOf: "2026-11-15" });
+  assert.deepEqual(answer.changes.map((c) => c.id), ["acme-grow", "arr", "platform-speed", "pg16"]);
+  const arr = answer.changes[1];
+  assert.equal(arr.kind, "key_result");
+  assert.equal(arr.progressAfter, 1);
+  assert.equal(arr.statusAfter, "done");
+  assert.deepEqual(answer.supposed[1], { keyResult: "pg16", value: true });
+  assert.equal(answer.scores.keyResults.find((k) => k.id === "arr").progress, 1);
+  assert.equal(plan.score({ asOf: "2026-11-15" }).keyResults.find((k) => k.id === "arr").progress, 0.4);
+  assert.throws(() => plan.whatIf({ "new-logos": 5 }, {}), (e) => e.code === "invalid_argument" && /aggregate/.test(e.message));
+  assert.throws(() => plan.whatIf({ nope: 5 }, {}), (e) => e.code === "not_found");
+  assert.throws(() => plan.whatIf({ arr: { lots: 1 } }, {}), (e) => e.code === "invalid_argument");
+});
+
 test("the workspace reads its log once; a log that cannot be read is every check's problem", () => {
   const plan = "schema_version: 1\ncheck_ins_file: q.jsonl\nobjectives:\n  - id: o\n    title: Grow the business\n    key_results: [{id: k, title: Sign 10 deals, type: increase, start: 0, target: 10}]\n";
   const ws = new Workspace({ asOf: "2026-02-14", log: '{"key_result": "k", "at": "2026-02-01", "value": 4}\n' });

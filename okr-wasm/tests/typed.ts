@@ -1,7 +1,7 @@
 // Compiled by `tsc --strict` in CI (never run): the package's types must let a
 // TypeScript user write this, and must refuse what is marked @ts-expect-error.
 import { init, load, Plan, Workspace, OkrError, rules, presets, generate } from "okr";
-import type { Scores, Diagnostic, CheckResult, KeyResultScore, Table } from "okr";
+import type { Scores, Diagnostic, CheckResult, KeyResultScore, Table, WhatIf } from "okr";
 
 export async function example(text: string): Promise<number> {
   await init();
@@ -11,6 +11,8 @@ export async function example(text: string): Promise<number> {
   const progress: number | null = scores.objectives[0]?.progress ?? null;
   const diagnostics: Diagnostic[] = plan.lint({ profile: "strict", ignore: ["OKR101"], severity: { "OKR202": "error" } });
   const table: Table = plan.table("scores", { asOf: "2026-02-14" });
+  const whatIf: WhatIf = plan.whatIf({ arr: 12.5, beta: true, steps: ["a"] }, { asOf: "2026-02-14" });
+  const chance: number | null = whatIf.changes[0]?.probabilityAfter ?? null;
   const column = table.columns["progress"];
   const ws = new Workspace({ format: "yaml", asOf: "2026-02-14" });
   const result: CheckResult = ws.check(text);
@@ -29,5 +31,5 @@ export async function example(text: string): Promise<number> {
   const wrong: KeyResultScore["status"] = "late";
   // @ts-expect-error: lint profiles are a closed set
   plan.lint({ profile: "lenient" });
-  return behind.length + (progress ?? 0) + diagnostics.length + (column?.length ?? 0) + (at ?? 0) + rules().length + generate("S", 1).counts().objectives + wrong.length;
+  return (chance ?? 0) + behind.length + (progress ?? 0) + diagnostics.length + (column?.length ?? 0) + (at ?? 0) + rules().length + generate("S", 1).counts().objectives + wrong.length;
 }

@@ -24,6 +24,12 @@ const plan = load(acme);
 const scores = plan.score({ asOf: "2026-11-15" });
 const keys = (o) => Object.keys(o).sort();
 
+test("the declared what-if records have exactly the fields the engine returns", () => {
+  const answer = plan.whatIf({ arr: 12.5 }, { asOf: "2026-11-15" });
+  assert.deepEqual(keys(answer), fields("WhatIf"));
+  assert.deepEqual(keys(answer.changes[0]), fields("ScoreChange"));
+});
+
 test("the declared records have exactly the fields the engine returns", () => {
   assert.deepEqual(keys(scores), fields("Scores"));
   assert.deepEqual(keys(scores.objectives[0]), fields("ObjectiveScore"));

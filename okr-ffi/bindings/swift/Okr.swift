@@ -622,6 +622,20 @@ public protocol PlanProtocol: AnyObject, Sendable {
     func score(asOf: String?, preset: Preset?) throws  -> Scorecard
     
     /**
+     * `text` read as a value of key result `key_result`'s kind, as `okr score
+     * --what-if` reads it (a number; true/false or done for a milestone; a zone name;
+     * comma-separated finished steps), ready for [`Plan::what_if`].
+     */
+    func suppose(keyResult: String, text: String) throws  -> Supposed
+    
+    /**
+     * The scores as of `as_of` as if each supposed key result had reported its value
+     * then, and every objective and key result whose progress, status or chance
+     * moves. The plan is not changed.
+     */
+    func whatIf(supposed: [Supposed], asOf: String?, preset: Preset?) throws  -> WhatIf
+    
+    /**
      * A new plan with the cycle `json` added.
      */
     func withCycle(json: String) throws  -> Plan
@@ -839,6 +853,39 @@ open func score(asOf: String? = nil, preset: Preset? = nil)throws  -> Scorecard 
         uniffiCallStatus in
     uniffi_okr_ffi_fn_method_plan_score(
             self.uniffiCloneHandle(),
+        FfiConverterOptionString.lower(asOf),
+        FfiConverterOptionTypePreset.lower(preset),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `text` read as a value of key result `key_result`'s kind, as `okr score
+     * --what-if` reads it (a number; true/false or done for a milestone; a zone name;
+     * comma-separated finished steps), ready for [`Plan::what_if`].
+     */
+open func suppose(keyResult: String, text: String)throws  -> Supposed  {
+    return try  FfiConverterTypeSupposed_lift(try rustCallWithError(FfiConverterTypeOkrError_lift) {
+        uniffiCallStatus in
+    uniffi_okr_ffi_fn_method_plan_suppose(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(keyResult),
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The scores as of `as_of` as if each supposed key result had reported its value
+     * then, and every objective and key result whose progress, status or chance
+     * moves. The plan is not changed.
+     */
+open func whatIf(supposed: [Supposed], asOf: String? = nil, preset: Preset? = nil)throws  -> WhatIf  {
+    return try  FfiConverterTypeWhatIf_lift(try rustCallWithError(FfiConverterTypeOkrError_lift) {
+        uniffiCallStatus in
+    uniffi_okr_ffi_fn_method_plan_what_if(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeSupposed.lower(supposed),
         FfiConverterOptionString.lower(asOf),
         FfiConverterOptionTypePreset.lower(preset),uniffiCallStatus
     )
@@ -2089,6 +2136,31 @@ fileprivate struct FfiConverterSequenceTypeErrorInfo: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeSupposed: FfiConverterRustBuffer {
+    typealias SwiftType = [Supposed]
+
+    public static func write(_ value: [Supposed], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSupposed.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Supposed] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Supposed]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSupposed.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterDictionaryStringDouble: FfiConverterRustBuffer {
     public static func write(_ value: [String: Double], into buf: inout [UInt8]) {
         let len = Int32(value.count)
@@ -2188,6 +2260,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_okr_ffi_checksum_method_plan_score() != 30931) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_okr_ffi_checksum_method_plan_suppose() != 510) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_okr_ffi_checksum_method_plan_what_if() != 5601) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_okr_ffi_checksum_method_plan_with_cycle() != 44966) {

@@ -2043,6 +2043,135 @@ public func FfiConverterTypeObjectiveScore_lower(_ value: ObjectiveScore) -> Rus
 
 
 /**
+ * How one objective's or key result's score moves in a what-if.
+ */
+public struct ScoreChange: Equatable, Hashable {
+    /**
+     * The item's id.
+     */
+    public var id: String
+    /**
+     * Objective or key result.
+     */
+    public var kind: ChangeKind
+    /**
+     * Progress as scored now.
+     */
+    public var progressBefore: Double?
+    /**
+     * Progress in the what-if.
+     */
+    public var progressAfter: Double?
+    /**
+     * Status as scored now.
+     */
+    public var statusBefore: Status
+    /**
+     * Status in the what-if.
+     */
+    public var statusAfter: Status
+    /**
+     * Chance to hit (a key result) or to reach 0.7 (an objective), now.
+     */
+    public var probabilityBefore: Double?
+    /**
+     * The same chance in the what-if.
+     */
+    public var probabilityAfter: Double?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The item's id.
+         */id: String, 
+        /**
+         * Objective or key result.
+         */kind: ChangeKind, 
+        /**
+         * Progress as scored now.
+         */progressBefore: Double?, 
+        /**
+         * Progress in the what-if.
+         */progressAfter: Double?, 
+        /**
+         * Status as scored now.
+         */statusBefore: Status, 
+        /**
+         * Status in the what-if.
+         */statusAfter: Status, 
+        /**
+         * Chance to hit (a key result) or to reach 0.7 (an objective), now.
+         */probabilityBefore: Double?, 
+        /**
+         * The same chance in the what-if.
+         */probabilityAfter: Double?) {
+        self.id = id
+        self.kind = kind
+        self.progressBefore = progressBefore
+        self.progressAfter = progressAfter
+        self.statusBefore = statusBefore
+        self.statusAfter = statusAfter
+        self.probabilityBefore = probabilityBefore
+        self.probabilityAfter = probabilityAfter
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScoreChange: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScoreChange: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScoreChange {
+        return
+            try ScoreChange(
+                id: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeChangeKind.read(from: &buf), 
+                progressBefore: FfiConverterOptionDouble.read(from: &buf), 
+                progressAfter: FfiConverterOptionDouble.read(from: &buf), 
+                statusBefore: FfiConverterTypeStatus.read(from: &buf), 
+                statusAfter: FfiConverterTypeStatus.read(from: &buf), 
+                probabilityBefore: FfiConverterOptionDouble.read(from: &buf), 
+                probabilityAfter: FfiConverterOptionDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScoreChange, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeChangeKind.write(value.kind, into: &buf)
+        FfiConverterOptionDouble.write(value.progressBefore, into: &buf)
+        FfiConverterOptionDouble.write(value.progressAfter, into: &buf)
+        FfiConverterTypeStatus.write(value.statusBefore, into: &buf)
+        FfiConverterTypeStatus.write(value.statusAfter, into: &buf)
+        FfiConverterOptionDouble.write(value.probabilityBefore, into: &buf)
+        FfiConverterOptionDouble.write(value.probabilityAfter, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScoreChange_lift(_ buf: RustBuffer) throws -> ScoreChange {
+    return try FfiConverterTypeScoreChange.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScoreChange_lower(_ value: ScoreChange) -> RustBuffer {
+    return FfiConverterTypeScoreChange.lower(value)
+}
+
+
+/**
  * Scores of a whole plan as of one moment.
  */
 public struct Scorecard: Equatable, Hashable {
@@ -2181,6 +2310,75 @@ public func FfiConverterTypeSkippedLevel_lower(_ value: SkippedLevel) -> RustBuf
 
 
 /**
+ * A value supposed for a key result: what it reports in a what-if.
+ */
+public struct Supposed: Equatable, Hashable {
+    /**
+     * The key result's id.
+     */
+    public var keyResult: String
+    /**
+     * The value, as a check-in of its kind holds it.
+     */
+    public var value: Value
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The key result's id.
+         */keyResult: String, 
+        /**
+         * The value, as a check-in of its kind holds it.
+         */value: Value) {
+        self.keyResult = keyResult
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Supposed: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSupposed: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Supposed {
+        return
+            try Supposed(
+                keyResult: FfiConverterString.read(from: &buf), 
+                value: FfiConverterTypeValue.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Supposed, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.keyResult, into: &buf)
+        FfiConverterTypeValue.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupposed_lift(_ buf: RustBuffer) throws -> Supposed {
+    return try FfiConverterTypeSupposed.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupposed_lower(_ value: Supposed) -> RustBuffer {
+    return FfiConverterTypeSupposed.lower(value)
+}
+
+
+/**
  * Where a key result's value is likely to be at its due date: the central
  * [`INTERVAL_LEVEL`] (80 %) of the model's distribution.
  */
@@ -2247,6 +2445,87 @@ public func FfiConverterTypeValueInterval_lift(_ buf: RustBuffer) throws -> Valu
 #endif
 public func FfiConverterTypeValueInterval_lower(_ value: ValueInterval) -> RustBuffer {
     return FfiConverterTypeValueInterval.lower(value)
+}
+
+
+/**
+ * Scores as if the supposed values had been checked in, and every score they change.
+ */
+public struct WhatIf: Equatable, Hashable {
+    /**
+     * The values supposed, in the order given.
+     */
+    public var supposed: [Supposed]
+    /**
+     * Every objective and key result whose progress, status or chance moves, in
+     * document order (an objective before its key results).
+     */
+    public var changes: [ScoreChange]
+    /**
+     * The whole scorecard as if.
+     */
+    public var scorecard: Scorecard
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The values supposed, in the order given.
+         */supposed: [Supposed], 
+        /**
+         * Every objective and key result whose progress, status or chance moves, in
+         * document order (an objective before its key results).
+         */changes: [ScoreChange], 
+        /**
+         * The whole scorecard as if.
+         */scorecard: Scorecard) {
+        self.supposed = supposed
+        self.changes = changes
+        self.scorecard = scorecard
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WhatIf: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWhatIf: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WhatIf {
+        return
+            try WhatIf(
+                supposed: FfiConverterSequenceTypeSupposed.read(from: &buf), 
+                changes: FfiConverterSequenceTypeScoreChange.read(from: &buf), 
+                scorecard: FfiConverterTypeScorecard.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WhatIf, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeSupposed.write(value.supposed, into: &buf)
+        FfiConverterSequenceTypeScoreChange.write(value.changes, into: &buf)
+        FfiConverterTypeScorecard.write(value.scorecard, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWhatIf_lift(_ buf: RustBuffer) throws -> WhatIf {
+    return try FfiConverterTypeWhatIf.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWhatIf_lower(_ value: WhatIf) -> RustBuffer {
+    return FfiConverterTypeWhatIf.lower(value)
 }
 
 
@@ -2331,6 +2610,81 @@ public func FfiConverterTypeBand_lift(_ buf: RustBuffer) throws -> Band {
 #endif
 public func FfiConverterTypeBand_lower(_ value: Band) -> RustBuffer {
     return FfiConverterTypeBand.lower(value)
+}
+
+
+
+/**
+ * An objective or a key result whose score a what-if changes.
+ */
+
+public enum ChangeKind: Equatable, Hashable {
+    
+    /**
+     * An objective.
+     */
+    case objective
+    /**
+     * A key result.
+     */
+    case keyResult
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ChangeKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChangeKind: FfiConverterRustBuffer {
+    typealias SwiftType = ChangeKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChangeKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .objective
+        
+        case 2: return .keyResult
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ChangeKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .objective:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .keyResult:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChangeKind_lift(_ buf: RustBuffer) throws -> ChangeKind {
+    return try FfiConverterTypeChangeKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChangeKind_lower(_ value: ChangeKind) -> RustBuffer {
+    return FfiConverterTypeChangeKind.lower(value)
 }
 
 
@@ -3953,6 +4307,31 @@ fileprivate struct FfiConverterSequenceTypeObjectiveScore: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeScoreChange: FfiConverterRustBuffer {
+    typealias SwiftType = [ScoreChange]
+
+    public static func write(_ value: [ScoreChange], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeScoreChange.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ScoreChange] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ScoreChange]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeScoreChange.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeSkippedLevel: FfiConverterRustBuffer {
     typealias SwiftType = [SkippedLevel]
 
@@ -3970,6 +4349,31 @@ fileprivate struct FfiConverterSequenceTypeSkippedLevel: FfiConverterRustBuffer 
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeSkippedLevel.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSupposed: FfiConverterRustBuffer {
+    typealias SwiftType = [Supposed]
+
+    public static func write(_ value: [Supposed], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSupposed.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Supposed] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Supposed]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSupposed.read(from: &buf))
         }
         return seq
     }

@@ -303,6 +303,16 @@ RustBuffer uniffi_okr_ffi_fn_method_plan_report(uint64_t ptr, RustBuffer format,
 RustBuffer uniffi_okr_ffi_fn_method_plan_score(uint64_t ptr, RustBuffer as_of, RustBuffer preset, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_OKR_FFI_FN_METHOD_PLAN_SUPPOSE
+#define UNIFFI_FFIDEF_UNIFFI_OKR_FFI_FN_METHOD_PLAN_SUPPOSE
+RustBuffer uniffi_okr_ffi_fn_method_plan_suppose(uint64_t ptr, RustBuffer key_result, RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_OKR_FFI_FN_METHOD_PLAN_WHAT_IF
+#define UNIFFI_FFIDEF_UNIFFI_OKR_FFI_FN_METHOD_PLAN_WHAT_IF
+RustBuffer uniffi_okr_ffi_fn_method_plan_what_if(uint64_t ptr, RustBuffer supposed, RustBuffer as_of, RustBuffer preset, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_OKR_FFI_FN_METHOD_PLAN_WITH_CYCLE
 #define UNIFFI_FFIDEF_UNIFFI_OKR_FFI_FN_METHOD_PLAN_WITH_CYCLE
 uint64_t uniffi_okr_ffi_fn_method_plan_with_cycle(uint64_t ptr, RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -680,6 +690,18 @@ uint16_t uniffi_okr_ffi_checksum_method_plan_report(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_OKR_FFI_CHECKSUM_METHOD_PLAN_SCORE
 #define UNIFFI_FFIDEF_UNIFFI_OKR_FFI_CHECKSUM_METHOD_PLAN_SCORE
 uint16_t uniffi_okr_ffi_checksum_method_plan_score(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_OKR_FFI_CHECKSUM_METHOD_PLAN_SUPPOSE
+#define UNIFFI_FFIDEF_UNIFFI_OKR_FFI_CHECKSUM_METHOD_PLAN_SUPPOSE
+uint16_t uniffi_okr_ffi_checksum_method_plan_suppose(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_OKR_FFI_CHECKSUM_METHOD_PLAN_WHAT_IF
+#define UNIFFI_FFIDEF_UNIFFI_OKR_FFI_CHECKSUM_METHOD_PLAN_WHAT_IF
+uint16_t uniffi_okr_ffi_checksum_method_plan_what_if(void
     
 );
 #endif

@@ -11,11 +11,14 @@ import java.util.concurrent.TimeUnit
 import org.okr.LintOptions
 import org.okr.OkrException
 import org.okr.Plan
+import org.okr.core.ChangeKind
 import org.okr.core.CheckInRequest
 import org.okr.core.ErrorCode
 import org.okr.core.PlanFormat
 import org.okr.core.ReportFormat
 import org.okr.core.Severity
+import org.okr.core.Supposed
+import org.okr.core.Value
 import org.okr.version
 
 const val AS_OF = "2026-11-15"
@@ -134,6 +137,22 @@ fun apiTests(t: Tests, fixtures: File, cliScores: File?) {
         check(wrong is OkrException.Validation) { family(wrong) }
         check(wrong.path().startsWith("check_ins_file[") && wrong.path().endsWith("].value")) { wrong.path() }
         val missing = expectOkrException { plan.checkIn(CheckInRequest(keyResult = "nope", value = "1")) }
+        check(missing is OkrException.NotFound) { family(missing) }
+    }
+
+    t.test("what-if scores as if, lists what moves, and leaves the plan as it was") {
+        val answer = plan.whatIf(
+            listOf(Supposed("arr", Value.Number(12.5)), plan.suppose("pg16", "done")),
+            AS_OF,
+        )
+        checkEqual(answer.changes.map { it.id }, listOf("acme-grow", "arr", "platform-speed", "pg16"))
+        val arr = answer.changes[1]
+        check(arr.kind == ChangeKind.KEY_RESULT && arr.progressAfter == 1.0) { "$arr" }
+        checkEqual(answer.supposed[1].value, Value.Bool(true))
+        check(close(plan.score(AS_OF).objectives[0].keyResults[0].progress, 0.4))
+        val aggregate = expectOkrException { plan.suppose("new-logos", "5") }
+        check(aggregate is OkrException.InvalidArgument) { family(aggregate) }
+        val missing = expectOkrException { plan.whatIf(listOf(Supposed("nope", Value.Number(1.0))), AS_OF) }
         check(missing is OkrException.NotFound) { family(missing) }
     }
 

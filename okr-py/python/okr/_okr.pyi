@@ -36,6 +36,7 @@ __all__ = [
     "ObjectiveScore",
     "KeyResultScore",
     "Diagnostic",
+    "WhatIf",
     "Rule",
     "generate",
     "rules",
@@ -195,6 +196,16 @@ class ObjectiveScore:
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
+class WhatIf:
+    @property
+    def supposed(self) -> list[dict[str, Any]]: ...
+    @property
+    def changes(self) -> list[dict[str, Any]]: ...
+    @property
+    def scorecard(self) -> Scorecard: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
 class Scorecard:
     @property
     def as_of(self) -> str: ...
@@ -325,6 +336,11 @@ class Plan:
     def validate(self) -> list[OkrError]: ...
     def check(self) -> None: ...
     def score(self, as_of: Optional[_DateLike] = None) -> Scorecard: ...
+    def what_if(
+        self,
+        values: dict[str, Union[float, bool, str, list[str]]],
+        as_of: Optional[_DateLike] = None,
+    ) -> WhatIf: ...
     def alignment(self) -> dict[str, Any]: ...
     def diff(
         self, new: Plan, as_of: Optional[_DateLike] = None, format: str = "dict"

@@ -47,10 +47,14 @@ import org.okr.core.FfiConverterTypePlanFormat
 import org.okr.core.FfiConverterTypePreset
 import org.okr.core.FfiConverterTypeReportFormat
 import org.okr.core.FfiConverterTypeScorecard
+import org.okr.core.FfiConverterTypeSupposed
+import org.okr.core.FfiConverterTypeWhatIf
 import org.okr.core.PlanFormat
 import org.okr.core.Preset
 import org.okr.core.ReportFormat
 import org.okr.core.Scorecard
+import org.okr.core.Supposed
+import org.okr.core.WhatIf
 import org.okr.core.RustBuffer as RustBufferAlignedObjective
 import org.okr.core.RustBuffer as RustBufferCheckInRequest
 import org.okr.core.RustBuffer as RustBufferCounts
@@ -61,6 +65,8 @@ import org.okr.core.RustBuffer as RustBufferPlanFormat
 import org.okr.core.RustBuffer as RustBufferPreset
 import org.okr.core.RustBuffer as RustBufferReportFormat
 import org.okr.core.RustBuffer as RustBufferScorecard
+import org.okr.core.RustBuffer as RustBufferSupposed
+import org.okr.core.RustBuffer as RustBufferWhatIf
 
 // This is a helper for safely working with byte buffers returned from the Rust code.
 // A rust-owned buffer is represented by its capacity, its current length, and a
@@ -723,6 +729,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_okr_ffi_checksum_method_plan_score(
     ): Int
+    external fun uniffi_okr_ffi_checksum_method_plan_suppose(
+    ): Int
+    external fun uniffi_okr_ffi_checksum_method_plan_what_if(
+    ): Int
     external fun uniffi_okr_ffi_checksum_method_plan_with_cycle(
     ): Int
     external fun uniffi_okr_ffi_checksum_method_plan_with_key_result(
@@ -782,6 +792,10 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_okr_ffi_fn_method_plan_score(`ptr`: Long,`asOf`: RustBuffer.ByValue,`preset`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferScorecard.ByValue
+    external fun uniffi_okr_ffi_fn_method_plan_suppose(`ptr`: Long,`keyResult`: RustBuffer.ByValue,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferSupposed.ByValue
+    external fun uniffi_okr_ffi_fn_method_plan_what_if(`ptr`: Long,`supposed`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,`preset`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferWhatIf.ByValue
     external fun uniffi_okr_ffi_fn_method_plan_with_cycle(`ptr`: Long,`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_okr_ffi_fn_method_plan_with_key_result(`ptr`: Long,`objective`: RustBuffer.ByValue,`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -952,6 +966,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_okr_ffi_checksum_method_plan_score() and 0xFFFF) != 30931) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_okr_ffi_checksum_method_plan_suppose() and 0xFFFF) != 510) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_okr_ffi_checksum_method_plan_what_if() and 0xFFFF) != 5601) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_okr_ffi_checksum_method_plan_with_cycle() and 0xFFFF) != 44966) {
@@ -1409,6 +1429,20 @@ public interface PlanInterface {
     fun `score`(`asOf`: kotlin.String? = null, `preset`: Preset? = null): Scorecard
     
     /**
+     * `text` read as a value of key result `key_result`'s kind, as `okr score
+     * --what-if` reads it (a number; true/false or done for a milestone; a zone name;
+     * comma-separated finished steps), ready for [`Plan::what_if`].
+     */
+    fun `suppose`(`keyResult`: kotlin.String, `text`: kotlin.String): Supposed
+    
+    /**
+     * The scores as of `as_of` as if each supposed key result had reported its value
+     * then, and every objective and key result whose progress, status or chance
+     * moves. The plan is not changed.
+     */
+    fun `whatIf`(`supposed`: List<Supposed>, `asOf`: kotlin.String? = null, `preset`: Preset? = null): WhatIf
+    
+    /**
      * A new plan with the cycle `json` added.
      */
     fun `withCycle`(`json`: kotlin.String): Plan
@@ -1682,6 +1716,49 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     UniffiLib.uniffi_okr_ffi_fn_method_plan_score(
         it,
         
+        FfiConverterOptionalString.lower(`asOf`),
+        FfiConverterOptionalTypePreset.lower(`preset`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `text` read as a value of key result `key_result`'s kind, as `okr score
+     * --what-if` reads it (a number; true/false or done for a milestone; a zone name;
+     * comma-separated finished steps), ready for [`Plan::what_if`].
+     */
+    @Throws(OkrException::class)override fun `suppose`(`keyResult`: kotlin.String, `text`: kotlin.String): Supposed {
+            return FfiConverterTypeSupposed.lift(
+    callWithHandle {
+    uniffiRustCallWithError(OkrException) { _status ->
+    UniffiLib.uniffi_okr_ffi_fn_method_plan_suppose(
+        it,
+        
+        FfiConverterString.lower(`keyResult`),
+        FfiConverterString.lower(`text`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The scores as of `as_of` as if each supposed key result had reported its value
+     * then, and every objective and key result whose progress, status or chance
+     * moves. The plan is not changed.
+     */
+    @Throws(OkrException::class)override fun `whatIf`(`supposed`: List<Supposed>, `asOf`: kotlin.String?, `preset`: Preset?): WhatIf {
+            return FfiConverterTypeWhatIf.lift(
+    callWithHandle {
+    uniffiRustCallWithError(OkrException) { _status ->
+    UniffiLib.uniffi_okr_ffi_fn_method_plan_what_if(
+        it,
+        
+        FfiConverterSequenceTypeSupposed.lower(`supposed`),
         FfiConverterOptionalString.lower(`asOf`),
         FfiConverterOptionalTypePreset.lower(`preset`),_status)
 }
@@ -3261,6 +3338,34 @@ public object FfiConverterSequenceTypeErrorInfo: FfiConverterRustBuffer<List<Err
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeSupposed: FfiConverterRustBuffer<List<Supposed>> {
+    override fun read(buf: ByteBuffer): List<Supposed> {
+        val len = buf.getInt()
+        return List<Supposed>(len) {
+            FfiConverterTypeSupposed.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Supposed>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSupposed.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Supposed>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSupposed.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterMapStringDouble: FfiConverterRustBuffer<Map<kotlin.String, kotlin.Double>> {
     override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.Double> {
         val len = buf.getInt()
@@ -3332,6 +3437,10 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
         }
     }
 }
+
+
+
+
 
 
 

@@ -2126,6 +2126,101 @@ public object FfiConverterTypeObjectiveScore: FfiConverterRustBuffer<ObjectiveSc
 
 
 /**
+ * How one objective's or key result's score moves in a what-if.
+ */
+data class ScoreChange (
+    /**
+     * The item's id.
+     */
+    var `id`: kotlin.String
+    , 
+    /**
+     * Objective or key result.
+     */
+    var `kind`: ChangeKind
+    , 
+    /**
+     * Progress as scored now.
+     */
+    var `progressBefore`: kotlin.Double?
+    , 
+    /**
+     * Progress in the what-if.
+     */
+    var `progressAfter`: kotlin.Double?
+    , 
+    /**
+     * Status as scored now.
+     */
+    var `statusBefore`: Status
+    , 
+    /**
+     * Status in the what-if.
+     */
+    var `statusAfter`: Status
+    , 
+    /**
+     * Chance to hit (a key result) or to reach 0.7 (an objective), now.
+     */
+    var `probabilityBefore`: kotlin.Double?
+    , 
+    /**
+     * The same chance in the what-if.
+     */
+    var `probabilityAfter`: kotlin.Double?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeScoreChange: FfiConverterRustBuffer<ScoreChange> {
+    override fun read(buf: ByteBuffer): ScoreChange {
+        return ScoreChange(
+            FfiConverterString.read(buf),
+            FfiConverterTypeChangeKind.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterTypeStatus.read(buf),
+            FfiConverterTypeStatus.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ScoreChange) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterTypeChangeKind.allocationSize(value.`kind`) +
+            FfiConverterOptionalDouble.allocationSize(value.`progressBefore`) +
+            FfiConverterOptionalDouble.allocationSize(value.`progressAfter`) +
+            FfiConverterTypeStatus.allocationSize(value.`statusBefore`) +
+            FfiConverterTypeStatus.allocationSize(value.`statusAfter`) +
+            FfiConverterOptionalDouble.allocationSize(value.`probabilityBefore`) +
+            FfiConverterOptionalDouble.allocationSize(value.`probabilityAfter`)
+    )
+
+    override fun write(value: ScoreChange, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterTypeChangeKind.write(value.`kind`, buf)
+            FfiConverterOptionalDouble.write(value.`progressBefore`, buf)
+            FfiConverterOptionalDouble.write(value.`progressAfter`, buf)
+            FfiConverterTypeStatus.write(value.`statusBefore`, buf)
+            FfiConverterTypeStatus.write(value.`statusAfter`, buf)
+            FfiConverterOptionalDouble.write(value.`probabilityBefore`, buf)
+            FfiConverterOptionalDouble.write(value.`probabilityAfter`, buf)
+    }
+}
+
+
+
+/**
  * Scores of a whole plan as of one moment.
  */
 data class Scorecard (
@@ -2220,6 +2315,53 @@ public object FfiConverterTypeSkippedLevel: FfiConverterRustBuffer<SkippedLevel>
 
 
 /**
+ * A value supposed for a key result: what it reports in a what-if.
+ */
+data class Supposed (
+    /**
+     * The key result's id.
+     */
+    var `keyResult`: kotlin.String
+    , 
+    /**
+     * The value, as a check-in of its kind holds it.
+     */
+    var `value`: Value
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSupposed: FfiConverterRustBuffer<Supposed> {
+    override fun read(buf: ByteBuffer): Supposed {
+        return Supposed(
+            FfiConverterString.read(buf),
+            FfiConverterTypeValue.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Supposed) = (
+            FfiConverterString.allocationSize(value.`keyResult`) +
+            FfiConverterTypeValue.allocationSize(value.`value`)
+    )
+
+    override fun write(value: Supposed, buf: ByteBuffer) {
+            FfiConverterString.write(value.`keyResult`, buf)
+            FfiConverterTypeValue.write(value.`value`, buf)
+    }
+}
+
+
+
+/**
  * Where a key result's value is likely to be at its due date: the central
  * [`INTERVAL_LEVEL`] (80 %) of the model's distribution.
  */
@@ -2268,6 +2410,62 @@ public object FfiConverterTypeValueInterval: FfiConverterRustBuffer<ValueInterva
 
 
 /**
+ * Scores as if the supposed values had been checked in, and every score they change.
+ */
+data class WhatIf (
+    /**
+     * The values supposed, in the order given.
+     */
+    var `supposed`: List<Supposed>
+    , 
+    /**
+     * Every objective and key result whose progress, status or chance moves, in
+     * document order (an objective before its key results).
+     */
+    var `changes`: List<ScoreChange>
+    , 
+    /**
+     * The whole scorecard as if.
+     */
+    var `scorecard`: Scorecard
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeWhatIf: FfiConverterRustBuffer<WhatIf> {
+    override fun read(buf: ByteBuffer): WhatIf {
+        return WhatIf(
+            FfiConverterSequenceTypeSupposed.read(buf),
+            FfiConverterSequenceTypeScoreChange.read(buf),
+            FfiConverterTypeScorecard.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: WhatIf) = (
+            FfiConverterSequenceTypeSupposed.allocationSize(value.`supposed`) +
+            FfiConverterSequenceTypeScoreChange.allocationSize(value.`changes`) +
+            FfiConverterTypeScorecard.allocationSize(value.`scorecard`)
+    )
+
+    override fun write(value: WhatIf, buf: ByteBuffer) {
+            FfiConverterSequenceTypeSupposed.write(value.`supposed`, buf)
+            FfiConverterSequenceTypeScoreChange.write(value.`changes`, buf)
+            FfiConverterTypeScorecard.write(value.`scorecard`, buf)
+    }
+}
+
+
+
+/**
  * Google's grading bands.
  */
 
@@ -2306,6 +2504,49 @@ public object FfiConverterTypeBand: FfiConverterRustBuffer<Band> {
     override fun allocationSize(value: Band) = 4UL
 
     override fun write(value: Band, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * An objective or a key result whose score a what-if changes.
+ */
+
+enum class ChangeKind {
+    
+    /**
+     * An objective.
+     */
+    OBJECTIVE,
+    /**
+     * A key result.
+     */
+    KEY_RESULT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeChangeKind: FfiConverterRustBuffer<ChangeKind> {
+    override fun read(buf: ByteBuffer) = try {
+        ChangeKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ChangeKind) = 4UL
+
+    override fun write(value: ChangeKind, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -3524,6 +3765,34 @@ public object FfiConverterSequenceTypeObjectiveScore: FfiConverterRustBuffer<Lis
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeScoreChange: FfiConverterRustBuffer<List<ScoreChange>> {
+    override fun read(buf: ByteBuffer): List<ScoreChange> {
+        val len = buf.getInt()
+        return List<ScoreChange>(len) {
+            FfiConverterTypeScoreChange.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ScoreChange>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeScoreChange.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ScoreChange>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeScoreChange.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeSkippedLevel: FfiConverterRustBuffer<List<SkippedLevel>> {
     override fun read(buf: ByteBuffer): List<SkippedLevel> {
         val len = buf.getInt()
@@ -3542,6 +3811,34 @@ public object FfiConverterSequenceTypeSkippedLevel: FfiConverterRustBuffer<List<
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeSkippedLevel.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeSupposed: FfiConverterRustBuffer<List<Supposed>> {
+    override fun read(buf: ByteBuffer): List<Supposed> {
+        val len = buf.getInt()
+        return List<Supposed>(len) {
+            FfiConverterTypeSupposed.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Supposed>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSupposed.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Supposed>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSupposed.write(it, buf)
         }
     }
 }
