@@ -2,7 +2,7 @@
 //! changes up the alignment, without touching the plan or its log.
 
 use super::{Document, ScoreOptions};
-use crate::engine::{Scorecard, Scores, Status};
+use crate::engine::{ObjectiveScore, Scorecard, Scores, Status};
 use crate::error::{Entity, Error, Problems, Result};
 use crate::format::text_value::parse_value;
 use crate::model::{KrType, Value};
@@ -175,8 +175,7 @@ impl Document {
         // feeds, not every other key result's outlook through the medians.
         let prior = engine.prior(&as_of);
         let before = Scores::under(engine.clone(), &self.plan, engine.evaluate(as_of), &prior)
-            .map_err(Problems::from)?
-            .to_scorecard();
+            .map_err(Problems::from)?;
         let mut changed = (*engine).clone();
         let mut eval = changed.evaluate(as_of);
         for s in supposed {
@@ -185,13 +184,23 @@ impl Document {
                 .add_check_in(&mut eval, &s.key_result, as_of.moment, &s.value, None)
                 .map_err(Problems::from)?;
         }
-        let after = Scores::under(Arc::new(changed), &self.plan, eval, &prior)
-            .map_err(Problems::from)?
-            .to_scorecard();
+        let after =
+            Scores::under(Arc::new(changed), &self.plan, eval, &prior).map_err(Problems::from)?;
+        // One objective of each at a time: only the scorecard as if is held whole (at
+        // L, holding both doubled the memory and, with it, the time).
+        let mut changes = Vec::new();
+        let mut objectives = Vec::with_capacity(self.plan.objectives.len());
+        for (b, a) in before.objectives().zip(after.objectives()) {
+            push_changes(&mut changes, &b, &a);
+            objectives.push(a);
+        }
         Ok(WhatIf {
             supposed: supposed.to_vec(),
-            changes: changes(&before, &after),
-            scorecard: after,
+            changes,
+            scorecard: Scorecard {
+                as_of: after.as_of(),
+                objectives,
+            },
         })
     }
 
@@ -233,35 +242,31 @@ fn json_kind(value: &serde_json::Value) -> &'static str {
     }
 }
 
-/// Every item whose progress, status or chance differs between the two scorecards (of
-/// the same plan), in document order.
-fn changes(before: &Scorecard, after: &Scorecard) -> Vec<ScoreChange> {
-    let mut out = Vec::new();
-    for (b, a) in before.objectives.iter().zip(&after.objectives) {
+/// The objective and those of its key results whose progress, status or chance differs
+/// between two scorings of it, in document order.
+fn push_changes(out: &mut Vec<ScoreChange>, b: &ObjectiveScore, a: &ObjectiveScore) {
+    let (progress, status) = ((b.progress, a.progress), (b.status, a.status));
+    let probability = (b.probability, a.probability);
+    push(
+        out,
+        ChangeKind::Objective,
+        &b.id,
+        progress,
+        status,
+        probability,
+    );
+    for (b, a) in b.key_results.iter().zip(&a.key_results) {
         let (progress, status) = ((b.progress, a.progress), (b.status, a.status));
         let probability = (b.probability, a.probability);
         push(
-            &mut out,
-            ChangeKind::Objective,
+            out,
+            ChangeKind::KeyResult,
             &b.id,
             progress,
             status,
             probability,
         );
-        for (b, a) in b.key_results.iter().zip(&a.key_results) {
-            let (progress, status) = ((b.progress, a.progress), (b.status, a.status));
-            let probability = (b.probability, a.probability);
-            push(
-                &mut out,
-                ChangeKind::KeyResult,
-                &b.id,
-                progress,
-                status,
-                probability,
-            );
-        }
     }
-    out
 }
 
 fn push(
