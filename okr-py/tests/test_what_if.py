@@ -45,5 +45,5 @@ def test_what_cannot_be_supposed_raises_a_typed_error(plan: okr.Plan) -> None:
         plan.what_if({"new-logos": 30}, as_of=AS_OF)
     with pytest.raises(okr.InvalidArgumentError, match="true or false"):
         plan.what_if({"pg16": "maybe"}, as_of=AS_OF)
-    with pytest.raises(okr.InvalidArgumentError, match="not dict"):
+    with pytest.raises(okr.InvalidArgumentError, match="not an object"):
         plan.what_if({"arr": {}}, as_of=AS_OF)  # type: ignore[dict-item]
