@@ -42,6 +42,8 @@
 uniffi::setup_scaffolding!("okr_core");
 
 pub mod alignment;
+#[cfg(feature = "generate")]
+pub mod backtest;
 mod bytes;
 pub mod diff;
 mod document;

@@ -1,9 +1,9 @@
 //! Scoring: key-result formulas, time, status, forecast, grading, over a compiled plan.
 
-mod chance;
+pub(crate) mod chance;
 mod compile;
 mod evaluate;
-mod forecast;
+pub(crate) mod forecast;
 mod grade;
 pub(crate) mod kinds;
 mod rows;

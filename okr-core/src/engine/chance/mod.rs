@@ -3,7 +3,7 @@
 //! and the reasoning in docs/forecasting.md.
 
 mod model;
-mod normal;
+pub(crate) mod normal;
 mod rollup;
 
 use super::compile::Engine;
