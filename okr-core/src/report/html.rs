@@ -4,8 +4,8 @@
 use super::changes::moved_text;
 use super::trend::sparkline;
 use super::{
-    Inputs, diagnostics_by_objective, forecast_text, grade_and_confidence, human_moment, pct,
-    status_words, tree_order, unit_summaries, value_text,
+    Inputs, diagnostics_by_objective, forecast_text, grade_confidence_and_chance, human_moment,
+    pct, status_words, tree_order, unit_summaries, value_text,
 };
 use crate::engine::Status;
 use crate::lint::Severity;
@@ -272,7 +272,7 @@ pub fn html(inputs: &Inputs<'_>) -> String {
     for o in &card.objectives {
         let i = inputs.index.get(o.id.as_str()).copied();
         let mut facts = vec![format!("expected {}", pct(o.expected))];
-        facts.extend(grade_and_confidence(o));
+        facts.extend(grade_confidence_and_chance(o));
         if let Some(u) = &o.unit {
             facts.push(format!("unit {u}"));
         }
@@ -454,7 +454,9 @@ mod tests {
             .split("<tr>")
             .find(|r| r.contains("<b>emea-coverage</b>"))
             .expect("the row");
-        assert!(row.contains("x quota (0%)</td>"), "{row}");
+        // Beside it, the chance the model gives it to hold (docs/forecasting.md).
+        assert!(row.contains("x quota (0%) · "), "{row}");
+        assert!(row.contains("% to hit</td>"), "{row}");
         // Every link in the page leads somewhere in it.
         let targets: Vec<&str> = html
             .split("href=\"#")

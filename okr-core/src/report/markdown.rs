@@ -2,8 +2,8 @@
 
 use super::changes::moved_text;
 use super::{
-    Inputs, diagnostics_by_objective, forecast_text, grade_and_confidence, human_moment, pct,
-    status_words, tree_order, unit_summaries, value_text,
+    Inputs, diagnostics_by_objective, forecast_text, grade_confidence_and_chance, human_moment,
+    pct, status_words, tree_order, unit_summaries, value_text,
 };
 use std::fmt::Write;
 
@@ -98,7 +98,7 @@ pub fn markdown(inputs: &Inputs<'_>) -> String {
             format!("expected {}", pct(o.expected)),
             status_words(o.status),
         ];
-        facts.extend(grade_and_confidence(o));
+        facts.extend(grade_confidence_and_chance(o));
         let _ = writeln!(out, "{}\n", facts.join(" · "));
         if !o.key_results.is_empty() {
             let _ = writeln!(

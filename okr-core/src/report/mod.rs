@@ -183,7 +183,7 @@ pub(crate) fn diagnostics_by_objective<'d>(
 
 /// The grade (and whether it was set by hand) and confidence of an objective, as short
 /// phrases both report formats show.
-pub(crate) fn grade_and_confidence(o: &ObjectiveScore) -> Vec<String> {
+pub(crate) fn grade_confidence_and_chance(o: &ObjectiveScore) -> Vec<String> {
     let mut facts = Vec::new();
     if let Some(g) = &o.grade {
         facts.push(format!(
@@ -194,6 +194,13 @@ pub(crate) fn grade_and_confidence(o: &ObjectiveScore) -> Vec<String> {
     }
     if let Some(c) = o.confidence {
         facts.push(format!("confidence {c:.2}"));
+    }
+    if let Some(p) = o.probability {
+        facts.push(format!(
+            "{} chance to reach {}",
+            pct(Some(p)),
+            pct(Some(crate::engine::GOOD_PROGRESS))
+        ));
     }
     facts
 }
@@ -232,19 +239,26 @@ pub(crate) fn number(n: f64) -> String {
 /// measure and, in brackets, the progress it would mean (`4.6 x quota (0%)`). The
 /// value says why a threshold key result on track now is forecast to miss; the
 /// progress alone ("0 %") did not.
+/// Where a key result is heading: the least-squares line's value at the due date, and
+/// its chance to hit (docs/forecasting.md).
 pub(crate) fn forecast_text(k: &crate::engine::KeyResultScore) -> String {
-    let Some(f) = &k.forecast else {
-        return "–".into();
-    };
-    let v = f.projected_value;
-    let value = v.is_finite().then(|| match &k.measure {
-        Some(m) => format!("{} {m}", number(v)),
-        None => number(v),
+    let line = k.forecast.as_ref().map(|f| {
+        let v = f.projected_value;
+        let value = v.is_finite().then(|| match &k.measure {
+            Some(m) => format!("{} {m}", number(v)),
+            None => number(v),
+        });
+        match (value, f.projected_progress) {
+            (Some(v), Some(_)) => format!("{v} ({})", pct(f.projected_progress)),
+            (Some(v), None) => v,
+            (None, p) => pct(p),
+        }
     });
-    match (value, f.projected_progress) {
-        (Some(v), Some(_)) => format!("{v} ({})", pct(f.projected_progress)),
-        (Some(v), None) => v,
-        (None, p) => pct(p),
+    let chance = k.probability.map(|p| format!("{} to hit", pct(Some(p))));
+    match (line, chance) {
+        (Some(l), Some(c)) => format!("{l} · {c}"),
+        (Some(text), None) | (None, Some(text)) => text,
+        (None, None) => "–".into(),
     }
 }
 
