@@ -53,7 +53,8 @@ const LEVELS: usize = 6;
 const OBJECTIVES_PER_UNIT: usize = 3;
 const WEEKS: u64 = 13;
 
-fn day(offset: u64) -> NaiveDate {
+/// The day `offset` days into the generated cycle.
+pub(crate) fn day(offset: u64) -> NaiveDate {
     let (y, m, d) = CYCLE_START;
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default() + chrono::Days::new(offset)
 }

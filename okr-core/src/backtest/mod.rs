@@ -6,11 +6,11 @@
 
 pub mod paths;
 
-use crate::Document;
 use crate::engine::AsOf;
 use crate::engine::chance::normal::cdf;
 use crate::engine::forecast::fit_line;
 use crate::model::{Cycle, KeyResult, Objective, Plan};
+use crate::{Document, generate};
 use chrono::NaiveDate;
 use paths::{DAYS, TruePath, true_path};
 use serde::Serialize;
@@ -73,12 +73,11 @@ pub fn run(n: usize, seed: u64) -> Backtest {
     let mut rng = fastrand::Rng::with_seed(seed);
     let paths: Vec<TruePath> = (0..n).map(|i| true_path(&mut rng, i)).collect();
     let doc = Document::from_plan(plan(&paths));
-    let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
     let moments = [0.25, 0.5, 0.75]
         .into_iter()
         .map(|fraction| {
             let day = (fraction * f64::from(DAYS)).round() as u64;
-            let as_of = first + chrono::Days::new(day - 1);
+            let as_of = generate::day(day - 1);
             let card = doc
                 .score(AsOf::end_of(as_of))
                 .unwrap_or_else(|_| unreachable_plan());
@@ -120,8 +119,8 @@ fn plan(paths: &[TruePath]) -> Plan {
     let cycle = Cycle {
         id: "q".into(),
         name: "Q1 2026".into(),
-        start: NaiveDate::from_ymd_opt(2026, 1, 1),
-        end: NaiveDate::from_ymd_opt(2026, 3, 31),
+        start: Some(generate::day(0)),
+        end: Some(generate::day(u64::from(DAYS) - 1)),
         parent: None,
         metadata: Default::default(),
     };
@@ -148,7 +147,7 @@ fn plan(paths: &[TruePath]) -> Plan {
 /// regression (`s·√(1 + 1/n + (x0 − x̄)²/Sxx)`) as a normal's spread. Two check-ins
 /// give a line but no spread (the chance is 0 or 1); fewer give a coin's 0.5.
 fn naive(kr: &KeyResult, day: f64) -> f64 {
-    let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+    let first = generate::day(0);
     let points: Vec<(f64, f64)> = kr
         .check_ins
         .iter()

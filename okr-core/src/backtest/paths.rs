@@ -2,10 +2,10 @@
 //! day by day as one of four shapes, with random-walk noise; weekly check-ins report the
 //! path and the value on the due date is the truth.
 
+use crate::generate::day;
 use crate::model::{CheckIn, KeyResult, KrKind, Moment, Value};
-use chrono::NaiveDate;
 
-/// Days in the backtest's cycle (2026-01-01 to 2026-03-31).
+/// Days in the backtest's cycle: the generator's quarter (2026-01-01 to 2026-03-31).
 pub(crate) const DAYS: u32 = 90;
 
 /// How a generated key result's pace runs over the cycle.
@@ -69,14 +69,13 @@ pub fn true_path(rng: &mut fastrand::Rng, n: usize) -> TruePath {
     let step = sigma / f64::from(DAYS).sqrt();
     let mut progress = 0.0;
     let mut check_ins = Vec::new();
-    let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
     for d in 1..=DAYS {
         let t = f64::from(d) / f64::from(DAYS);
         let pace = if t <= turn { before } else { after };
         progress += pace / f64::from(DAYS) + step * normal(rng);
         // Weekly, on the 4th, 11th, … day, as the enterprise generator reports.
         if d % 7 == 4 && d < DAYS {
-            let at = first + chrono::Days::new(u64::from(d));
+            let at = day(u64::from(d));
             let value = (start + span * progress) * 100.0;
             check_ins.push(CheckIn::new(
                 Moment::Date(at),

@@ -363,17 +363,8 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
     }
     kr_start.push(kr_ids.len() as u32);
     let krs = kr_ids.len();
-    // Looked up while compiling, with ids borrowed from the plan; the engine keeps its
-    // own map for check-ins added later.
-    let mut kr_index = NameMap::with_capacity(krs);
-    for (h, kr) in plan
-        .objectives
-        .iter()
-        .flat_map(|o| &o.key_results)
-        .enumerate()
-    {
-        kr_index.insert(kr.id.as_str(), h as u32);
-    }
+    // One map from ids to handles, used while compiling and kept for check-ins added
+    // later (ids of at most 15 bytes are packed into it, not allocated).
     let kr_by_id: NameMap<Box<str>, u32> = (0..krs)
         .map(|h| (Box::<str>::from(kr_ids.get(h)), h as u32))
         .collect();
@@ -385,7 +376,7 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
         for a in &o.aligns_to {
             let parent = match (&a.objective, &a.key_result) {
                 (Some(p), _) => objective_index.get(p.as_str()).copied(),
-                (None, Some(k)) => kr_index.get(k.as_str()).map(|&h| kr_objective[h as usize]),
+                (None, Some(k)) => kr_by_id.get(k.as_str()).map(|&h| kr_objective[h as usize]),
                 _ => None,
             };
             if let Some(p) = parent {
@@ -406,7 +397,7 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
         .enumerate()
     {
         if let KrKind::Aggregate { of, .. } = &kr.kind {
-            for c in of.iter().filter_map(|c| kr_index.get(c.as_str())) {
+            for c in of.iter().filter_map(|c| kr_by_id.get(c.as_str())) {
                 aggregate_edges.push((h as u32, *c));
             }
         }
@@ -435,7 +426,7 @@ fn compile(plan: &Plan, policy: Policy) -> Engine {
     // The log's lines by key result, in log order.
     let mut logged = Vec::new();
     for (i, l) in plan.logged_check_ins.iter().enumerate() {
-        if let Some(&h) = kr_index.get(l.key_result.as_str()) {
+        if let Some(&h) = kr_by_id.get(l.key_result.as_str()) {
             logged.push((h, i as u32));
         } else if let (Some(&k), Some(v)) =
             (kpi_index.get(l.key_result.as_str()), l.value.as_number())
