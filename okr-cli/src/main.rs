@@ -71,6 +71,10 @@ enum Command {
     Lsp(commands::lsp::Args),
     /// List the lint rules, or print one rule's documentation.
     Rules(commands::rules::Args),
+    /// How the confidence stated at check-ins compared with how key results ended:
+    /// Brier score, over- or underconfidence and a reliability table, per owner, unit
+    /// and cycle.
+    Calibration(commands::calibration::Args),
     /// Write a report (Markdown or self-contained HTML): scores, tree, grades, diagnostics.
     Report(commands::report::Args),
     /// Record a check-in by appending one line to the plan's check-ins log.
@@ -162,6 +166,7 @@ fn main() -> ExitCode {
         Command::Lsp(a) => commands::lsp::run(a),
         Command::Rules(a) => commands::rules::run(a),
         Command::Report(a) => commands::report::run(a),
+        Command::Calibration(a) => commands::calibration::run(a),
         Command::CheckIn(a) => commands::check_in::run(a),
         Command::Schema => {
             out!("{}", okr_core::json_schema());

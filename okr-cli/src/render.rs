@@ -2,7 +2,7 @@
 
 use okr_core::engine::{KeyResultScore, ObjectiveScore};
 use okr_core::report::tree_order;
-use okr_core::{ChangeKind, Scorecard, Value, WhatIf};
+use okr_core::{Calibration, ChangeKind, Scorecard, Value, WhatIf};
 use std::fmt::Write;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -248,4 +248,75 @@ fn key_result(out: &mut String, k: &KeyResultScore, indent: &str) {
         facts.push(s);
     }
     let _ = writeln!(out, "{indent}      {}", facts.join(" · "));
+}
+
+/// `okr calibration` as text: what counts, everyone's figures, then a table per owner,
+/// unit and cycle and the reliability of every forecast.
+pub fn calibration(c: &Calibration) -> String {
+    let mut out = String::new();
+    let j = &c.judgement;
+    let _ = writeln!(
+        out,
+        "Confidence calibration as of {}\nA stated confidence is a forecast that its key result {}.\nA verdict needs {} settled key results over {} cycles; a gap of up to {:.0} points is calibrated.\n",
+        c.as_of,
+        c.hit_words(),
+        j.min_key_results,
+        j.min_cycles,
+        j.max_gap * 100.0
+    );
+    let _ = writeln!(out, "Everyone: {}\n", c.overall.summary());
+    for (title, groups) in [
+        ("owner", &c.owners),
+        ("unit", &c.units),
+        ("cycle", &c.cycles),
+    ] {
+        if groups.is_empty() {
+            continue;
+        }
+        let width = groups
+            .iter()
+            .map(|g| shown(&g.id).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(title.len());
+        let _ = writeln!(
+            out,
+            "  {title:<width$}  forecasts  KRs  hit  cycles  stated  hit rate   gap  Brier  verdict"
+        );
+        for g in groups.iter() {
+            let _ = writeln!(
+                out,
+                "  {:<width$}  {:>9}  {:>3}  {:>3}  {:>6}  {:>6}  {:>8}  {:>4}  {:>5}  {}",
+                shown(&g.id),
+                g.forecasts,
+                g.key_results,
+                g.hits,
+                g.cycles,
+                pct(g.mean_confidence),
+                pct(g.hit_rate),
+                g.gap_points(),
+                g.brier
+                    .map(|b| format!("{b:.2}"))
+                    .unwrap_or_else(|| "–".into()),
+                g.verdict.words()
+            );
+        }
+        out.push('\n');
+    }
+    if c.overall.forecasts > 0 {
+        out.push_str(
+            "  Reliability of every forecast\n  stated   forecasts  mean stated  hit rate\n",
+        );
+        for b in &c.overall.bins {
+            let label = format!("{:.0}–{:.0}%", b.low * 100.0, b.high * 100.0);
+            let _ = writeln!(
+                out,
+                "  {label:<7}  {:>9}  {:>11}  {:>8}",
+                b.forecasts,
+                pct(b.mean_confidence),
+                pct(b.hit_rate)
+            );
+        }
+    }
+    out
 }

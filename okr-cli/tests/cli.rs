@@ -989,7 +989,7 @@ fn lint_sarif_is_a_2_1_0_log() {
     assert_eq!(log["version"], "2.1.0");
     let run = &log["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
-    assert_eq!(rules.len(), 33);
+    assert_eq!(rules.len(), 34);
     for result in run["results"].as_array().expect("results") {
         let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
         assert_eq!(rules[index]["id"], result["ruleId"]);
@@ -1042,7 +1042,7 @@ fn lint_reads_a_configuration_file() {
 #[test]
 fn rules_lists_and_documents_every_rule() {
     let o = okr(&["rules"]);
-    assert_eq!(stdout(&o).lines().count(), 33);
+    assert_eq!(stdout(&o).lines().count(), 34);
     let o = okr(&["rules", "OKR202"]);
     let page = stdout(&o);
     assert!(page.starts_with("# activity-key-result (OKR202)"), "{page}");
@@ -1321,4 +1321,75 @@ fn diff_says_what_changed_between_two_versions() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn calibration_judges_each_owner_in_text_json_and_markdown() {
+    let plan = repo("fixtures/calibration/track-record.yaml");
+    let o = okr(&["calibration", &plan, "--as-of", "2026-07-15"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    for part in [
+        "Confidence calibration as of 2026-07-15\n",
+        "Everyone: 16 forecasts on 10 key results (5 hit) over 3 cycles.",
+        "  ana            8    4    1       2     81%       25%   +56   0.47  overconfident\n",
+        "  sales          8    4    1       2     81%       25%   +56   0.47  overconfident\n",
+        "  90–100%          4          90%       75%\n",
+    ] {
+        assert!(text.contains(part), "missing {part:?} in\n{text}");
+    }
+
+    let o = okr(&[
+        "calibration",
+        &plan,
+        "--as-of",
+        "2026-07-15",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(json["as_of"], "2026-07-15");
+    assert_eq!(json["overall"]["brier"], 0.360625);
+    assert_eq!(json["owners"][0]["verdict"], "overconfident");
+    assert_eq!(json["owners"][0]["bins"].as_array().map(Vec::len), Some(10));
+
+    let o = okr(&[
+        "calibration",
+        &plan,
+        "--as-of",
+        "2026-07-15",
+        "--format",
+        "md",
+        "--hit-at",
+        "0.5",
+        "--min-cycles",
+        "3",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(
+        md.contains("its key result reaches 50% progress by its due date"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| ana | 8 | 4 | 2 | 2 | 81% | 50% | +31 | 0.32 | too little evidence |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn calibration_refuses_bad_options_and_bad_plans() {
+    let plan = repo("fixtures/calibration/track-record.yaml");
+    let o = okr(&["calibration", &plan, "--hit-at", "1.5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--hit-at: 1.5 is not a progress above 0 and at most 1"),
+        "{}",
+        stderr(&o)
+    );
+    let o = okr(&["calibration", &plan, "--max-gap", "2"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = okr(&["calibration", &repo("fixtures/bad/dangling-unit.yaml")]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
 }

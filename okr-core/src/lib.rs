@@ -45,6 +45,7 @@ pub mod alignment;
 #[cfg(feature = "generate")]
 pub mod backtest;
 mod bytes;
+pub mod calibration;
 pub mod diff;
 mod document;
 mod edit;
@@ -72,6 +73,9 @@ pub mod table;
 mod validate;
 pub mod workspace;
 
+pub use calibration::{
+    Calibration, CalibrationGroup, CalibrationOptions, Grouping, Judgement, ReliabilityBin, Verdict,
+};
 pub use document::{
     ChangeKind, CheckInLog, CheckInRequest, Counts, Document, ItemAt, LintOptions, LoadOptions,
     PlanFormat, PreparedCheckIn, ReportFormat, ReportOptions, ScoreChange, ScoreOptions, Supposed,

@@ -67,14 +67,14 @@ impl Table {
 
 /// Interns labels into category codes, in order of first appearance.
 #[derive(Default)]
-struct Categories {
+pub(crate) struct Categories {
     codes: Vec<i32>,
     categories: Vec<String>,
     index: HashMap<String, i32>,
 }
 
 impl Categories {
-    fn push(&mut self, label: Option<&str>) {
+    pub(crate) fn push(&mut self, label: Option<&str>) {
         let code = match label {
             None => -1,
             Some(label) => match self.index.get(label) {
@@ -91,7 +91,7 @@ impl Categories {
     }
 
     /// With the given labels first, in that order (for ordered categories like status).
-    fn with(labels: &[&str]) -> Categories {
+    pub(crate) fn with(labels: &[&str]) -> Categories {
         let mut c = Categories::default();
         for l in labels {
             c.push(Some(l));
@@ -100,7 +100,7 @@ impl Categories {
         c
     }
 
-    fn data(self) -> Data {
+    pub(crate) fn data(self) -> Data {
         Data::Category {
             codes: self.codes,
             categories: self.categories,
@@ -108,7 +108,7 @@ impl Categories {
     }
 }
 
-fn col(name: &'static str, doc: &'static str, data: Data) -> Column {
+pub(crate) fn col(name: &'static str, doc: &'static str, data: Data) -> Column {
     Column {
         name: Cow::Borrowed(name),
         doc: Cow::Borrowed(doc),

@@ -1,3 +1,4 @@
+pub mod calibration;
 pub mod check_in;
 pub mod convert;
 pub mod diff;

@@ -11,6 +11,7 @@ mod what_if;
 
 pub use check_in::PreparedCheckIn;
 pub use locate::ItemAt;
+pub(crate) use options::null_as_empty;
 pub use options::{
     CheckInRequest, LintOptions, LoadOptions, PlanFormat, ReportFormat, ReportOptions,
     ScoreOptions, TableKind,
@@ -18,6 +19,7 @@ pub use options::{
 pub use what_if::{ChangeKind, ScoreChange, Supposed, WhatIf};
 
 use crate::alignment::AlignmentReport;
+use crate::calibration::{Calibration, CalibrationOptions};
 use crate::engine::{AsOf, Engine, Evaluation, Scorecard, Scores};
 use crate::error::{Error, Location, Problems, Result};
 use crate::lint::Diagnostic;
@@ -351,6 +353,25 @@ impl Document {
         })?;
         self.locate_diagnostics(&mut found);
         Ok(found)
+    }
+
+    /// How the confidence people stated at check-ins compared with how their key
+    /// results ended, as of `options.as_of`: for everyone and per owner, unit and cycle,
+    /// the Brier score, the gap between stated confidence and the share that hit, a
+    /// reliability table and a verdict (judged by the options, else by the plan's lint
+    /// settings). See [`crate::calibration`].
+    pub fn calibration(&self, options: &CalibrationOptions) -> Result<Calibration, Problems> {
+        options.check().map_err(|e| Problems(vec![e]))?;
+        let engine = self.engine()?;
+        let settings = self
+            .plan
+            .lint
+            .clone()
+            .unwrap_or_default()
+            .resolved_settings();
+        Ok(crate::calibration::calibrate(
+            &self.plan, &engine, options, &settings,
+        ))
     }
 
     /// The alignment analysis: roots, orphans, and per objective its parents,

@@ -165,7 +165,7 @@ impl ScoreOptions {
 }
 
 /// `null` (an argument left out) is read as no options.
-fn null_as_empty(value: serde_json::Value) -> serde_json::Value {
+pub(crate) fn null_as_empty(value: serde_json::Value) -> serde_json::Value {
     if value.is_null() {
         serde_json::Value::Object(Default::default())
     } else {

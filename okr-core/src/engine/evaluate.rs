@@ -107,7 +107,7 @@ impl ObjectiveEval {
 /// How many of the sorted times `t` are at or before `cutoff`. Short series (the usual
 /// weekly quarter is 13) are counted without branches, which the compiler vectorises;
 /// a binary search on them mispredicts about every other step.
-fn count_up_to(t: &[i64], cutoff: i64) -> usize {
+pub(crate) fn count_up_to(t: &[i64], cutoff: i64) -> usize {
     if t.len() <= 32 {
         t.iter().map(|&x| usize::from(x <= cutoff)).sum()
     } else {

@@ -8,6 +8,7 @@ mod grade;
 pub(crate) mod kinds;
 mod rows;
 mod score;
+mod settle;
 mod status;
 pub(crate) mod time;
 

@@ -160,6 +160,14 @@ declare_settings! {
     max_cycle_days: i64 = 366; for "cycle-too-long"
     /// Cycles a unit must have objectives in before churn is judged.
     churn_min_cycles: usize = 3; for "objective-churn"
+    /// Fewest settled key results with stated confidences an owner needs before their
+    /// calibration is judged.
+    calibration_min_key_results: u32 = 8; for "miscalibrated-confidence"
+    /// Fewest cycles those key results must span.
+    calibration_min_cycles: u32 = 2; for "miscalibrated-confidence"
+    /// The largest gap between an owner's mean stated confidence and the share of their
+    /// forecasts that hit that is not flagged.
+    calibration_max_gap: f64 = 0.25; for "miscalibrated-confidence"
 }
 
 impl Default for Settings {

@@ -10,6 +10,7 @@ pub mod cycle_too_long;
 pub mod direction_mismatch;
 pub mod duplicate_key_result;
 pub mod key_result_without_number;
+pub mod miscalibrated_confidence;
 pub mod missing_baseline;
 pub mod missing_owner;
 pub mod missing_target;
@@ -71,4 +72,5 @@ pub static ALL: &[&dyn Rule] = &[
     &sandbagging::Sandbagging,                // OKR501
     &committed_miss_without_note::CommittedMissWithoutNote, // OKR502
     &objective_churn::ObjectiveChurn,         // OKR503
+    &miscalibrated_confidence::MiscalibratedConfidence, // OKR504
 ];

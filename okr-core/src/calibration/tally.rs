@@ -1,0 +1,270 @@
+//! Counting forecasts and outcomes: one pass over the settled key results, adding each
+//! one's stated confidences to everyone's tally, its owner's, its unit's and its
+//! cycle's.
+
+use super::{BINS, Calibration, CalibrationGroup, Judgement, ReliabilityBin, Verdict, round6};
+use crate::engine::{AsOf, Engine};
+use crate::model::{Moment, ObjectiveState, Plan};
+use std::collections::BTreeMap;
+
+/// Forecasts and the outcomes they met, in one bin of stated confidence.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Bin {
+    forecasts: u32,
+    confidence: f64,
+    hits: f64,
+}
+
+/// Sums over one cycle of a group: its forecasts, their stated confidence and hits.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct InCycle {
+    cycle: u32,
+    forecasts: u32,
+    confidence: f64,
+    hits: f64,
+}
+
+/// The sums a group's calibration is made from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Tally {
+    forecasts: u32,
+    confidence: f64,
+    hits: f64,
+    squares: f64,
+    bins: [Bin; BINS],
+    key_results: u32,
+    key_results_hit: u32,
+    cycles: Vec<InCycle>,
+    /// The settled key result due last (due, objective index, key result index): where
+    /// a finding about the group points.
+    pub latest: Option<(i64, usize, usize)>,
+}
+
+/// One settled key result's contribution.
+struct Settled<'a> {
+    confidences: &'a [f64],
+    hit: bool,
+    cycle: u32,
+    place: (i64, usize, usize),
+}
+
+impl Tally {
+    fn add(&mut self, kr: &Settled<'_>) {
+        let outcome = if kr.hit { 1.0 } else { 0.0 };
+        let n = kr.confidences.len() as u32;
+        let mut sum = 0.0;
+        for &c in kr.confidences {
+            sum += c;
+            self.squares += (c - outcome) * (c - outcome);
+            // Tenths, with 1.0 in the last bin.
+            let bin = &mut self.bins[((c * BINS as f64) as usize).min(BINS - 1)];
+            bin.forecasts += 1;
+            bin.confidence += c;
+            bin.hits += outcome;
+        }
+        self.forecasts += n;
+        self.confidence += sum;
+        self.hits += outcome * f64::from(n);
+        self.key_results += 1;
+        self.key_results_hit += u32::from(kr.hit);
+        match self.cycles.iter_mut().find(|c| c.cycle == kr.cycle) {
+            Some(c) => {
+                c.forecasts += n;
+                c.confidence += sum;
+                c.hits += outcome * f64::from(n);
+            }
+            None => self.cycles.push(InCycle {
+                cycle: kr.cycle,
+                forecasts: n,
+                confidence: sum,
+                hits: outcome * f64::from(n),
+            }),
+        }
+        if self.latest.is_none_or(|l| kr.place.0 >= l.0) {
+            self.latest = Some(kr.place);
+        }
+    }
+
+    /// Mean stated confidence minus the share that hit, unrounded.
+    fn raw_gap(&self) -> f64 {
+        (self.confidence - self.hits) / f64::from(self.forecasts)
+    }
+
+    /// `mean_confidence − hit_rate`, rounded as reported; `None` without forecasts.
+    pub fn gap(&self) -> Option<f64> {
+        (self.forecasts > 0).then(|| round6(self.raw_gap()))
+    }
+
+    /// Mean stated confidence, rounded as reported.
+    pub fn mean_confidence(&self) -> Option<f64> {
+        (self.forecasts > 0).then(|| round6(self.confidence / f64::from(self.forecasts)))
+    }
+
+    /// The share of forecasts whose key result hit, rounded as reported.
+    pub fn hit_rate(&self) -> Option<f64> {
+        (self.forecasts > 0).then(|| round6(self.hits / f64::from(self.forecasts)))
+    }
+
+    /// Settled key results, and how many of them hit.
+    pub fn key_results(&self) -> (u32, u32) {
+        (self.key_results, self.key_results_hit)
+    }
+
+    /// How many cycles the key results span.
+    pub fn cycle_count(&self) -> u32 {
+        self.cycles.len() as u32
+    }
+
+    /// What the evidence says under `judgement`. Over- and underconfidence must show in
+    /// every cycle, so that one bad quarter is not called a habit.
+    pub fn verdict(&self, judgement: &Judgement) -> Verdict {
+        let Some(gap) = self.gap() else {
+            return Verdict::TooLittleEvidence;
+        };
+        if self.key_results < judgement.min_key_results || self.cycle_count() < judgement.min_cycles
+        {
+            return Verdict::TooLittleEvidence;
+        }
+        if gap.abs() <= judgement.max_gap {
+            return Verdict::Calibrated;
+        }
+        let over = gap > 0.0;
+        let same_way = self.cycles.iter().all(|c| {
+            let g = c.confidence - c.hits;
+            if over { g > 0.0 } else { g < 0.0 }
+        });
+        match (same_way, over) {
+            (false, _) => Verdict::Inconsistent,
+            (true, true) => Verdict::Overconfident,
+            (true, false) => Verdict::Underconfident,
+        }
+    }
+
+    fn group(&self, id: &str, judgement: &Judgement) -> CalibrationGroup {
+        let n = f64::from(self.forecasts);
+        let bins: Vec<ReliabilityBin> = self
+            .bins
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let m = f64::from(b.forecasts);
+                ReliabilityBin {
+                    low: i as f64 / BINS as f64,
+                    high: (i + 1) as f64 / BINS as f64,
+                    forecasts: b.forecasts,
+                    mean_confidence: (b.forecasts > 0).then(|| round6(b.confidence / m)),
+                    hit_rate: (b.forecasts > 0).then(|| round6(b.hits / m)),
+                }
+            })
+            .collect();
+        let calibration_error = (self.forecasts > 0).then(|| {
+            let sum: f64 = self
+                .bins
+                .iter()
+                .filter(|b| b.forecasts > 0)
+                .map(|b| (b.confidence - b.hits).abs())
+                .sum();
+            round6(sum / n)
+        });
+        CalibrationGroup {
+            id: id.to_owned(),
+            forecasts: self.forecasts,
+            key_results: self.key_results,
+            hits: self.key_results_hit,
+            cycles: self.cycle_count(),
+            mean_confidence: self.mean_confidence(),
+            hit_rate: self.hit_rate(),
+            gap: self.gap(),
+            brier: (self.forecasts > 0).then(|| round6(self.squares / n)),
+            calibration_error,
+            verdict: self.verdict(judgement),
+            bins,
+        }
+    }
+}
+
+/// Every group's tally.
+#[derive(Debug, Default)]
+pub(crate) struct Tallies<'a> {
+    pub overall: Tally,
+    pub owners: BTreeMap<&'a str, Tally>,
+    pub units: BTreeMap<&'a str, Tally>,
+    pub cycles: BTreeMap<&'a str, Tally>,
+}
+
+impl Tallies<'_> {
+    pub(crate) fn into_calibration(
+        self,
+        as_of: Moment,
+        hit_at: Option<f64>,
+        judgement: Judgement,
+    ) -> Calibration {
+        let groups = |map: BTreeMap<&str, Tally>| -> Vec<CalibrationGroup> {
+            map.iter().map(|(id, t)| t.group(id, &judgement)).collect()
+        };
+        Calibration {
+            as_of,
+            hit_at,
+            judgement,
+            overall: self.overall.group("", &judgement),
+            owners: groups(self.owners),
+            units: groups(self.units),
+            cycles: groups(self.cycles),
+        }
+    }
+}
+
+/// Tallies every settled key result of `plan` (compiled into `engine`) as of `as_of`
+/// that has stated confidences. Draft and cancelled objectives are left out: a draft
+/// was never committed to, and a cancelled one has no outcome.
+pub(crate) fn tally<'a>(
+    plan: &'a Plan,
+    engine: &Engine,
+    as_of: &AsOf,
+    hit_at: Option<f64>,
+) -> Tallies<'a> {
+    let mut out = Tallies::default();
+    let mut cycle_numbers: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut confidences = Vec::new();
+    let mut h = 0;
+    for (i, o) in plan.objectives.iter().enumerate() {
+        let first = h;
+        h += o.key_results.len();
+        let state = o.state();
+        if matches!(state, ObjectiveState::Draft | ObjectiveState::Cancelled) {
+            continue;
+        }
+        let Some(cycle) = o.cycle.as_deref() else {
+            continue;
+        };
+        for (j, kr) in o.key_results.iter().enumerate() {
+            let Some(settled) =
+                engine.settled(first + j, as_of, state == ObjectiveState::Closed, hit_at)
+            else {
+                continue;
+            };
+            confidences.clear();
+            confidences.extend(engine.stated(first + j, settled.at));
+            if confidences.is_empty() {
+                continue;
+            }
+            let next = cycle_numbers.len() as u32;
+            let number = *cycle_numbers.entry(cycle).or_insert(next);
+            let kr_tally = Settled {
+                confidences: &confidences,
+                hit: settled.hit,
+                cycle: number,
+                place: (settled.at, i, j),
+            };
+            out.overall.add(&kr_tally);
+            if let Some(owner) = kr.owner.as_deref().or(o.owner.as_deref()) {
+                out.owners.entry(owner).or_default().add(&kr_tally);
+            }
+            if let Some(unit) = kr.unit.as_deref().or(o.unit.as_deref()) {
+                out.units.entry(unit).or_default().add(&kr_tally);
+            }
+            out.cycles.entry(cycle).or_default().add(&kr_tally);
+        }
+    }
+    out
+}

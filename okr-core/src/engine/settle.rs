@@ -1,0 +1,76 @@
+//! How a key result ended: whether its value at the due date hit, once that is known.
+//! Confidence calibration (`crate::calibration`) judges stated confidence against it.
+
+use super::compile::{Engine, NO_WINDOW};
+use super::evaluate::count_up_to;
+use super::kinds::{Kind, progress};
+use super::status::EPSILON;
+use super::time::AsOf;
+use crate::model::KrType;
+
+/// A key result whose outcome is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Settled {
+    /// The instant it was settled (ms): the end of its due day, or the moment asked
+    /// about for a closed objective not yet due.
+    pub at: i64,
+    /// Whether it hit.
+    pub hit: bool,
+}
+
+impl Engine {
+    /// Key result `h`'s outcome as of `as_of`, when known: its due date has passed, or
+    /// its objective is `closed` (then as it stands at `as_of`). A hit is reaching the
+    /// target (a zoned key result: its target zone; a threshold or range: holding it,
+    /// as the policy judges equality), or, with `hit_at`, progress of at least that.
+    /// `None` for aggregates, key results without a period, and kinds with no score.
+    pub(crate) fn settled(
+        &self,
+        h: usize,
+        as_of: &AsOf,
+        closed: bool,
+        hit_at: Option<f64>,
+    ) -> Option<Settled> {
+        if self.kr_type[h] == KrType::Aggregate || self.window[h] == NO_WINDOW {
+            return None;
+        }
+        let due = self.window[h].1;
+        let at = if due <= as_of.instant {
+            due
+        } else if closed {
+            as_of.instant
+        } else {
+            return None;
+        };
+        let s = self.series(h);
+        let kind = &self.kind[h];
+        let value = match count_up_to(s.t, at - 1) {
+            0 => kind.initial(),
+            n => s.v[n - 1],
+        };
+        let p = progress(kind, value, &self.step_weights, &self.policy.scoring)?;
+        let hit = match (hit_at, kind) {
+            (Some(mark), _) => p.score >= mark - EPSILON,
+            (None, Kind::ZonesNumeric { .. } | Kind::ZonesNamed) => {
+                p.score >= self.policy.scoring.zones.target_score - EPSILON
+            }
+            (None, Kind::Above { .. } | Kind::Below { .. } | Kind::Within { .. }) => {
+                p.score >= 1.0 - EPSILON
+            }
+            (None, _) => p.raw >= 1.0 - EPSILON,
+        };
+        Some(Settled { at, hit })
+    }
+
+    /// The confidences stated at key result `h`'s check-ins before `before` (ms), in
+    /// time order.
+    pub(crate) fn stated(&self, h: usize, before: i64) -> impl Iterator<Item = f64> + '_ {
+        let s = self.series(h);
+        let n = count_up_to(s.t, before - 1);
+        s.c[..n]
+            .iter()
+            .filter(|c| !c.is_nan())
+            // Kept as f32; six decimals give back what people wrote.
+            .map(|&c| (f64::from(c) * 1e6).round() / 1e6)
+    }
+}
