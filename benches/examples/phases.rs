@@ -5,7 +5,7 @@
 //!
 //! `cargo run --release -p okr-benches --example phases -- L.json`
 
-use okr_core::{AsOf, Document, LoadOptions, PlanFormat, ScoreOptions};
+use okr_core::{AsOf, CalibrationOptions, Document, LoadOptions, PlanFormat, ScoreOptions};
 use std::time::Instant;
 
 #[global_allocator]
@@ -49,6 +49,10 @@ fn main() {
     let mut out = std::io::sink();
     serde_json::to_writer_pretty(&mut out, &scores).expect("writes");
     phase("score+write");
+    let after = CalibrationOptions::as_of(AsOf::parse("2026-12-31").expect("date"));
+    let calibration = doc.calibration(&after).expect("calibrates");
+    phase("calibrate");
+    std::hint::black_box(&calibration);
     std::hint::black_box(&eval);
     std::mem::forget(doc);
 }

@@ -2,6 +2,7 @@
 //! module; everything here converts types and errors, and the domain logic stays in
 //! okr-core.
 
+mod calibration;
 mod convert;
 mod errors;
 mod interrupt;
@@ -95,6 +96,7 @@ fn _okr(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyKeyResultScore>()?;
     m.add_class::<PyDiagnostic>()?;
     m.add_class::<PyWhatIf>()?;
+    m.add_class::<calibration::PyCalibration>()?;
     m.add_class::<PyRule>()?;
     m.add_function(wrap_pyfunction!(generate, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;

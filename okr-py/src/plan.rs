@@ -3,6 +3,7 @@
 //! Heavy calls run with the interpreter released, on a snapshot of the plan, and Ctrl-C
 //! interrupts them (`interrupt::interruptible`).
 
+use crate::calibration::PyCalibration;
 use crate::convert::{self, kwargs_object};
 use crate::errors::IntoPy;
 use crate::interrupt::interruptible;
@@ -411,6 +412,33 @@ impl PyPlan {
         }
         let answer = interruptible(py, move || doc.what_if(&options, &supposed))?.py_err(py)?;
         Ok(PyWhatIf(answer))
+    }
+
+    /// How the confidence people stated at check-ins compared with how their key
+    /// results ended, for everyone and per owner, unit and cycle. Key results due by
+    /// `as_of` (default now), or in closed objectives, are settled. `hit_at` counts
+    /// reaching that progress as a hit instead of reaching the target; the judgement
+    /// fields default to the plan's lint settings. See docs/forecasting.md.
+    #[pyo3(signature = (as_of = None, hit_at = None, min_key_results = None, min_cycles = None, max_gap = None))]
+    fn calibration(
+        &self,
+        py: Python<'_>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        hit_at: Option<f64>,
+        min_key_results: Option<u32>,
+        min_cycles: Option<u32>,
+        max_gap: Option<f64>,
+    ) -> PyResult<PyCalibration> {
+        let options = okr_core::CalibrationOptions {
+            as_of: convert::as_of(py, as_of)?,
+            hit_at,
+            min_key_results,
+            min_cycles,
+            max_gap,
+        };
+        let doc = self.doc();
+        let answer = interruptible(py, move || doc.calibration(&options))?.py_err(py)?;
+        Ok(PyCalibration(answer))
     }
 
     /// The alignment analysis: roots, orphans, and per objective its parents, children,

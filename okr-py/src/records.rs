@@ -9,7 +9,7 @@ use okr_core::{Diagnostic, KeyResult, KeyResultScore, Objective, ObjectiveScore,
 use pyo3::prelude::*;
 use serde::Serialize;
 
-fn dict<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn dict<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
     let json = okr_core::format::json::to_value(value).py_err(py)?;
     convert::to_py(py, &json)
 }

@@ -296,7 +296,7 @@ def test_lint_report_alignment_and_rules() -> None:
         plan.lint(select=["OKR101"], as_of="2026-11-23")
     )
     assert okr.rule("OKR202").name == "activity-key-result"
-    assert len(okr.rules()) == 33
+    assert len(okr.rules()) == 34
     assert "## What it does" in okr.rule("activity-key-result").doc
     assert plan.report(as_of="2026-11-23").startswith("#")
     assert "<html" in plan.report("html", as_of="2026-11-23")

@@ -309,7 +309,7 @@ impl Grouping {
             "unit" | "units" => Ok(Grouping::Unit),
             "cycle" | "cycles" => Ok(Grouping::Cycle),
             _ => Err(Error::unknown_choice(
-                "by",
+                "grouping",
                 name,
                 &["overall", "owner", "unit", "cycle"],
             )),

@@ -19,6 +19,7 @@ from typing import Union
 
 from . import _okr
 from ._okr import (
+    Calibration,
     CycleError,
     DateOrderError,
     Diagnostic,
@@ -85,6 +86,7 @@ def save(plan: Plan, path: PathLike, format: str | None = None) -> None:
 
 
 __all__ = [
+    "Calibration",
     "CycleError",
     "DateOrderError",
     "Diagnostic",

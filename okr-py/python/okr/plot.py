@@ -294,3 +294,62 @@ def alignment_tree(
     ax.axis("off")
     _title(ax, f"Alignment as of {card.as_of}")
     return ax
+
+
+# One colour per group in a reliability diagram, in the order the groups are drawn.
+_GROUP_COLOURS = ["#1565c0", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#ad1457"]
+
+
+def reliability(
+    calibration: _okr.Calibration,
+    by: str = "overall",
+    ids: Optional[list[str]] = None,
+    ax: Optional[Axes] = None,
+    top: int = 6,
+) -> Axes:
+    """The reliability diagram of a calibration (`Plan.calibration`): for each tenth of
+    stated confidence, the share of forecasts whose key result hit, against the diagonal
+    a calibrated forecaster follows. Points above the diagonal are underconfidence,
+    below it overconfidence; each point's area is its number of forecasts.
+
+    One line per group of `by` (`"overall"`, `"owner"`, `"unit"` or `"cycle"`): the
+    groups named in `ids`, else the `top` with most forecasts. Every number is the
+    engine's (`Calibration.reliability_frame`)."""
+    ax = _axes(ax, (5.5, 5.5))
+    groups = {"overall": [calibration.overall], "owner": calibration.owners, "unit": calibration.units, "cycle": calibration.cycles}
+    if by not in groups:
+        # The engine names the choices; ask it, so that the message is the same everywhere.
+        calibration.frame(by)
+    chosen = [g for g in groups[by] if g["forecasts"] > 0]
+    if ids is not None:
+        wanted = set(ids)
+        missing = wanted - {g["id"] for g in chosen}
+        if missing:
+            raise _okr.NotFoundError(f"no {by} with settled forecasts: {', '.join(sorted(missing))}")
+        chosen = [g for g in chosen if g["id"] in wanted]
+    else:
+        chosen = sorted(chosen, key=lambda g: (-g["forecasts"], g["id"]))[:top]
+    ax.plot([0, 100], [0, 100], linestyle="--", color="#9e9e9e", linewidth=1, label="calibrated")
+    largest = max((b["forecasts"] for g in chosen for b in g["bins"]), default=1)
+    for n, g in enumerate(chosen):
+        bins = [b for b in g["bins"] if b["forecasts"] > 0]
+        x = [b["mean_confidence"] * 100 for b in bins]
+        y = [b["hit_rate"] * 100 for b in bins]
+        colour = _GROUP_COLOURS[n % len(_GROUP_COLOURS)]
+        name = g["id"] or "everyone"
+        forecasts = f"{g['forecasts']} forecast" + ("" if g["forecasts"] == 1 else "s")
+        label = f"{_text(name)}: {forecasts}, {_words(g['verdict'])}"
+        ax.plot(x, y, color=colour, linewidth=1.2, alpha=0.8, label=label)
+        ax.scatter(x, y, s=[20 + 280 * b["forecasts"] / largest for b in bins], color=colour, alpha=0.6, zorder=3)
+    ax.set_xlim(0, 100)
+    ax.set_ylim(-3, 103)
+    ax.set_aspect("equal")
+    ax.set_xlabel("stated confidence (%)")
+    ax.set_ylabel("forecasts whose key result hit (%)")
+    ax.grid(True, color="#eeeeee")
+    # Below the axes: the top corners are where points of low or high confidence land.
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8, frameon=False)
+    if not chosen:
+        ax.text(50, 50, "no settled key result has a stated confidence yet", ha="center", fontsize=9, color="#616161")
+    _title(ax, f"Stated confidence against outcomes, as of {calibration.as_of}")
+    return ax
