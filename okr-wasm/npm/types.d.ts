@@ -193,6 +193,68 @@ export interface WhatIf {
   scores: Scores;
 }
 
+export interface CalibrationOptions {
+  /** Key results due by then are settled. Default: now. */
+  asOf?: DateText;
+  /** Count reaching this progress (0 < p ≤ 1) as a hit, instead of reaching the target. */
+  hitAt?: number;
+  /** Fewest settled key results before a verdict. Default: the plan's lint setting, else 8. */
+  minKeyResults?: number;
+  /** Fewest cycles they must span. Default: the plan's lint setting, else 2. */
+  minCycles?: number;
+  /** Largest gap called calibrated. Default: the plan's lint setting, else 0.25. */
+  maxGap?: number;
+}
+
+/** What a group's forecasts say of its stated confidence. */
+export type Verdict = "too_little_evidence" | "calibrated" | "overconfident" | "underconfident" | "inconsistent";
+
+/** Forecasts whose stated confidence fell in `[low, high)` (the last bin includes 1). */
+export interface ReliabilityBin {
+  low: number;
+  high: number;
+  forecasts: number;
+  /** `null` in an empty bin. */
+  meanConfidence: number | null;
+  /** Share of them whose key result hit; `null` in an empty bin. */
+  hitRate: number | null;
+}
+
+/** One group's calibration: everyone's (`id` empty), or an owner's, unit's or cycle's. */
+export interface CalibrationGroup {
+  id: string;
+  /** Check-ins with a stated confidence, made before their key result was due. */
+  forecasts: number;
+  /** Settled key results with at least one of them. */
+  keyResults: number;
+  /** How many of those key results hit. */
+  hits: number;
+  cycles: number;
+  meanConfidence: number | null;
+  /** Share of forecasts whose key result hit. */
+  hitRate: number | null;
+  /** `meanConfidence − hitRate`: above 0 is overconfidence. */
+  gap: number | null;
+  /** Mean squared distance of confidence from outcome (0 is perfect; always 50 % scores 0.25). */
+  brier: number | null;
+  /** Forecast-weighted mean distance of each bin's confidence from its hit rate. */
+  calibrationError: number | null;
+  verdict: Verdict;
+  /** Ten bins, one per tenth of stated confidence. */
+  bins: ReliabilityBin[];
+}
+
+/** `Plan.calibration`'s answer. */
+export interface Calibration {
+  asOf: string;
+  hitAt: number | null;
+  judgement: { minKeyResults: number; minCycles: number; maxGap: number };
+  overall: CalibrationGroup;
+  owners: CalibrationGroup[];
+  units: CalibrationGroup[];
+  cycles: CalibrationGroup[];
+}
+
 export interface Scores {
   asOf: string;
   objectives: ObjectiveScore[];

@@ -7,7 +7,8 @@ use crate::convert::{
 use crate::errors::{IntoJs, internal};
 use crate::table::table_to_js;
 use okr_core::{
-    AsOf, Document, LintOptions, LoadOptions, PlanFormat, ReportFormat, ScoreOptions, TableKind,
+    AsOf, CalibrationOptions, Document, LintOptions, LoadOptions, PlanFormat, ReportFormat,
+    ScoreOptions, TableKind,
 };
 use wasm_bindgen::prelude::*;
 
@@ -145,6 +146,22 @@ impl Plan {
         let out = to_js(&answer)?;
         js_sys::Reflect::set(&out, &JsValue::from_str("scores"), &scores)?;
         Ok(out)
+    }
+
+    /// How the confidence stated at check-ins compared with how key results ended, as
+    /// of `asOf` (default now): for everyone and per owner, unit and cycle, the Brier
+    /// score, the gap between stated confidence and the share that hit, a reliability
+    /// table and a verdict. `hitAt` counts reaching that progress as a hit; the
+    /// judgement (`minKeyResults`, `minCycles`, `maxGap`) defaults to the plan's lint
+    /// settings.
+    #[wasm_bindgen(unchecked_return_type = "Calibration")]
+    pub fn calibration(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CalibrationOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        crate::usable()?;
+        let options = CalibrationOptions::from_value(options_from_js(&options)?).js()?;
+        to_js(&self.0.calibration(&options).js()?)
     }
 
     /// Lint diagnostics, each located.

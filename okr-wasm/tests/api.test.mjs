@@ -113,7 +113,7 @@ test("reports, alignment, rules, presets, schema and generated plans", () => {
   const alignment = plan.alignment();
   assert.ok(Array.isArray(alignment.roots) && alignment.objectives.every((o) => "skippedLevels" in o));
   const rules = okr.rules();
-  assert.equal(rules.length, 33);
+  assert.equal(rules.length, 34);
   assert.ok(rules.every((r) => /^OKR\d{3}$/.test(r.code) && r.defaultSeverity));
   assert.ok(okr.presets().includes("okr-tracker"));
   assert.equal(okr.schema().title, "OKR plan");
@@ -153,4 +153,17 @@ test("the workspace reads its log once; a log that cannot be read is every check
   assert.equal(bad.problems[0].offset, null, "a position in the log is not one in the plan's text");
   ws.setLog(undefined);
   assert.equal(ws.check(plan).scores.keyResults[0].checkIns, 0);
+});
+
+test("calibration judges each owner's stated confidence against outcomes", () => {
+  const text = readFileSync(new URL("../../fixtures/calibration/track-record.yaml", import.meta.url), "utf8");
+  const cal = load(text).calibration({ asOf: "2026-07-15" });
+  assert.equal(cal.asOf, "2026-07-15");
+  assert.deepEqual(cal.judgement, { minKeyResults: 4, minCycles: 2, maxGap: 0.25 });
+  const ana = cal.owners.find((g) => g.id === "ana");
+  assert.equal(ana.verdict, "overconfident");
+  assert.equal(ana.bins.length, 10);
+  assert.equal(cal.overall.brier, 0.360625);
+  assert.throws(() => load(text).calibration({ hitAt: 2 }), (e) => e instanceof OkrError && e.code === "invalid_argument");
+  assert.throws(() => load(text).calibration({ hit: 0.5 }), (e) => e.code === "unknown_field");
 });

@@ -112,3 +112,42 @@ test("a 50 MB note is refused with its path", () => {
   const text = `{"schema_version": 1, "objectives": [{"id": "o", "title": "t", "key_results": [{"id": "k", "title": "t", "type": "milestone", "check_ins": [{"at": "2026-01-05", "value": true, "note": "${note}"}]}]}]}`;
   assert.throws(() => load(text, { format: "json" }), (e) => e instanceof OkrError && e.code === c.kind && e.path === c.path);
 });
+
+test("every calibration case of fixtures/calibration holds", () => {
+  const expected = json("calibration/expected.json");
+  const failures = [];
+  const check = (name, group, expect) => {
+    for (const [key, want] of Object.entries(expect)) {
+      if (key === "bins") continue;
+      const got = group[camel(key)];
+      const same = typeof want === "number" ? Math.abs(got - want) < 1e-6 : got === want;
+      if (!same) failures.push(`${name}.${key}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+    }
+    const listed = new Map(expect.bins.map((b) => [Math.round(b[0] * 10), b]));
+    assert.equal(group.bins.length, 10, name);
+    group.bins.forEach((b, i) => {
+      const want = listed.get(i);
+      const got = [b.forecasts, b.meanConfidence, b.hitRate];
+      const wanted = want ? want.slice(1) : [0, null, null];
+      const same = got.every((g, k) => (typeof wanted[k] === "number" && k > 0 ? Math.abs(g - wanted[k]) < 1e-6 : g === wanted[k]));
+      if (!same) failures.push(`${name} bin ${i}: got ${JSON.stringify(got)}, want ${JSON.stringify(wanted)}`);
+    });
+  };
+  for (const c of expected.cases) {
+    const options = Object.fromEntries(Object.entries(c.options ?? {}).map(([k, v]) => [camel(k), v]));
+    const cal = load(read(`calibration/${c.file}`)).calibration({ asOf: c.as_of, ...options });
+    const judgement = Object.fromEntries(Object.entries(c.judgement).map(([k, v]) => [camel(k), v]));
+    assert.deepEqual(cal.judgement, judgement);
+    check("overall", cal.overall, c.overall);
+    for (const key of ["owners", "units", "cycles"]) {
+      const listed = c[key] ?? {};
+      for (const [id, expect] of Object.entries(listed)) {
+        const group = cal[key].find((g) => g.id === id);
+        if (!group) failures.push(`${key}.${id}: missing`);
+        else check(`${key}.${id}`, group, expect);
+      }
+      if (!c.only_listed) assert.deepEqual(cal[key].map((g) => g.id), Object.keys(listed), key);
+    }
+  }
+  assert.deepEqual(failures, []);
+});

@@ -1,7 +1,7 @@
 // Compiled by `tsc --strict` in CI (never run): the package's types must let a
 // TypeScript user write this, and must refuse what is marked @ts-expect-error.
 import { init, load, Plan, Workspace, OkrError, rules, presets, generate } from "okr";
-import type { Scores, Diagnostic, CheckResult, KeyResultScore, Table, WhatIf } from "okr";
+import type { Scores, Diagnostic, CheckResult, KeyResultScore, Table, WhatIf, Calibration, Verdict } from "okr";
 
 export async function example(text: string): Promise<number> {
   await init();
@@ -13,6 +13,9 @@ export async function example(text: string): Promise<number> {
   const table: Table = plan.table("scores", { asOf: "2026-02-14" });
   const whatIf: WhatIf = plan.whatIf({ arr: 12.5, beta: true, steps: ["a"] }, { asOf: "2026-02-14" });
   const chance: number | null = whatIf.changes[0]?.probabilityAfter ?? null;
+  const calibration: Calibration = plan.calibration({ asOf: "2026-07-15", hitAt: 0.7, minCycles: 3 });
+  const verdict: Verdict = calibration.owners[0]?.verdict ?? "too_little_evidence";
+  const gap: number | null = calibration.overall.gap;
   const column = table.columns["progress"];
   const ws = new Workspace({ format: "yaml", asOf: "2026-02-14" });
   const result: CheckResult = ws.check(text);
@@ -29,7 +32,9 @@ export async function example(text: string): Promise<number> {
   }
   // @ts-expect-error: statuses are a closed set
   const wrong: KeyResultScore["status"] = "late";
+  // @ts-expect-error: verdicts are a closed set
+  const unsure: Verdict = "unsure";
   // @ts-expect-error: lint profiles are a closed set
   plan.lint({ profile: "lenient" });
-  return (chance ?? 0) + behind.length + (progress ?? 0) + diagnostics.length + (column?.length ?? 0) + (at ?? 0) + rules().length + generate("S", 1).counts().objectives + wrong.length;
+  return (chance ?? 0) + (gap ?? 0) + verdict.length + unsure.length + behind.length + (progress ?? 0) + diagnostics.length + (column?.length ?? 0) + (at ?? 0) + rules().length + generate("S", 1).counts().objectives + wrong.length;
 }

@@ -30,6 +30,14 @@ test("the declared what-if records have exactly the fields the engine returns", 
   assert.deepEqual(keys(answer.changes[0]), fields("ScoreChange"));
 });
 
+test("the declared calibration records have exactly the fields the engine returns", () => {
+  const track = readFileSync(new URL("../../fixtures/calibration/track-record.yaml", import.meta.url), "utf8");
+  const cal = load(track).calibration({ asOf: "2026-07-15" });
+  assert.deepEqual(keys(cal), fields("Calibration"));
+  assert.deepEqual(keys(cal.overall), fields("CalibrationGroup"));
+  assert.deepEqual(keys(cal.overall.bins[0]), fields("ReliabilityBin"));
+});
+
 test("the declared records have exactly the fields the engine returns", () => {
   assert.deepEqual(keys(scores), fields("Scores"));
   assert.deepEqual(keys(scores.objectives[0]), fields("ObjectiveScore"));
