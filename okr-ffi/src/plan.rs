@@ -6,8 +6,8 @@ use crate::error::{OkrError, guard};
 use crate::options::{LintOptions, score_options};
 use okr_core::alignment::AlignedObjective;
 use okr_core::{
-    CheckInRequest, Counts, Diagnostic, Document, ErrorInfo, LoadOptions, PlanFormat, Preset,
-    ReportFormat, Scorecard, Supposed, WhatIf,
+    AsOf, Calibration, CalibrationOptions, CheckInRequest, Counts, Diagnostic, Document, ErrorInfo,
+    LoadOptions, PlanFormat, Preset, ReportFormat, Scorecard, Supposed, WhatIf,
 };
 use std::sync::Arc;
 
@@ -113,6 +113,38 @@ impl Plan {
         preset: Option<Preset>,
     ) -> Result<WhatIf, OkrError> {
         guard(|| Ok(self.0.what_if(&score_options(as_of, preset)?, &supposed)?))
+    }
+
+    /// How the confidence stated at check-ins compared with how key results ended, as
+    /// of `as_of` (a date or timestamp; `null` is now): for everyone and per owner,
+    /// unit and cycle, the Brier score, the gap between stated confidence and the share
+    /// that hit, a reliability table and a verdict. `hit_at` counts reaching that
+    /// progress as a hit; the judgement fields default to the plan's lint settings.
+    #[uniffi::method(default(
+        as_of = None,
+        hit_at = None,
+        min_key_results = None,
+        min_cycles = None,
+        max_gap = None
+    ))]
+    pub fn calibration(
+        &self,
+        as_of: Option<String>,
+        hit_at: Option<f64>,
+        min_key_results: Option<u32>,
+        min_cycles: Option<u32>,
+        max_gap: Option<f64>,
+    ) -> Result<Calibration, OkrError> {
+        guard(|| {
+            let options = CalibrationOptions {
+                as_of: AsOf::parse_or_now(as_of.as_deref())?,
+                hit_at,
+                min_key_results,
+                min_cycles,
+                max_gap,
+            };
+            Ok(self.0.calibration(&options)?)
+        })
     }
 
     /// What the lint rules find, configured by `options` over the plan's own

@@ -579,6 +579,15 @@ public protocol PlanProtocol: AnyObject, Sendable {
     func alignment() throws  -> Alignment
     
     /**
+     * How the confidence stated at check-ins compared with how key results ended, as
+     * of `as_of` (a date or timestamp; `null` is now): for everyone and per owner,
+     * unit and cycle, the Brier score, the gap between stated confidence and the share
+     * that hit, a reliability table and a verdict. `hit_at` counts reaching that
+     * progress as a hit; the judgement fields default to the plan's lint settings.
+     */
+    func calibration(asOf: String?, hitAt: Double?, minKeyResults: UInt32?, minCycles: UInt32?, maxGap: Double?) throws  -> Calibration
+    
+    /**
      * Reads a check-in as a person types it (the value for its key result's kind)
      * and checks it as the log's next entry: the line to append to the check-ins
      * log, and the plan with the check-in. Errors point at the entry
@@ -756,6 +765,27 @@ open func alignment()throws  -> Alignment  {
         uniffiCallStatus in
     uniffi_okr_ffi_fn_method_plan_alignment(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * How the confidence stated at check-ins compared with how key results ended, as
+     * of `as_of` (a date or timestamp; `null` is now): for everyone and per owner,
+     * unit and cycle, the Brier score, the gap between stated confidence and the share
+     * that hit, a reliability table and a verdict. `hit_at` counts reaching that
+     * progress as a hit; the judgement fields default to the plan's lint settings.
+     */
+open func calibration(asOf: String? = nil, hitAt: Double? = nil, minKeyResults: UInt32? = nil, minCycles: UInt32? = nil, maxGap: Double? = nil)throws  -> Calibration  {
+    return try  FfiConverterTypeCalibration_lift(try rustCallWithError(FfiConverterTypeOkrError_lift) {
+        uniffiCallStatus in
+    uniffi_okr_ffi_fn_method_plan_calibration(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionString.lower(asOf),
+        FfiConverterOptionDouble.lower(hitAt),
+        FfiConverterOptionUInt32.lower(minKeyResults),
+        FfiConverterOptionUInt32.lower(minCycles),
+        FfiConverterOptionDouble.lower(maxGap),uniffiCallStatus
     )
 })
 }
@@ -1988,6 +2018,30 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
+    typealias SwiftType = Double?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDouble.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDouble.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
     typealias SwiftType = String?
 
@@ -2239,6 +2293,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_okr_ffi_checksum_method_plan_alignment() != 30532) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_okr_ffi_checksum_method_plan_calibration() != 14041) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_okr_ffi_checksum_method_plan_check_in() != 4881) {

@@ -713,6 +713,300 @@ public func FfiConverterTypeAlignedObjective_lower(_ value: AlignedObjective) ->
 
 
 /**
+ * How people's stated confidence compared with outcomes, as of a moment: for everyone,
+ * and per owner, unit and cycle.
+ */
+public struct Calibration: Equatable, Hashable {
+    /**
+     * Key results due by this moment are settled.
+     */
+    public var asOf: Moment
+    /**
+     * The progress that counts as a hit, when not the target.
+     */
+    public var hitAt: Double?
+    /**
+     * The evidence a verdict needed.
+     */
+    public var judgement: Judgement
+    /**
+     * Every forecast.
+     */
+    public var overall: CalibrationGroup
+    /**
+     * Per owner of the key result (else of its objective), by id.
+     */
+    public var owners: [CalibrationGroup]
+    /**
+     * Per unit of the key result (else of its objective), by id.
+     */
+    public var units: [CalibrationGroup]
+    /**
+     * Per cycle, by id.
+     */
+    public var cycles: [CalibrationGroup]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Key results due by this moment are settled.
+         */asOf: Moment, 
+        /**
+         * The progress that counts as a hit, when not the target.
+         */hitAt: Double?, 
+        /**
+         * The evidence a verdict needed.
+         */judgement: Judgement, 
+        /**
+         * Every forecast.
+         */overall: CalibrationGroup, 
+        /**
+         * Per owner of the key result (else of its objective), by id.
+         */owners: [CalibrationGroup], 
+        /**
+         * Per unit of the key result (else of its objective), by id.
+         */units: [CalibrationGroup], 
+        /**
+         * Per cycle, by id.
+         */cycles: [CalibrationGroup]) {
+        self.asOf = asOf
+        self.hitAt = hitAt
+        self.judgement = judgement
+        self.overall = overall
+        self.owners = owners
+        self.units = units
+        self.cycles = cycles
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Calibration: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCalibration: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Calibration {
+        return
+            try Calibration(
+                asOf: FfiConverterTypeMoment.read(from: &buf), 
+                hitAt: FfiConverterOptionDouble.read(from: &buf), 
+                judgement: FfiConverterTypeJudgement.read(from: &buf), 
+                overall: FfiConverterTypeCalibrationGroup.read(from: &buf), 
+                owners: FfiConverterSequenceTypeCalibrationGroup.read(from: &buf), 
+                units: FfiConverterSequenceTypeCalibrationGroup.read(from: &buf), 
+                cycles: FfiConverterSequenceTypeCalibrationGroup.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Calibration, into buf: inout [UInt8]) {
+        FfiConverterTypeMoment.write(value.asOf, into: &buf)
+        FfiConverterOptionDouble.write(value.hitAt, into: &buf)
+        FfiConverterTypeJudgement.write(value.judgement, into: &buf)
+        FfiConverterTypeCalibrationGroup.write(value.overall, into: &buf)
+        FfiConverterSequenceTypeCalibrationGroup.write(value.owners, into: &buf)
+        FfiConverterSequenceTypeCalibrationGroup.write(value.units, into: &buf)
+        FfiConverterSequenceTypeCalibrationGroup.write(value.cycles, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalibration_lift(_ buf: RustBuffer) throws -> Calibration {
+    return try FfiConverterTypeCalibration.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalibration_lower(_ value: Calibration) -> RustBuffer {
+    return FfiConverterTypeCalibration.lower(value)
+}
+
+
+/**
+ * The calibration of one group of forecasts: everyone's, or one owner's, unit's or
+ * cycle's.
+ */
+public struct CalibrationGroup: Equatable, Hashable {
+    /**
+     * The owner, unit or cycle id; empty for everyone.
+     */
+    public var id: String
+    /**
+     * Check-ins with a stated confidence, made before their key result was due.
+     */
+    public var forecasts: UInt32
+    /**
+     * Settled key results with at least one of them.
+     */
+    public var keyResults: UInt32
+    /**
+     * How many of those key results hit.
+     */
+    public var hits: UInt32
+    /**
+     * How many cycles the key results span.
+     */
+    public var cycles: UInt32
+    /**
+     * Mean stated confidence over the forecasts.
+     */
+    public var meanConfidence: Double?
+    /**
+     * The share of forecasts whose key result hit.
+     */
+    public var hitRate: Double?
+    /**
+     * `mean_confidence − hit_rate`: above 0 is overconfidence, below 0 underconfidence.
+     */
+    public var gap: Double?
+    /**
+     * Mean squared distance between stated confidence and outcome (1 hit, 0 missed):
+     * 0 is perfect, 0.25 is what always saying 50 % scores.
+     */
+    public var brier: Double?
+    /**
+     * Expected calibration error: the forecast-weighted mean distance between each
+     * bin's mean stated confidence and its hit rate.
+     */
+    public var calibrationError: Double?
+    /**
+     * What the evidence says.
+     */
+    public var verdict: Verdict
+    /**
+     * The reliability table: one row per tenth of stated confidence.
+     */
+    public var bins: [ReliabilityBin]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The owner, unit or cycle id; empty for everyone.
+         */id: String, 
+        /**
+         * Check-ins with a stated confidence, made before their key result was due.
+         */forecasts: UInt32, 
+        /**
+         * Settled key results with at least one of them.
+         */keyResults: UInt32, 
+        /**
+         * How many of those key results hit.
+         */hits: UInt32, 
+        /**
+         * How many cycles the key results span.
+         */cycles: UInt32, 
+        /**
+         * Mean stated confidence over the forecasts.
+         */meanConfidence: Double?, 
+        /**
+         * The share of forecasts whose key result hit.
+         */hitRate: Double?, 
+        /**
+         * `mean_confidence − hit_rate`: above 0 is overconfidence, below 0 underconfidence.
+         */gap: Double?, 
+        /**
+         * Mean squared distance between stated confidence and outcome (1 hit, 0 missed):
+         * 0 is perfect, 0.25 is what always saying 50 % scores.
+         */brier: Double?, 
+        /**
+         * Expected calibration error: the forecast-weighted mean distance between each
+         * bin's mean stated confidence and its hit rate.
+         */calibrationError: Double?, 
+        /**
+         * What the evidence says.
+         */verdict: Verdict, 
+        /**
+         * The reliability table: one row per tenth of stated confidence.
+         */bins: [ReliabilityBin]) {
+        self.id = id
+        self.forecasts = forecasts
+        self.keyResults = keyResults
+        self.hits = hits
+        self.cycles = cycles
+        self.meanConfidence = meanConfidence
+        self.hitRate = hitRate
+        self.gap = gap
+        self.brier = brier
+        self.calibrationError = calibrationError
+        self.verdict = verdict
+        self.bins = bins
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CalibrationGroup: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCalibrationGroup: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CalibrationGroup {
+        return
+            try CalibrationGroup(
+                id: FfiConverterString.read(from: &buf), 
+                forecasts: FfiConverterUInt32.read(from: &buf), 
+                keyResults: FfiConverterUInt32.read(from: &buf), 
+                hits: FfiConverterUInt32.read(from: &buf), 
+                cycles: FfiConverterUInt32.read(from: &buf), 
+                meanConfidence: FfiConverterOptionDouble.read(from: &buf), 
+                hitRate: FfiConverterOptionDouble.read(from: &buf), 
+                gap: FfiConverterOptionDouble.read(from: &buf), 
+                brier: FfiConverterOptionDouble.read(from: &buf), 
+                calibrationError: FfiConverterOptionDouble.read(from: &buf), 
+                verdict: FfiConverterTypeVerdict.read(from: &buf), 
+                bins: FfiConverterSequenceTypeReliabilityBin.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CalibrationGroup, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterUInt32.write(value.forecasts, into: &buf)
+        FfiConverterUInt32.write(value.keyResults, into: &buf)
+        FfiConverterUInt32.write(value.hits, into: &buf)
+        FfiConverterUInt32.write(value.cycles, into: &buf)
+        FfiConverterOptionDouble.write(value.meanConfidence, into: &buf)
+        FfiConverterOptionDouble.write(value.hitRate, into: &buf)
+        FfiConverterOptionDouble.write(value.gap, into: &buf)
+        FfiConverterOptionDouble.write(value.brier, into: &buf)
+        FfiConverterOptionDouble.write(value.calibrationError, into: &buf)
+        FfiConverterTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterSequenceTypeReliabilityBin.write(value.bins, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalibrationGroup_lift(_ buf: RustBuffer) throws -> CalibrationGroup {
+    return try FfiConverterTypeCalibrationGroup.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalibrationGroup_lower(_ value: CalibrationGroup) -> RustBuffer {
+    return FfiConverterTypeCalibrationGroup.lower(value)
+}
+
+
+/**
  * A check-in as a person types it (a command line, a form): the document reads the
  * value for the key result's kind, so callers never decide it.
  */
@@ -1468,6 +1762,87 @@ public func FfiConverterTypeGrade_lower(_ value: Grade) -> RustBuffer {
 
 
 /**
+ * How much evidence a verdict needs, and how large a gap it calls miscalibrated.
+ */
+public struct Judgement: Equatable, Hashable {
+    /**
+     * Fewest settled key results with stated confidences.
+     */
+    public var minKeyResults: UInt32
+    /**
+     * Fewest cycles they must span.
+     */
+    public var minCycles: UInt32
+    /**
+     * The largest gap between stated confidence and the share that hit that is not
+     * called over- or underconfidence.
+     */
+    public var maxGap: Double
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Fewest settled key results with stated confidences.
+         */minKeyResults: UInt32, 
+        /**
+         * Fewest cycles they must span.
+         */minCycles: UInt32, 
+        /**
+         * The largest gap between stated confidence and the share that hit that is not
+         * called over- or underconfidence.
+         */maxGap: Double) {
+        self.minKeyResults = minKeyResults
+        self.minCycles = minCycles
+        self.maxGap = maxGap
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Judgement: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJudgement: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Judgement {
+        return
+            try Judgement(
+                minKeyResults: FfiConverterUInt32.read(from: &buf), 
+                minCycles: FfiConverterUInt32.read(from: &buf), 
+                maxGap: FfiConverterDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Judgement, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.minKeyResults, into: &buf)
+        FfiConverterUInt32.write(value.minCycles, into: &buf)
+        FfiConverterDouble.write(value.maxGap, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJudgement_lift(_ buf: RustBuffer) throws -> Judgement {
+    return try FfiConverterTypeJudgement.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJudgement_lower(_ value: Judgement) -> RustBuffer {
+    return FfiConverterTypeJudgement.lower(value)
+}
+
+
+/**
  * One key result scored: value, progress, status, confidence and forecast.
  */
 public struct KeyResultScore: Equatable, Hashable {
@@ -2039,6 +2414,106 @@ public func FfiConverterTypeObjectiveScore_lift(_ buf: RustBuffer) throws -> Obj
 #endif
 public func FfiConverterTypeObjectiveScore_lower(_ value: ObjectiveScore) -> RustBuffer {
     return FfiConverterTypeObjectiveScore.lower(value)
+}
+
+
+/**
+ * One row of a reliability table: the forecasts whose stated confidence fell in
+ * `[low, high)` (the last bin includes 1.0), and how often their key results hit.
+ */
+public struct ReliabilityBin: Equatable, Hashable {
+    /**
+     * The bin's lowest confidence.
+     */
+    public var low: Double
+    /**
+     * The bin's upper bound.
+     */
+    public var high: Double
+    /**
+     * How many forecasts fell in it.
+     */
+    public var forecasts: UInt32
+    /**
+     * Their mean stated confidence (none in an empty bin).
+     */
+    public var meanConfidence: Double?
+    /**
+     * The share of them whose key result hit (none in an empty bin).
+     */
+    public var hitRate: Double?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The bin's lowest confidence.
+         */low: Double, 
+        /**
+         * The bin's upper bound.
+         */high: Double, 
+        /**
+         * How many forecasts fell in it.
+         */forecasts: UInt32, 
+        /**
+         * Their mean stated confidence (none in an empty bin).
+         */meanConfidence: Double?, 
+        /**
+         * The share of them whose key result hit (none in an empty bin).
+         */hitRate: Double?) {
+        self.low = low
+        self.high = high
+        self.forecasts = forecasts
+        self.meanConfidence = meanConfidence
+        self.hitRate = hitRate
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ReliabilityBin: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReliabilityBin: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReliabilityBin {
+        return
+            try ReliabilityBin(
+                low: FfiConverterDouble.read(from: &buf), 
+                high: FfiConverterDouble.read(from: &buf), 
+                forecasts: FfiConverterUInt32.read(from: &buf), 
+                meanConfidence: FfiConverterOptionDouble.read(from: &buf), 
+                hitRate: FfiConverterOptionDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ReliabilityBin, into buf: inout [UInt8]) {
+        FfiConverterDouble.write(value.low, into: &buf)
+        FfiConverterDouble.write(value.high, into: &buf)
+        FfiConverterUInt32.write(value.forecasts, into: &buf)
+        FfiConverterOptionDouble.write(value.meanConfidence, into: &buf)
+        FfiConverterOptionDouble.write(value.hitRate, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReliabilityBin_lift(_ buf: RustBuffer) throws -> ReliabilityBin {
+    return try FfiConverterTypeReliabilityBin.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReliabilityBin_lower(_ value: ReliabilityBin) -> RustBuffer {
+    return FfiConverterTypeReliabilityBin.lower(value)
 }
 
 
@@ -3941,6 +4416,111 @@ public func FfiConverterTypeValue_lower(_ value: Value) -> RustBuffer {
 }
 
 
+
+/**
+ * What a group's forecasts say of its stated confidence.
+ */
+
+public enum Verdict: Equatable, Hashable {
+    
+    /**
+     * Fewer settled key results or cycles than the judgement asks for.
+     */
+    case tooLittleEvidence
+    /**
+     * Stated confidence is within the allowed gap of the share that hit.
+     */
+    case calibrated
+    /**
+     * Stated confidence runs above the share that hit, in every cycle.
+     */
+    case overconfident
+    /**
+     * Stated confidence runs below the share that hit, in every cycle.
+     */
+    case underconfident
+    /**
+     * The gap is large overall, but over in some cycles and under in others.
+     */
+    case inconsistent
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Verdict: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVerdict: FfiConverterRustBuffer {
+    typealias SwiftType = Verdict
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Verdict {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .tooLittleEvidence
+        
+        case 2: return .calibrated
+        
+        case 3: return .overconfident
+        
+        case 4: return .underconfident
+        
+        case 5: return .inconsistent
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Verdict, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .tooLittleEvidence:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .calibrated:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .overconfident:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .underconfident:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .inconsistent:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerdict_lift(_ buf: RustBuffer) throws -> Verdict {
+    return try FfiConverterTypeVerdict.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerdict_lower(_ value: Verdict) -> RustBuffer {
+    return FfiConverterTypeVerdict.lower(value)
+}
+
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -4257,6 +4837,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeCalibrationGroup: FfiConverterRustBuffer {
+    typealias SwiftType = [CalibrationGroup]
+
+    public static func write(_ value: [CalibrationGroup], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCalibrationGroup.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CalibrationGroup] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CalibrationGroup]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCalibrationGroup.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeKeyResultScore: FfiConverterRustBuffer {
     typealias SwiftType = [KeyResultScore]
 
@@ -4299,6 +4904,31 @@ fileprivate struct FfiConverterSequenceTypeObjectiveScore: FfiConverterRustBuffe
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeObjectiveScore.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeReliabilityBin: FfiConverterRustBuffer {
+    typealias SwiftType = [ReliabilityBin]
+
+    public static func write(_ value: [ReliabilityBin], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeReliabilityBin.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ReliabilityBin] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ReliabilityBin]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeReliabilityBin.read(from: &buf))
         }
         return seq
     }

@@ -268,6 +268,11 @@ uint64_t uniffi_okr_ffi_fn_constructor_plan_load(RustBuffer text, RustBuffer for
 RustBuffer uniffi_okr_ffi_fn_method_plan_alignment(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_OKR_FFI_FN_METHOD_PLAN_CALIBRATION
+#define UNIFFI_FFIDEF_UNIFFI_OKR_FFI_FN_METHOD_PLAN_CALIBRATION
+RustBuffer uniffi_okr_ffi_fn_method_plan_calibration(uint64_t ptr, RustBuffer as_of, RustBuffer hit_at, RustBuffer min_key_results, RustBuffer min_cycles, RustBuffer max_gap, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_OKR_FFI_FN_METHOD_PLAN_CHECK_IN
 #define UNIFFI_FFIDEF_UNIFFI_OKR_FFI_FN_METHOD_PLAN_CHECK_IN
 RustBuffer uniffi_okr_ffi_fn_method_plan_check_in(uint64_t ptr, RustBuffer request, RustCallStatus *_Nonnull out_status
@@ -648,6 +653,12 @@ uint16_t uniffi_okr_ffi_checksum_func_version(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_OKR_FFI_CHECKSUM_METHOD_PLAN_ALIGNMENT
 #define UNIFFI_FFIDEF_UNIFFI_OKR_FFI_CHECKSUM_METHOD_PLAN_ALIGNMENT
 uint16_t uniffi_okr_ffi_checksum_method_plan_alignment(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_OKR_FFI_CHECKSUM_METHOD_PLAN_CALIBRATION
+#define UNIFFI_FFIDEF_UNIFFI_OKR_FFI_CHECKSUM_METHOD_PLAN_CALIBRATION
+uint16_t uniffi_okr_ffi_checksum_method_plan_calibration(void
     
 );
 #endif

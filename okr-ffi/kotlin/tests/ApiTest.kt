@@ -19,6 +19,7 @@ import org.okr.core.ReportFormat
 import org.okr.core.Severity
 import org.okr.core.Supposed
 import org.okr.core.Value
+import org.okr.core.Verdict
 import org.okr.version
 
 const val AS_OF = "2026-11-15"
@@ -154,6 +155,17 @@ fun apiTests(t: Tests, fixtures: File, cliScores: File?) {
         check(aggregate is OkrException.InvalidArgument) { family(aggregate) }
         val missing = expectOkrException { plan.whatIf(listOf(Supposed("nope", Value.Number(1.0))), AS_OF) }
         check(missing is OkrException.NotFound) { family(missing) }
+    }
+
+    t.test("calibration judges owners, and refuses a hit mark past 1") {
+        val track = Plan.load(File(fixtures, "calibration/track-record.yaml").readText(), PlanFormat.YAML)
+        val cal = track.calibration(asOf = "2026-07-15")
+        checkEqual(cal.owners.map { it.id to it.verdict }, listOf(
+            "ana" to Verdict.OVERCONFIDENT, "ben" to Verdict.CALIBRATED,
+            "cy" to Verdict.TOO_LITTLE_EVIDENCE, "dee" to Verdict.TOO_LITTLE_EVIDENCE,
+        ))
+        val bad = expectOkrException { track.calibration(hitAt = 2.0) }
+        check(bad is OkrException.InvalidArgument) { family(bad) }
     }
 
     t.test("bad options are typed errors that say where") {

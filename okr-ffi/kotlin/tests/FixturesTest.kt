@@ -8,6 +8,7 @@ import kotlin.math.abs
 import org.okr.LintOptions
 import org.okr.OkrException
 import org.okr.Plan
+import org.okr.core.CalibrationGroup
 import org.okr.core.KeyResultScore
 import org.okr.core.ObjectiveScore
 import org.okr.core.PlanFormat
@@ -66,6 +67,45 @@ fun mismatches(card: Scorecard, expect: Map<String, Any?>): List<String> {
                 if (!close(got, want)) out += "$kind $id.$name: got $got, want $want"
             }
         }
+    }
+    return out
+}
+
+/** A calibration group's field as the fixtures name it. */
+fun groupField(g: CalibrationGroup, name: String): Any? = when (name) {
+    "forecasts" -> g.forecasts.toLong()
+    "key_results" -> g.keyResults.toLong()
+    "hits" -> g.hits.toLong()
+    "cycles" -> g.cycles.toLong()
+    "mean_confidence" -> g.meanConfidence
+    "hit_rate" -> g.hitRate
+    "gap" -> g.gap
+    "brier" -> g.brier
+    "calibration_error" -> g.calibrationError
+    "verdict" -> g.verdict.name.lowercase()
+    else -> error("no calibration field $name in this test")
+}
+
+fun near(actual: Any?, expected: Any?): Boolean = when {
+    actual is Double && expected is Number -> abs(actual - expected.toDouble()) < 1e-6
+    else -> close(actual, expected)
+}
+
+fun groupMismatches(name: String, g: CalibrationGroup, expect: Map<String, Any?>): List<String> {
+    val out = mutableListOf<String>()
+    for ((field, want) in expect) {
+        if (field == "bins") continue
+        val got = groupField(g, field)
+        if (!near(got, want)) out += "$name.$field: got $got, want $want"
+    }
+    val listed = expect["bins"].list().map { it.list() }
+        .associateBy { Math.round((it[0] as Number).toDouble() * 10).toInt() }
+    if (g.bins.size != 10) out += "$name: ${g.bins.size} bins"
+    g.bins.forEachIndexed { i, b ->
+        val want = listed[i]
+        val got = listOf(b.forecasts.toLong(), b.meanConfidence, b.hitRate)
+        val wanted = want?.drop(1) ?: listOf(0L, null, null)
+        if (!got.zip(wanted).all { (a, w) -> near(a, w) }) out += "$name bin $i: got $got, want $wanted"
     }
     return out
 }
@@ -132,6 +172,33 @@ fun main(args: Array<String>) {
                 val severity = w.getOrNull(2) ?: c["severity"]
                 if (severity != null) checkEqual(d.severity.name.lowercase(), severity)
             }
+        }
+    }
+
+    for (c in parseJson(read("calibration/expected.json")).obj()["cases"].list().map { it.obj() }) {
+        val options = (c["options"] ?: emptyMap<String, Any?>()).obj()
+        t.test("calibration: ${c["file"]} ${toJson(options)}") {
+            val cal = Plan.load(read("calibration/${c["file"]}"), PlanFormat.YAML).calibration(
+                asOf = c["as_of"] as String,
+                hitAt = (options["hit_at"] as Number?)?.toDouble(),
+                minKeyResults = (options["min_key_results"] as Number?)?.toInt()?.toUInt(),
+                minCycles = (options["min_cycles"] as Number?)?.toInt()?.toUInt(),
+                maxGap = (options["max_gap"] as Number?)?.toDouble(),
+            )
+            val judgement = c["judgement"].obj()
+            checkEqual(cal.judgement.minKeyResults.toLong(), judgement["min_key_results"])
+            checkEqual(cal.judgement.minCycles.toLong(), judgement["min_cycles"])
+            checkEqual(cal.judgement.maxGap, judgement["max_gap"])
+            val wrong = groupMismatches("overall", cal.overall, c["overall"].obj()).toMutableList()
+            for ((key, groups) in listOf("owners" to cal.owners, "units" to cal.units, "cycles" to cal.cycles)) {
+                val listed = (c[key] ?: emptyMap<String, Any?>()).obj()
+                for ((id, expect) in listed) {
+                    val g = groups.firstOrNull { it.id == id }
+                    if (g == null) wrong += "$key.$id: missing" else wrong += groupMismatches("$key.$id", g, expect.obj())
+                }
+                if (c["only_listed"] != true) checkEqual(groups.map { it.id }, listed.keys.toList())
+            }
+            check(wrong.isEmpty()) { wrong.joinToString("; ") }
         }
     }
 

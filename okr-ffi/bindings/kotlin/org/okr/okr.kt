@@ -32,12 +32,14 @@ import java.util.concurrent.atomic.AtomicLong
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.atomic.AtomicBoolean
 import org.okr.core.AlignedObjective
+import org.okr.core.Calibration
 import org.okr.core.CheckInRequest
 import org.okr.core.Counts
 import org.okr.core.Diagnostic
 import org.okr.core.DocumentKind
 import org.okr.core.ErrorInfo
 import org.okr.core.FfiConverterTypeAlignedObjective
+import org.okr.core.FfiConverterTypeCalibration
 import org.okr.core.FfiConverterTypeCheckInRequest
 import org.okr.core.FfiConverterTypeCounts
 import org.okr.core.FfiConverterTypeDiagnostic
@@ -56,6 +58,7 @@ import org.okr.core.Scorecard
 import org.okr.core.Supposed
 import org.okr.core.WhatIf
 import org.okr.core.RustBuffer as RustBufferAlignedObjective
+import org.okr.core.RustBuffer as RustBufferCalibration
 import org.okr.core.RustBuffer as RustBufferCheckInRequest
 import org.okr.core.RustBuffer as RustBufferCounts
 import org.okr.core.RustBuffer as RustBufferDiagnostic
@@ -715,6 +718,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_okr_ffi_checksum_method_plan_alignment(
     ): Int
+    external fun uniffi_okr_ffi_checksum_method_plan_calibration(
+    ): Int
     external fun uniffi_okr_ffi_checksum_method_plan_check_in(
     ): Int
     external fun uniffi_okr_ffi_checksum_method_plan_counts(
@@ -778,6 +783,8 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_okr_ffi_fn_method_plan_alignment(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_okr_ffi_fn_method_plan_calibration(`ptr`: Long,`asOf`: RustBuffer.ByValue,`hitAt`: RustBuffer.ByValue,`minKeyResults`: RustBuffer.ByValue,`minCycles`: RustBuffer.ByValue,`maxGap`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCalibration.ByValue
     external fun uniffi_okr_ffi_fn_method_plan_check_in(`ptr`: Long,`request`: RustBufferCheckInRequest.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_okr_ffi_fn_method_plan_counts(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -945,6 +952,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_okr_ffi_checksum_method_plan_alignment() and 0xFFFF) != 30532) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_okr_ffi_checksum_method_plan_calibration() and 0xFFFF) != 14041) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_okr_ffi_checksum_method_plan_check_in() and 0xFFFF) != 4881) {
@@ -1386,6 +1396,15 @@ public interface PlanInterface {
     fun `alignment`(): Alignment
     
     /**
+     * How the confidence stated at check-ins compared with how key results ended, as
+     * of `as_of` (a date or timestamp; `null` is now): for everyone and per owner,
+     * unit and cycle, the Brier score, the gap between stated confidence and the share
+     * that hit, a reliability table and a verdict. `hit_at` counts reaching that
+     * progress as a hit; the judgement fields default to the plan's lint settings.
+     */
+    fun `calibration`(`asOf`: kotlin.String? = null, `hitAt`: kotlin.Double? = null, `minKeyResults`: kotlin.UInt? = null, `minCycles`: kotlin.UInt? = null, `maxGap`: kotlin.Double? = null): Calibration
+    
+    /**
      * Reads a check-in as a person types it (the value for its key result's kind)
      * and checks it as the log's next entry: the line to append to the check-ins
      * log, and the plan with the check-in. Errors point at the entry
@@ -1586,6 +1605,32 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     UniffiLib.uniffi_okr_ffi_fn_method_plan_alignment(
         it,
         _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * How the confidence stated at check-ins compared with how key results ended, as
+     * of `as_of` (a date or timestamp; `null` is now): for everyone and per owner,
+     * unit and cycle, the Brier score, the gap between stated confidence and the share
+     * that hit, a reliability table and a verdict. `hit_at` counts reaching that
+     * progress as a hit; the judgement fields default to the plan's lint settings.
+     */
+    @Throws(OkrException::class)override fun `calibration`(`asOf`: kotlin.String?, `hitAt`: kotlin.Double?, `minKeyResults`: kotlin.UInt?, `minCycles`: kotlin.UInt?, `maxGap`: kotlin.Double?): Calibration {
+            return FfiConverterTypeCalibration.lift(
+    callWithHandle {
+    uniffiRustCallWithError(OkrException) { _status ->
+    UniffiLib.uniffi_okr_ffi_fn_method_plan_calibration(
+        it,
+        
+        FfiConverterOptionalString.lower(`asOf`),
+        FfiConverterOptionalDouble.lower(`hitAt`),
+        FfiConverterOptionalUInt.lower(`minKeyResults`),
+        FfiConverterOptionalUInt.lower(`minCycles`),
+        FfiConverterOptionalDouble.lower(`maxGap`),_status)
 }
     }
     )
@@ -3162,6 +3207,38 @@ public object FfiConverterOptionalUInt: FfiConverterRustBuffer<kotlin.UInt?> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalDouble: FfiConverterRustBuffer<kotlin.Double?> {
+    override fun read(buf: ByteBuffer): kotlin.Double? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterDouble.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.Double?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterDouble.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.Double?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterDouble.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?> {
     override fun read(buf: ByteBuffer): kotlin.String? {
         if (buf.get().toInt() == 0) {
@@ -3437,6 +3514,8 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
         }
     }
 }
+
+
 
 
 

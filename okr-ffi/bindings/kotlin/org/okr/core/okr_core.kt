@@ -1150,6 +1150,224 @@ public object FfiConverterTypeAlignedObjective: FfiConverterRustBuffer<AlignedOb
 
 
 /**
+ * How people's stated confidence compared with outcomes, as of a moment: for everyone,
+ * and per owner, unit and cycle.
+ */
+data class Calibration (
+    /**
+     * Key results due by this moment are settled.
+     */
+    var `asOf`: Moment
+    , 
+    /**
+     * The progress that counts as a hit, when not the target.
+     */
+    var `hitAt`: kotlin.Double?
+    , 
+    /**
+     * The evidence a verdict needed.
+     */
+    var `judgement`: Judgement
+    , 
+    /**
+     * Every forecast.
+     */
+    var `overall`: CalibrationGroup
+    , 
+    /**
+     * Per owner of the key result (else of its objective), by id.
+     */
+    var `owners`: List<CalibrationGroup>
+    , 
+    /**
+     * Per unit of the key result (else of its objective), by id.
+     */
+    var `units`: List<CalibrationGroup>
+    , 
+    /**
+     * Per cycle, by id.
+     */
+    var `cycles`: List<CalibrationGroup>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCalibration: FfiConverterRustBuffer<Calibration> {
+    override fun read(buf: ByteBuffer): Calibration {
+        return Calibration(
+            FfiConverterTypeMoment.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterTypeJudgement.read(buf),
+            FfiConverterTypeCalibrationGroup.read(buf),
+            FfiConverterSequenceTypeCalibrationGroup.read(buf),
+            FfiConverterSequenceTypeCalibrationGroup.read(buf),
+            FfiConverterSequenceTypeCalibrationGroup.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Calibration) = (
+            FfiConverterTypeMoment.allocationSize(value.`asOf`) +
+            FfiConverterOptionalDouble.allocationSize(value.`hitAt`) +
+            FfiConverterTypeJudgement.allocationSize(value.`judgement`) +
+            FfiConverterTypeCalibrationGroup.allocationSize(value.`overall`) +
+            FfiConverterSequenceTypeCalibrationGroup.allocationSize(value.`owners`) +
+            FfiConverterSequenceTypeCalibrationGroup.allocationSize(value.`units`) +
+            FfiConverterSequenceTypeCalibrationGroup.allocationSize(value.`cycles`)
+    )
+
+    override fun write(value: Calibration, buf: ByteBuffer) {
+            FfiConverterTypeMoment.write(value.`asOf`, buf)
+            FfiConverterOptionalDouble.write(value.`hitAt`, buf)
+            FfiConverterTypeJudgement.write(value.`judgement`, buf)
+            FfiConverterTypeCalibrationGroup.write(value.`overall`, buf)
+            FfiConverterSequenceTypeCalibrationGroup.write(value.`owners`, buf)
+            FfiConverterSequenceTypeCalibrationGroup.write(value.`units`, buf)
+            FfiConverterSequenceTypeCalibrationGroup.write(value.`cycles`, buf)
+    }
+}
+
+
+
+/**
+ * The calibration of one group of forecasts: everyone's, or one owner's, unit's or
+ * cycle's.
+ */
+data class CalibrationGroup (
+    /**
+     * The owner, unit or cycle id; empty for everyone.
+     */
+    var `id`: kotlin.String
+    , 
+    /**
+     * Check-ins with a stated confidence, made before their key result was due.
+     */
+    var `forecasts`: kotlin.UInt
+    , 
+    /**
+     * Settled key results with at least one of them.
+     */
+    var `keyResults`: kotlin.UInt
+    , 
+    /**
+     * How many of those key results hit.
+     */
+    var `hits`: kotlin.UInt
+    , 
+    /**
+     * How many cycles the key results span.
+     */
+    var `cycles`: kotlin.UInt
+    , 
+    /**
+     * Mean stated confidence over the forecasts.
+     */
+    var `meanConfidence`: kotlin.Double?
+    , 
+    /**
+     * The share of forecasts whose key result hit.
+     */
+    var `hitRate`: kotlin.Double?
+    , 
+    /**
+     * `mean_confidence − hit_rate`: above 0 is overconfidence, below 0 underconfidence.
+     */
+    var `gap`: kotlin.Double?
+    , 
+    /**
+     * Mean squared distance between stated confidence and outcome (1 hit, 0 missed):
+     * 0 is perfect, 0.25 is what always saying 50 % scores.
+     */
+    var `brier`: kotlin.Double?
+    , 
+    /**
+     * Expected calibration error: the forecast-weighted mean distance between each
+     * bin's mean stated confidence and its hit rate.
+     */
+    var `calibrationError`: kotlin.Double?
+    , 
+    /**
+     * What the evidence says.
+     */
+    var `verdict`: Verdict
+    , 
+    /**
+     * The reliability table: one row per tenth of stated confidence.
+     */
+    var `bins`: List<ReliabilityBin>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCalibrationGroup: FfiConverterRustBuffer<CalibrationGroup> {
+    override fun read(buf: ByteBuffer): CalibrationGroup {
+        return CalibrationGroup(
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterTypeVerdict.read(buf),
+            FfiConverterSequenceTypeReliabilityBin.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CalibrationGroup) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterUInt.allocationSize(value.`forecasts`) +
+            FfiConverterUInt.allocationSize(value.`keyResults`) +
+            FfiConverterUInt.allocationSize(value.`hits`) +
+            FfiConverterUInt.allocationSize(value.`cycles`) +
+            FfiConverterOptionalDouble.allocationSize(value.`meanConfidence`) +
+            FfiConverterOptionalDouble.allocationSize(value.`hitRate`) +
+            FfiConverterOptionalDouble.allocationSize(value.`gap`) +
+            FfiConverterOptionalDouble.allocationSize(value.`brier`) +
+            FfiConverterOptionalDouble.allocationSize(value.`calibrationError`) +
+            FfiConverterTypeVerdict.allocationSize(value.`verdict`) +
+            FfiConverterSequenceTypeReliabilityBin.allocationSize(value.`bins`)
+    )
+
+    override fun write(value: CalibrationGroup, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterUInt.write(value.`forecasts`, buf)
+            FfiConverterUInt.write(value.`keyResults`, buf)
+            FfiConverterUInt.write(value.`hits`, buf)
+            FfiConverterUInt.write(value.`cycles`, buf)
+            FfiConverterOptionalDouble.write(value.`meanConfidence`, buf)
+            FfiConverterOptionalDouble.write(value.`hitRate`, buf)
+            FfiConverterOptionalDouble.write(value.`gap`, buf)
+            FfiConverterOptionalDouble.write(value.`brier`, buf)
+            FfiConverterOptionalDouble.write(value.`calibrationError`, buf)
+            FfiConverterTypeVerdict.write(value.`verdict`, buf)
+            FfiConverterSequenceTypeReliabilityBin.write(value.`bins`, buf)
+    }
+}
+
+
+
+/**
  * A check-in as a person types it (a command line, a form): the document reads the
  * value for the key result's kind, so callers never decide it.
  */
@@ -1696,6 +1914,62 @@ public object FfiConverterTypeGrade: FfiConverterRustBuffer<Grade> {
 
 
 /**
+ * How much evidence a verdict needs, and how large a gap it calls miscalibrated.
+ */
+data class Judgement (
+    /**
+     * Fewest settled key results with stated confidences.
+     */
+    var `minKeyResults`: kotlin.UInt
+    , 
+    /**
+     * Fewest cycles they must span.
+     */
+    var `minCycles`: kotlin.UInt
+    , 
+    /**
+     * The largest gap between stated confidence and the share that hit that is not
+     * called over- or underconfidence.
+     */
+    var `maxGap`: kotlin.Double
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeJudgement: FfiConverterRustBuffer<Judgement> {
+    override fun read(buf: ByteBuffer): Judgement {
+        return Judgement(
+            FfiConverterUInt.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterDouble.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Judgement) = (
+            FfiConverterUInt.allocationSize(value.`minKeyResults`) +
+            FfiConverterUInt.allocationSize(value.`minCycles`) +
+            FfiConverterDouble.allocationSize(value.`maxGap`)
+    )
+
+    override fun write(value: Judgement, buf: ByteBuffer) {
+            FfiConverterUInt.write(value.`minKeyResults`, buf)
+            FfiConverterUInt.write(value.`minCycles`, buf)
+            FfiConverterDouble.write(value.`maxGap`, buf)
+    }
+}
+
+
+
+/**
  * One key result scored: value, progress, status, confidence and forecast.
  */
 data class KeyResultScore (
@@ -2120,6 +2394,78 @@ public object FfiConverterTypeObjectiveScore: FfiConverterRustBuffer<ObjectiveSc
             FfiConverterSequenceString.write(value.`parents`, buf)
             FfiConverterSequenceString.write(value.`children`, buf)
             FfiConverterSequenceTypeKeyResultScore.write(value.`keyResults`, buf)
+    }
+}
+
+
+
+/**
+ * One row of a reliability table: the forecasts whose stated confidence fell in
+ * `[low, high)` (the last bin includes 1.0), and how often their key results hit.
+ */
+data class ReliabilityBin (
+    /**
+     * The bin's lowest confidence.
+     */
+    var `low`: kotlin.Double
+    , 
+    /**
+     * The bin's upper bound.
+     */
+    var `high`: kotlin.Double
+    , 
+    /**
+     * How many forecasts fell in it.
+     */
+    var `forecasts`: kotlin.UInt
+    , 
+    /**
+     * Their mean stated confidence (none in an empty bin).
+     */
+    var `meanConfidence`: kotlin.Double?
+    , 
+    /**
+     * The share of them whose key result hit (none in an empty bin).
+     */
+    var `hitRate`: kotlin.Double?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReliabilityBin: FfiConverterRustBuffer<ReliabilityBin> {
+    override fun read(buf: ByteBuffer): ReliabilityBin {
+        return ReliabilityBin(
+            FfiConverterDouble.read(buf),
+            FfiConverterDouble.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterOptionalDouble.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ReliabilityBin) = (
+            FfiConverterDouble.allocationSize(value.`low`) +
+            FfiConverterDouble.allocationSize(value.`high`) +
+            FfiConverterUInt.allocationSize(value.`forecasts`) +
+            FfiConverterOptionalDouble.allocationSize(value.`meanConfidence`) +
+            FfiConverterOptionalDouble.allocationSize(value.`hitRate`)
+    )
+
+    override fun write(value: ReliabilityBin, buf: ByteBuffer) {
+            FfiConverterDouble.write(value.`low`, buf)
+            FfiConverterDouble.write(value.`high`, buf)
+            FfiConverterUInt.write(value.`forecasts`, buf)
+            FfiConverterOptionalDouble.write(value.`meanConfidence`, buf)
+            FfiConverterOptionalDouble.write(value.`hitRate`, buf)
     }
 }
 
@@ -3293,6 +3639,61 @@ public object FfiConverterTypeValue : FfiConverterRustBuffer<Value>{
 
 
 
+/**
+ * What a group's forecasts say of its stated confidence.
+ */
+
+enum class Verdict {
+    
+    /**
+     * Fewer settled key results or cycles than the judgement asks for.
+     */
+    TOO_LITTLE_EVIDENCE,
+    /**
+     * Stated confidence is within the allowed gap of the share that hit.
+     */
+    CALIBRATED,
+    /**
+     * Stated confidence runs above the share that hit, in every cycle.
+     */
+    OVERCONFIDENT,
+    /**
+     * Stated confidence runs below the share that hit, in every cycle.
+     */
+    UNDERCONFIDENT,
+    /**
+     * The gap is large overall, but over in some cycles and under in others.
+     */
+    INCONSISTENT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeVerdict: FfiConverterRustBuffer<Verdict> {
+    override fun read(buf: ByteBuffer) = try {
+        Verdict.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Verdict) = 4UL
+
+    override fun write(value: Verdict, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
 
 /**
  * @suppress
@@ -3709,6 +4110,34 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeCalibrationGroup: FfiConverterRustBuffer<List<CalibrationGroup>> {
+    override fun read(buf: ByteBuffer): List<CalibrationGroup> {
+        val len = buf.getInt()
+        return List<CalibrationGroup>(len) {
+            FfiConverterTypeCalibrationGroup.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<CalibrationGroup>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeCalibrationGroup.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<CalibrationGroup>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeCalibrationGroup.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeKeyResultScore: FfiConverterRustBuffer<List<KeyResultScore>> {
     override fun read(buf: ByteBuffer): List<KeyResultScore> {
         val len = buf.getInt()
@@ -3755,6 +4184,34 @@ public object FfiConverterSequenceTypeObjectiveScore: FfiConverterRustBuffer<Lis
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeObjectiveScore.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeReliabilityBin: FfiConverterRustBuffer<List<ReliabilityBin>> {
+    override fun read(buf: ByteBuffer): List<ReliabilityBin> {
+        val len = buf.getInt()
+        return List<ReliabilityBin>(len) {
+            FfiConverterTypeReliabilityBin.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ReliabilityBin>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeReliabilityBin.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ReliabilityBin>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeReliabilityBin.write(it, buf)
         }
     }
 }
