@@ -134,7 +134,14 @@ def _lines(ax: Axes) -> dict[str, Line2D]:
 def test_charts_draw(plan: okr.Plan) -> None:
     ax = okr.plot.burn_up(plan, "arr", as_of=AS_OF)
     lines = _lines(ax)
-    assert {"expected", "actual (behind)", "forecast at due"} <= set(lines)
+    assert {"expected", "actual (behind)", "forecast at due (47% to hit)"} <= set(lines)
+    # The cone to the engine's 80 % interval at the due date, from the last value.
+    score = plan.score(as_of=AS_OF).key_result("arr")
+    assert score.value_interval is not None
+    low, high = score.value_interval
+    band = next(c for c in ax.collections if c.get_label() == "likely at due (80%)")
+    edge = np.asarray(band.get_paths()[0].vertices)[:, 1]
+    assert any(y == pytest.approx(low) for y in edge) and max(edge) == pytest.approx(high)
     # In the key result's own units: the expected line runs from start towards target,
     # and the actual points are its check-in values.
     kr = plan.key_result("arr")
@@ -162,7 +169,8 @@ def test_threshold_and_kpi_key_results_are_drawn_in_their_units(plan: okr.Plan) 
     assert min(_values(actual.get_ydata())) > 2
     forecast = plan.score(as_of=AS_OF).key_result("emea-coverage").forecast
     assert forecast is not None
-    assert _values(lines["forecast at due"].get_ydata())[-1] == pytest.approx(forecast["projected_value"])
+    line = next(v for k, v in lines.items() if k.startswith("forecast at due ("))
+    assert _values(line.get_ydata())[-1] == pytest.approx(forecast["projected_value"])
     # A key result whose values come from a KPI: the engine's values, near its threshold.
     ax = okr.plot.burn_up(plan, "availability", as_of=AS_OF)
     actual = next(v for k, v in _lines(ax).items() if k.startswith("actual"))

@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::lint::Settings;
 use crate::model::{Moment, Plan};
 use serde::{Deserialize, Serialize};
-pub(crate) use tally::tally;
+pub(crate) use tally::{by_id, tally};
 
 /// How many bins the reliability table has: stated confidence in tenths.
 pub const BINS: usize = 10;

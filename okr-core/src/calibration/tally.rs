@@ -5,6 +5,7 @@
 use super::{BINS, Calibration, CalibrationGroup, Judgement, ReliabilityBin, Verdict, round6};
 use crate::engine::{AsOf, Engine};
 use crate::model::{Moment, ObjectiveState, Plan};
+use foldhash::HashMap;
 use std::collections::BTreeMap;
 
 /// Forecasts and the outcomes they met, in one bin of stated confidence.
@@ -183,13 +184,21 @@ impl Tally {
     }
 }
 
-/// Every group's tally.
+/// Every group's tally. Hashed while counting (an L plan has 40,000 owners, and each
+/// key result looks three up), sorted by id when read.
 #[derive(Debug, Default)]
 pub(crate) struct Tallies<'a> {
     pub overall: Tally,
-    pub owners: BTreeMap<&'a str, Tally>,
-    pub units: BTreeMap<&'a str, Tally>,
-    pub cycles: BTreeMap<&'a str, Tally>,
+    pub owners: HashMap<&'a str, Tally>,
+    pub units: HashMap<&'a str, Tally>,
+    pub cycles: HashMap<&'a str, Tally>,
+}
+
+/// A map's entries in order of id.
+pub(crate) fn by_id<'m, 'a>(map: &'m HashMap<&'a str, Tally>) -> Vec<(&'a str, &'m Tally)> {
+    let mut entries: Vec<(&str, &Tally)> = map.iter().map(|(k, v)| (*k, v)).collect();
+    entries.sort_unstable_by_key(|e| e.0);
+    entries
 }
 
 impl Tallies<'_> {
@@ -199,8 +208,11 @@ impl Tallies<'_> {
         hit_at: Option<f64>,
         judgement: Judgement,
     ) -> Calibration {
-        let groups = |map: BTreeMap<&str, Tally>| -> Vec<CalibrationGroup> {
-            map.iter().map(|(id, t)| t.group(id, &judgement)).collect()
+        let groups = |map: HashMap<&str, Tally>| -> Vec<CalibrationGroup> {
+            by_id(&map)
+                .into_iter()
+                .map(|(id, t)| t.group(id, &judgement))
+                .collect()
         };
         Calibration {
             as_of,

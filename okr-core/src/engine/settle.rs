@@ -62,6 +62,22 @@ impl Engine {
         Some(Settled { at, hit })
     }
 
+    /// The progress (unclamped) key result `h` would have at value `v`, for kinds whose
+    /// progress moves with the value: increase, decrease, a targeted aggregate, numeric
+    /// zones (the share of baseline → stretch). `None` for the rest, whose progress is
+    /// a step (thresholds, ranges, milestones, named zones, checklists).
+    pub(crate) fn value_progress(&self, h: usize, v: f64) -> Option<f64> {
+        match self.kind[h] {
+            Kind::Linear { start, target }
+            | Kind::ZonesNumeric {
+                baseline: start,
+                stretch: target,
+                ..
+            } if target != start => Some((v - start) / (target - start)),
+            _ => None,
+        }
+    }
+
     /// The confidences stated at key result `h`'s check-ins before `before` (ms), in
     /// time order.
     pub(crate) fn stated(&self, h: usize, before: i64) -> impl Iterator<Item = f64> + '_ {
@@ -70,7 +86,9 @@ impl Engine {
         s.c[..n]
             .iter()
             .filter(|c| !c.is_nan())
-            // Kept as f32; six decimals give back what people wrote.
-            .map(|&c| (f64::from(c) * 1e6).round() / 1e6)
+            // Kept as f32; six decimals give back what people wrote. Confidences lie in
+            // [0, 1], so a cast rounds them (`round` is a libm call on baseline x86-64,
+            // and this runs once per check-in).
+            .map(|&c| (f64::from(c) * 1e6 + 0.5) as i64 as f64 / 1e6)
     }
 }

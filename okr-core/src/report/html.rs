@@ -130,6 +130,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .spark .actual.bad, .spark .forecast.bad { stroke: var(--bad); } .spark .actual.muted, .spark .forecast.muted { stroke: #8a93a6; }
 .spark .forecast { stroke-dasharray: 1 2.5; stroke-width: 1.4; } .spark .dot.good { fill: var(--good); } .spark .dot.warn { fill: var(--warn); } .spark .dot.bad { fill: var(--bad); } .spark .dot.muted { fill: #8a93a6; }
 .spark .today { stroke: var(--ink); stroke-width: .8; opacity: .35; }
+.spark path.band { stroke: none; opacity: .14; } .spark .band.good { fill: var(--good); } .spark .band.warn { fill: var(--warn); } .spark .band.bad { fill: var(--bad); } .spark .band.muted { fill: #8a93a6; }
 .changes a.id { color: inherit; font-weight: 600; }
 @media (max-width: 640px) {
   main { padding: 16px 10px 40px; } h1 { font-size: 22px; }

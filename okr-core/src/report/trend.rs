@@ -24,6 +24,9 @@ pub(crate) struct Trend {
     expected: Vec<(i64, f64)>,
     /// Progress forecast at the end of the period.
     forecast: Option<f64>,
+    /// The progress of the model's likely values at the end of the period (its 80 %
+    /// interval), lower first; for kinds whose progress moves with the value.
+    band: Option<(f64, f64)>,
 }
 
 /// The course of every key result with a period, by id.
@@ -86,10 +89,17 @@ pub(crate) fn trends(
                 .filter(|(t, _)| inside(*t))
                 .filter_map(|(t, e)| Some((*t, e.key_results[h].expected()?)))
                 .collect();
-            let forecast = card
-                .key_result(&id)
+            let score = card.key_result(&id);
+            let forecast = score
                 .and_then(|k| k.forecast.as_ref())
                 .and_then(|f| f.projected_progress);
+            let band = score.and_then(|k| k.value_interval).and_then(|v| {
+                let (a, b) = (
+                    engine.value_progress(h, v.low)?,
+                    engine.value_progress(h, v.high)?,
+                );
+                Some((a.min(b), a.max(b)))
+            });
             let trend = Trend {
                 start,
                 end,
@@ -97,6 +107,7 @@ pub(crate) fn trends(
                 actual,
                 expected,
                 forecast,
+                band,
             };
             (id, trend)
         })
@@ -107,8 +118,9 @@ const WIDTH: f64 = 120.0;
 const HEIGHT: f64 = 28.0;
 
 /// The course as a small inline SVG: the expected path dashed, progress so far solid
-/// (in the status colour `class`), the forecast dotted to the end of the period, and a
-/// mark at the moment reported. Progress is drawn from 0 to 100 %, clamped.
+/// (in the status colour `class`), the forecast dotted to the end of the period inside
+/// a light cone to the model's likely range there, and a mark at the moment reported.
+/// Progress is drawn from 0 to 100 %, clamped.
 pub(crate) fn sparkline(t: &Trend, class: &str) -> String {
     let x = |ms: i64| (ms - t.start) as f64 / (t.end - t.start) as f64 * WIDTH;
     let y = |p: f64| HEIGHT - 2.0 - p.clamp(0.0, 1.0) * (HEIGHT - 4.0);
@@ -138,6 +150,15 @@ pub(crate) fn sparkline(t: &Trend, class: &str) -> String {
         let _ = write!(svg, r#"<path class="actual {class}" d="{d}"/>"#);
     }
     if let Some(&(px, py)) = known.last() {
+        // The cone's edges are straight for reading; only its end is the model's.
+        if let Some((low, high)) = t.band.filter(|_| t.now < t.end) {
+            let _ = write!(
+                svg,
+                r#"<path class="band {class}" d="M{px:.1},{py:.1} L{WIDTH:.1},{:.1} L{WIDTH:.1},{:.1} Z"/>"#,
+                y(high),
+                y(low)
+            );
+        }
         if let Some(f) = t.forecast.filter(|_| t.now < t.end) {
             let _ = write!(
                 svg,
@@ -166,8 +187,13 @@ pub(crate) fn sparkline(t: &Trend, class: &str) -> String {
 fn label(t: &Trend) -> String {
     let pct = |p: Option<f64>| p.map_or("unknown".to_owned(), |p| format!("{:.0}%", p * 100.0));
     let last = t.actual.iter().rev().find_map(|(_, p)| *p);
+    let likely = t
+        .band
+        .filter(|_| t.now < t.end)
+        .map(|(low, high)| format!(", likely {}–{}", pct(Some(low)), pct(Some(high))))
+        .unwrap_or_default();
     format!(
-        "progress over the period: {} now, {} forecast at the end",
+        "progress over the period: {} now, {} forecast at the end{likely}",
         pct(last),
         pct(t.forecast)
     )
@@ -187,8 +213,14 @@ mod tests {
             actual: vec![(0, Some(0.0)), (14 * day, Some(0.2)), (45 * day, Some(0.5))],
             expected: vec![(0, 0.0), (45 * day, 0.5), (90 * day, 1.0)],
             forecast: Some(1.0),
+            band: Some((0.7, 1.2)),
         };
         let svg = sparkline(&t, "good");
+        assert!(
+            svg.contains(r#"<path class="band good" d="M60.0,14.0 L120.0,2.0 L120.0,9.2 Z"/>"#),
+            "{svg}"
+        );
+        assert!(svg.contains("likely 70%–120%"), "{svg}");
         assert!(
             svg.contains(r#"<path class="expected" d="M0.0,26.0 L60.0,14.0 L120.0,2.0"/>"#),
             "{svg}"
@@ -211,6 +243,7 @@ mod tests {
             actual: vec![(0, None), (5, None)],
             expected: vec![(0, 0.0), (10, 1.0)],
             forecast: None,
+            band: None,
         };
         let svg = sparkline(&t, "muted");
         assert!(!svg.contains("actual") && !svg.contains("circle"), "{svg}");

@@ -5,8 +5,10 @@ of each week of its period, the forecast is the engine's least-squares projectio
 the statuses, progress and alignment tree are the scorecard's. Each function draws on
 ``ax`` (a new figure when omitted) and returns the axes.
 
-The forecast is drawn as a line without a band: the engine projects a value, not an
-interval, so a band here would be invented.
+The forecast is the least-squares line to the due date; around it, a key result whose
+chances the engine models gets a light cone from its last value to the model's 80 %
+interval at the due date (docs/forecasting.md). Only the cone's end is the model's; its
+edges are straight so that it reads as a range, not as a path.
 """
 
 from __future__ import annotations
@@ -92,7 +94,8 @@ def burn_up(
     ax: Optional[Axes] = None,
 ) -> Axes:
     """One key result through its period: its actual values (each check-in), where it
-    was expected to be, the engine's forecast to its due date, and today.
+    was expected to be, the engine's forecast to its due date with its chance to hit and
+    the range the value is likely to end in (80 %), and today.
 
     A key result with a start and a target is drawn in its own units, the expected line
     running from start to target as progress is expected. A threshold or range key
@@ -153,13 +156,27 @@ def burn_up(
 
     if len(actual):
         ax.plot(actual_at, actual, color=colour, marker="o", markersize=3, label=f"actual ({_words(score.status)})")
+        chance = "" if score.probability is None else f" ({score.probability:.0%} to hit)"
         if projected is not None and now < due:
             ax.plot(
                 [actual_at.iloc[-1], due],
                 [actual.iloc[-1], projected],
                 color=colour,
                 linestyle=":",
-                label="forecast at due",
+                label=f"forecast at due{chance}",
+            )
+        interval = score.value_interval
+        if interval is not None and (in_units or threshold) and now < due:
+            low, high = interval
+            last = float(actual.iloc[-1])
+            ax.fill_between(
+                [actual_at.iloc[-1], due],
+                [last, low],
+                [last, high],
+                color=colour,
+                alpha=0.12,
+                linewidth=0,
+                label="likely at due (80%)",
             )
     mdates: Any = importlib.import_module("matplotlib.dates")
     today = float(mdates.date2num(now))

@@ -1,4 +1,4 @@
-use crate::calibration::{Judgement, Verdict, tally};
+use crate::calibration::{Judgement, Verdict, by_id, tally};
 use crate::lint::at::{At, KrPath};
 use crate::lint::context::Context;
 use crate::lint::rule::{Finding, Rule, RuleMeta, declare_rule, ids};
@@ -48,7 +48,8 @@ impl Rule for MiscalibratedConfidence {
         };
         let judgement = Judgement::of(cx.settings);
         let tallies = tally(cx.plan, engine, &cx.as_of, None);
-        for (owner, t) in &tallies.owners {
+        // In order of owner, so that findings on one place keep a stable order.
+        for (owner, t) in by_id(&tallies.owners) {
             let verdict = t.verdict(&judgement);
             let lean = match verdict {
                 Verdict::Overconfident => "high",
