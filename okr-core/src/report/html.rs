@@ -458,6 +458,15 @@ mod tests {
         // Beside it, the chance the model gives it to hold (docs/forecasting.md).
         assert!(row.contains("x quota (0%) · "), "{row}");
         assert!(row.contains("% to hit</td>"), "{row}");
+        // An increase key result under way draws the model's likely range as a band in
+        // its sparkline; a threshold one, whose progress is a step, does not.
+        let arr = html
+            .split("<tr>")
+            .find(|r| r.contains("<b>arr</b>"))
+            .expect("the arr row");
+        assert!(arr.contains("<path class=\"band "), "{arr}");
+        assert!(arr.contains(", likely "), "{arr}");
+        assert!(!row.contains("class=\"band "), "{row}");
         // Every link in the page leads somewhere in it.
         let targets: Vec<&str> = html
             .split("href=\"#")
