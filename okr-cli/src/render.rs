@@ -269,6 +269,7 @@ pub fn calibration(c: &Calibration) -> String {
         ("owner", &c.owners),
         ("unit", &c.units),
         ("cycle", &c.cycles),
+        ("made", &c.phases),
     ] {
         if groups.is_empty() {
             continue;

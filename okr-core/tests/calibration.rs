@@ -94,6 +94,7 @@ fn every_calibration_case_holds() {
             ("owners", Grouping::Owner),
             ("units", Grouping::Unit),
             ("cycles", Grouping::Cycle),
+            ("phases", Grouping::Phase),
         ] {
             let listed = case[key].as_object();
             for (id, expect) in listed.into_iter().flatten() {
@@ -105,10 +106,14 @@ fn every_calibration_case_holds() {
                 }
             }
             if case["only_listed"] != true {
-                let ids: Vec<&str> = cal.groups(by).iter().map(|g| g.id.as_str()).collect();
-                let want: Vec<&str> = listed
+                // (serde_json's maps sort their keys; groups come sorted by id, phases
+                // in time order: compared as sets here, the phases' order below.)
+                let mut ids: Vec<&str> = cal.groups(by).iter().map(|g| g.id.as_str()).collect();
+                let mut want: Vec<&str> = listed
                     .map(|m| m.keys().map(String::as_str).collect())
                     .unwrap_or_default();
+                ids.sort_unstable();
+                want.sort_unstable();
                 if ids != want {
                     failures.push(format!("{name} {key}: got {ids:?}, want {want:?}"));
                 }
@@ -124,6 +129,17 @@ fn track_record() -> Document {
 
 fn as_of(text: &str) -> CalibrationOptions {
     CalibrationOptions::as_of(AsOf::parse(text).expect("date"))
+}
+
+#[test]
+fn phases_come_in_time_order() {
+    let cal = track_record()
+        .calibration(&as_of("2026-07-15"))
+        .expect("calibrates");
+    let ids: Vec<&str> = cal.phases.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(ids, ["early", "middle", "late"]);
+    let per_phase: u32 = cal.phases.iter().map(|g| g.forecasts).sum();
+    assert_eq!(per_phase, cal.overall.forecasts);
 }
 
 #[test]
@@ -259,7 +275,8 @@ fn invariants(cal: &Calibration) {
     let all = std::iter::once(&cal.overall)
         .chain(&cal.owners)
         .chain(&cal.units)
-        .chain(&cal.cycles);
+        .chain(&cal.cycles)
+        .chain(&cal.phases);
     for g in all {
         let binned: u32 = g.bins.iter().map(|b| b.forecasts).sum();
         assert_eq!(binned, g.forecasts, "{}", g.id);
@@ -281,6 +298,8 @@ fn invariants(cal: &Calibration) {
     // Every forecast is counted once overall and once in its cycle.
     let per_cycle: u32 = cal.cycles.iter().map(|g| g.forecasts).sum();
     assert_eq!(per_cycle, cal.overall.forecasts);
+    let per_phase: u32 = cal.phases.iter().map(|g| g.forecasts).sum();
+    assert_eq!(per_phase, cal.overall.forecasts);
     let owned: u32 = cal.owners.iter().map(|g| g.forecasts).sum();
     assert!(owned <= cal.overall.forecasts);
 }

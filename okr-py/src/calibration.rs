@@ -55,7 +55,14 @@ impl PyCalibration {
     fn cycles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         dict(py, &self.0.cycles)
     }
-    /// One row per group of `by` (`"owner"`, `"unit"`, `"cycle"` or `"overall"`): the
+    /// By when in its key result's period each forecast was made: the `early`,
+    /// `middle` and `late` thirds that have forecasts, in that order.
+    #[getter]
+    fn phases<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        dict(py, &self.0.phases)
+    }
+    /// One row per group of `by` (`"owner"`, `"unit"`, `"cycle"`, `"phase"` or
+    /// `"overall"`): the
     /// figures without the bins, as a pandas (or polars) DataFrame.
     #[pyo3(signature = (by = "owner", backend = "pandas"))]
     fn frame<'py>(&self, py: Python<'py>, by: &str, backend: &str) -> PyResult<Bound<'py, PyAny>> {

@@ -44,7 +44,7 @@ def test_every_calibration_case_holds(case: dict[str, Any]) -> None:
     cal = plan.calibration(as_of=case["as_of"], **case.get("options", {}))
     assert cal.judgement == case["judgement"]
     _check_group("overall", cal.overall, case["overall"])
-    for key in ["owners", "units", "cycles"]:
+    for key in ["owners", "units", "cycles", "phases"]:
         groups = {g["id"]: g for g in getattr(cal, key)}
         for gid, expect in case.get(key, {}).items():
             _check_group(f"{key}.{gid}", groups[gid], expect)
@@ -62,12 +62,13 @@ def test_frames_have_a_row_per_group_and_per_bin(cal: okr.Calibration) -> None:
     assert list(owners["id"]) == ["ana", "ben", "cy", "dee"]
     assert list(owners["verdict"].astype(str)) == ["overconfident", "calibrated", "too_little_evidence", "too_little_evidence"]
     assert owners["brier"].iloc[0] == pytest.approx(0.46625)
+    assert list(cal.frame(by="phase")["id"]) == ["early", "middle", "late"]
     bins = cal.reliability_frame(by="unit", backend="polars")
     assert bins.height == 20
     overall = cal.reliability_frame()
     assert int(overall["forecasts"].sum()) == 16
     assert np.isnan(overall["hit_rate"].iloc[0])
-    with pytest.raises(okr.InvalidArgumentError, match="unknown grouping `team`; use one of `overall`, `owner`, `unit`, `cycle`"):
+    with pytest.raises(okr.InvalidArgumentError, match="unknown grouping `team`; use one of `overall`, `owner`, `unit`, `cycle`, `phase`"):
         cal.frame(by="team")
 
 

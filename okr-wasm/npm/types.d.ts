@@ -253,6 +253,8 @@ export interface Calibration {
   owners: CalibrationGroup[];
   units: CalibrationGroup[];
   cycles: CalibrationGroup[];
+  /** By when in its period each forecast was made: the `early`, `middle` and `late` thirds that have forecasts, in that order. */
+  phases: CalibrationGroup[];
 }
 
 export interface Scores {

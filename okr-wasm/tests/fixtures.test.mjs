@@ -139,7 +139,7 @@ test("every calibration case of fixtures/calibration holds", () => {
     const judgement = Object.fromEntries(Object.entries(c.judgement).map(([k, v]) => [camel(k), v]));
     assert.deepEqual(cal.judgement, judgement);
     check("overall", cal.overall, c.overall);
-    for (const key of ["owners", "units", "cycles"]) {
+    for (const key of ["owners", "units", "cycles", "phases"]) {
       const listed = c[key] ?? {};
       for (const [id, expect] of Object.entries(listed)) {
         const group = cal[key].find((g) => g.id === id);

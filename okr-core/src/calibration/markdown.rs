@@ -105,6 +105,12 @@ pub(super) fn render(c: &Calibration) -> String {
     groups(&mut out, "Owners", "owner", &c.owners);
     groups(&mut out, "Units", "unit", &c.units);
     groups(&mut out, "Cycles", "cycle", &c.cycles);
+    groups(
+        &mut out,
+        "By when the forecast was made",
+        "third of the period",
+        &c.phases,
+    );
     if c.overall.forecasts > 0 {
         let _ = writeln!(
             out,

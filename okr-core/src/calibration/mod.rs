@@ -283,6 +283,10 @@ pub struct Calibration {
     pub units: Vec<CalibrationGroup>,
     /// Per cycle, by id.
     pub cycles: Vec<CalibrationGroup>,
+    /// By when in its key result's period each forecast was made: `early`, `middle`
+    /// and `late` thirds (a forecast before the period starts is early), those with
+    /// forecasts, in that order. A key result counts in each third it had forecasts in.
+    pub phases: Vec<CalibrationGroup>,
 }
 
 /// The groups a calibration is split by.
@@ -297,10 +301,12 @@ pub enum Grouping {
     Unit,
     /// Per cycle.
     Cycle,
+    /// By the third of the period each forecast was made in.
+    Phase,
 }
 
 impl Grouping {
-    /// `overall`, `owner`, `unit` or `cycle` (plurals too); anything else is an invalid
+    /// `overall`, `owner`, `unit`, `cycle` or `phase` (plurals too); anything else is an invalid
     /// argument naming the choices.
     pub fn parse(name: &str) -> Result<Grouping> {
         match name.to_ascii_lowercase().as_str() {
@@ -308,10 +314,11 @@ impl Grouping {
             "owner" | "owners" => Ok(Grouping::Owner),
             "unit" | "units" => Ok(Grouping::Unit),
             "cycle" | "cycles" => Ok(Grouping::Cycle),
+            "phase" | "phases" => Ok(Grouping::Phase),
             _ => Err(Error::unknown_choice(
                 "grouping",
                 name,
-                &["overall", "owner", "unit", "cycle"],
+                &["overall", "owner", "unit", "cycle", "phase"],
             )),
         }
     }
@@ -325,6 +332,7 @@ impl Calibration {
             Grouping::Owner => &self.owners,
             Grouping::Unit => &self.units,
             Grouping::Cycle => &self.cycles,
+            Grouping::Phase => &self.phases,
         }
     }
 

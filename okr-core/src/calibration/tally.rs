@@ -184,6 +184,21 @@ impl Tally {
     }
 }
 
+/// The thirds of a key result's period a forecast can be made in, in order.
+pub(crate) const PHASES: [&str; 3] = ["early", "middle", "late"];
+
+/// The third of its period a forecast was made in, from the share elapsed.
+fn phase(elapsed: f64) -> usize {
+    // Thirds by multiplication: 1/3 and 2/3 have no exact binary form.
+    if elapsed * 3.0 < 1.0 {
+        0
+    } else if elapsed * 3.0 < 2.0 {
+        1
+    } else {
+        2
+    }
+}
+
 /// Every group's tally. Hashed while counting (an L plan has 40,000 owners, and each
 /// key result looks three up), sorted by id when read.
 #[derive(Debug, Default)]
@@ -192,6 +207,8 @@ pub(crate) struct Tallies<'a> {
     pub owners: HashMap<&'a str, Tally>,
     pub units: HashMap<&'a str, Tally>,
     pub cycles: HashMap<&'a str, Tally>,
+    /// By the third of the period each forecast was made in ([`PHASES`]).
+    pub phases: [Tally; 3],
 }
 
 /// A map's entries in order of id.
@@ -222,6 +239,12 @@ impl Tallies<'_> {
             owners: groups(self.owners),
             units: groups(self.units),
             cycles: groups(self.cycles),
+            phases: PHASES
+                .iter()
+                .zip(&self.phases)
+                .filter(|(_, t)| t.forecasts > 0)
+                .map(|(id, t)| t.group(id, &judgement))
+                .collect(),
         }
     }
 }
@@ -238,6 +261,8 @@ pub(crate) fn tally<'a>(
     let mut out = Tallies::default();
     let mut cycle_numbers: BTreeMap<&str, u32> = BTreeMap::new();
     let mut confidences = Vec::new();
+    let mut stated = Vec::new();
+    let mut by_phase: [Vec<f64>; 3] = Default::default();
     let mut h = 0;
     for (i, o) in plan.objectives.iter().enumerate() {
         let first = h;
@@ -255,11 +280,13 @@ pub(crate) fn tally<'a>(
             else {
                 continue;
             };
-            confidences.clear();
-            confidences.extend(engine.stated(first + j, settled.at));
-            if confidences.is_empty() {
+            stated.clear();
+            stated.extend(engine.stated(first + j, settled.at));
+            if stated.is_empty() {
                 continue;
             }
+            confidences.clear();
+            confidences.extend(stated.iter().map(|s| s.1));
             let next = cycle_numbers.len() as u32;
             let number = *cycle_numbers.entry(cycle).or_insert(next);
             let kr_tally = Settled {
@@ -276,6 +303,21 @@ pub(crate) fn tally<'a>(
                 out.units.entry(unit).or_default().add(&kr_tally);
             }
             out.cycles.entry(cycle).or_default().add(&kr_tally);
+            // A key result counts once in each third it had forecasts in.
+            for list in &mut by_phase {
+                list.clear();
+            }
+            for &(elapsed, c) in &stated {
+                by_phase[phase(elapsed)].push(c);
+            }
+            for (tally, list) in out.phases.iter_mut().zip(&by_phase) {
+                if !list.is_empty() {
+                    tally.add(&Settled {
+                        confidences: list,
+                        ..kr_tally
+                    });
+                }
+            }
         }
     }
     out

@@ -79,16 +79,22 @@ impl Engine {
     }
 
     /// The confidences stated at key result `h`'s check-ins before `before` (ms), in
-    /// time order.
-    pub(crate) fn stated(&self, h: usize, before: i64) -> impl Iterator<Item = f64> + '_ {
+    /// time order, each with the share of the key result's period elapsed when it was
+    /// stated (0 before the period starts).
+    pub(crate) fn stated(&self, h: usize, before: i64) -> impl Iterator<Item = (f64, f64)> + '_ {
         let s = self.series(h);
         let n = count_up_to(s.t, before - 1);
-        s.c[..n]
+        let (start, end) = self.window[h];
+        s.t[..n]
             .iter()
-            .filter(|c| !c.is_nan())
-            // Kept as f32; six decimals give back what people wrote. Confidences lie in
-            // [0, 1], so a cast rounds them (`round` is a libm call on baseline x86-64,
-            // and this runs once per check-in).
-            .map(|&c| (f64::from(c) * 1e6 + 0.5) as i64 as f64 / 1e6)
+            .zip(&s.c[..n])
+            .filter(|(_, c)| !c.is_nan())
+            .map(move |(&t, &c)| {
+                let elapsed = super::time::elapsed_fraction(start, end, t);
+                // Kept as f32; six decimals give back what people wrote. Confidences
+                // lie in [0, 1], so a cast rounds them (`round` is a libm call on
+                // baseline x86-64, and this runs once per check-in).
+                (elapsed, (f64::from(c) * 1e6 + 0.5) as i64 as f64 / 1e6)
+            })
     }
 }

@@ -745,6 +745,12 @@ public struct Calibration: Equatable, Hashable {
      * Per cycle, by id.
      */
     public var cycles: [CalibrationGroup]
+    /**
+     * By when in its key result's period each forecast was made: `early`, `middle`
+     * and `late` thirds (a forecast before the period starts is early), those with
+     * forecasts, in that order. A key result counts in each third it had forecasts in.
+     */
+    public var phases: [CalibrationGroup]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -769,7 +775,12 @@ public struct Calibration: Equatable, Hashable {
          */units: [CalibrationGroup], 
         /**
          * Per cycle, by id.
-         */cycles: [CalibrationGroup]) {
+         */cycles: [CalibrationGroup], 
+        /**
+         * By when in its key result's period each forecast was made: `early`, `middle`
+         * and `late` thirds (a forecast before the period starts is early), those with
+         * forecasts, in that order. A key result counts in each third it had forecasts in.
+         */phases: [CalibrationGroup]) {
         self.asOf = asOf
         self.hitAt = hitAt
         self.judgement = judgement
@@ -777,6 +788,7 @@ public struct Calibration: Equatable, Hashable {
         self.owners = owners
         self.units = units
         self.cycles = cycles
+        self.phases = phases
     }
 
     
@@ -801,7 +813,8 @@ public struct FfiConverterTypeCalibration: FfiConverterRustBuffer {
                 overall: FfiConverterTypeCalibrationGroup.read(from: &buf), 
                 owners: FfiConverterSequenceTypeCalibrationGroup.read(from: &buf), 
                 units: FfiConverterSequenceTypeCalibrationGroup.read(from: &buf), 
-                cycles: FfiConverterSequenceTypeCalibrationGroup.read(from: &buf)
+                cycles: FfiConverterSequenceTypeCalibrationGroup.read(from: &buf), 
+                phases: FfiConverterSequenceTypeCalibrationGroup.read(from: &buf)
         )
     }
 
@@ -813,6 +826,7 @@ public struct FfiConverterTypeCalibration: FfiConverterRustBuffer {
         FfiConverterSequenceTypeCalibrationGroup.write(value.owners, into: &buf)
         FfiConverterSequenceTypeCalibrationGroup.write(value.units, into: &buf)
         FfiConverterSequenceTypeCalibrationGroup.write(value.cycles, into: &buf)
+        FfiConverterSequenceTypeCalibrationGroup.write(value.phases, into: &buf)
     }
 }
 

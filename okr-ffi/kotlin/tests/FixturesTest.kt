@@ -190,7 +190,7 @@ fun main(args: Array<String>) {
             checkEqual(cal.judgement.minCycles.toLong(), judgement["min_cycles"])
             checkEqual(cal.judgement.maxGap, judgement["max_gap"])
             val wrong = groupMismatches("overall", cal.overall, c["overall"].obj()).toMutableList()
-            for ((key, groups) in listOf("owners" to cal.owners, "units" to cal.units, "cycles" to cal.cycles)) {
+            for ((key, groups) in listOf("owners" to cal.owners, "units" to cal.units, "cycles" to cal.cycles, "phases" to cal.phases)) {
                 val listed = (c[key] ?: emptyMap<String, Any?>()).obj()
                 for ((id, expect) in listed) {
                     val g = groups.firstOrNull { it.id == id }

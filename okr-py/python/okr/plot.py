@@ -329,11 +329,18 @@ def reliability(
     a calibrated forecaster follows. Points above the diagonal are underconfidence,
     below it overconfidence; each point's area is its number of forecasts.
 
-    One line per group of `by` (`"overall"`, `"owner"`, `"unit"` or `"cycle"`): the
+    One line per group of `by` (`"overall"`, `"owner"`, `"unit"`, `"cycle"` or
+    `"phase"`, the third of the period a forecast was made in): the
     groups named in `ids`, else the `top` with most forecasts. Every number is the
     engine's (`Calibration.reliability_frame`)."""
     ax = _axes(ax, (5.5, 5.5))
-    groups = {"overall": [calibration.overall], "owner": calibration.owners, "unit": calibration.units, "cycle": calibration.cycles}
+    groups = {
+        "overall": [calibration.overall],
+        "owner": calibration.owners,
+        "unit": calibration.units,
+        "cycle": calibration.cycles,
+        "phase": calibration.phases,
+    }
     if by not in groups:
         # The engine names the choices; ask it, so that the message is the same everywhere.
         calibration.frame(by)

@@ -1188,6 +1188,13 @@ data class Calibration (
      * Per cycle, by id.
      */
     var `cycles`: List<CalibrationGroup>
+    , 
+    /**
+     * By when in its key result's period each forecast was made: `early`, `middle`
+     * and `late` thirds (a forecast before the period starts is early), those with
+     * forecasts, in that order. A key result counts in each third it had forecasts in.
+     */
+    var `phases`: List<CalibrationGroup>
     
 ){
     
@@ -1211,6 +1218,7 @@ public object FfiConverterTypeCalibration: FfiConverterRustBuffer<Calibration> {
             FfiConverterSequenceTypeCalibrationGroup.read(buf),
             FfiConverterSequenceTypeCalibrationGroup.read(buf),
             FfiConverterSequenceTypeCalibrationGroup.read(buf),
+            FfiConverterSequenceTypeCalibrationGroup.read(buf),
         )
     }
 
@@ -1221,7 +1229,8 @@ public object FfiConverterTypeCalibration: FfiConverterRustBuffer<Calibration> {
             FfiConverterTypeCalibrationGroup.allocationSize(value.`overall`) +
             FfiConverterSequenceTypeCalibrationGroup.allocationSize(value.`owners`) +
             FfiConverterSequenceTypeCalibrationGroup.allocationSize(value.`units`) +
-            FfiConverterSequenceTypeCalibrationGroup.allocationSize(value.`cycles`)
+            FfiConverterSequenceTypeCalibrationGroup.allocationSize(value.`cycles`) +
+            FfiConverterSequenceTypeCalibrationGroup.allocationSize(value.`phases`)
     )
 
     override fun write(value: Calibration, buf: ByteBuffer) {
@@ -1232,6 +1241,7 @@ public object FfiConverterTypeCalibration: FfiConverterRustBuffer<Calibration> {
             FfiConverterSequenceTypeCalibrationGroup.write(value.`owners`, buf)
             FfiConverterSequenceTypeCalibrationGroup.write(value.`units`, buf)
             FfiConverterSequenceTypeCalibrationGroup.write(value.`cycles`, buf)
+            FfiConverterSequenceTypeCalibrationGroup.write(value.`phases`, buf)
     }
 }
 
