@@ -262,7 +262,6 @@ pub(crate) fn tally<'a>(
     let mut cycle_numbers: BTreeMap<&str, u32> = BTreeMap::new();
     let mut confidences = Vec::new();
     let mut stated = Vec::new();
-    let mut by_phase: [Vec<f64>; 3] = Default::default();
     let mut h = 0;
     for (i, o) in plan.objectives.iter().enumerate() {
         let first = h;
@@ -303,17 +302,15 @@ pub(crate) fn tally<'a>(
                 out.units.entry(unit).or_default().add(&kr_tally);
             }
             out.cycles.entry(cycle).or_default().add(&kr_tally);
-            // A key result counts once in each third it had forecasts in.
-            for list in &mut by_phase {
-                list.clear();
-            }
-            for &(elapsed, c) in &stated {
-                by_phase[phase(elapsed)].push(c);
-            }
-            for (tally, list) in out.phases.iter_mut().zip(&by_phase) {
-                if !list.is_empty() {
+            // A key result counts once in each third it had forecasts in. Check-ins
+            // are in time order, so each third's forecasts are one run of them.
+            let early = stated.partition_point(|s| phase(s.0) < 1);
+            let middle = stated.partition_point(|s| phase(s.0) < 2);
+            let runs = [0..early, early..middle, middle..stated.len()];
+            for (tally, run) in out.phases.iter_mut().zip(runs) {
+                if !run.is_empty() {
                     tally.add(&Settled {
-                        confidences: list,
+                        confidences: &confidences[run],
                         ..kr_tally
                     });
                 }
