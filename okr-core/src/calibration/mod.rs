@@ -167,13 +167,17 @@ impl Judgement {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
-    /// Fewer settled key results or cycles than the judgement asks for.
+    /// Fewer settled key results or cycles than the judgement asks for, or a gap past
+    /// `max_gap` that this much evidence cannot tell from chance (a two-sided test at
+    /// 5 %, each key result counted once).
     TooLittleEvidence,
     /// Stated confidence is within the allowed gap of the share that hit.
     Calibrated,
-    /// Stated confidence runs above the share that hit, in every cycle.
+    /// Stated confidence runs above the share that hit, past `max_gap` and past chance,
+    /// in every cycle.
     Overconfident,
-    /// Stated confidence runs below the share that hit, in every cycle.
+    /// Stated confidence runs below the share that hit, past `max_gap` and past chance,
+    /// in every cycle.
     Underconfident,
     /// The gap is large overall, but over in some cycles and under in others.
     Inconsistent,

@@ -4438,7 +4438,9 @@ public func FfiConverterTypeValue_lower(_ value: Value) -> RustBuffer {
 public enum Verdict: Equatable, Hashable {
     
     /**
-     * Fewer settled key results or cycles than the judgement asks for.
+     * Fewer settled key results or cycles than the judgement asks for, or a gap past
+     * `max_gap` that this much evidence cannot tell from chance (a two-sided test at
+     * 5 %, each key result counted once).
      */
     case tooLittleEvidence
     /**
@@ -4446,11 +4448,13 @@ public enum Verdict: Equatable, Hashable {
      */
     case calibrated
     /**
-     * Stated confidence runs above the share that hit, in every cycle.
+     * Stated confidence runs above the share that hit, past `max_gap` and past chance,
+     * in every cycle.
      */
     case overconfident
     /**
-     * Stated confidence runs below the share that hit, in every cycle.
+     * Stated confidence runs below the share that hit, past `max_gap` and past chance,
+     * in every cycle.
      */
     case underconfident
     /**

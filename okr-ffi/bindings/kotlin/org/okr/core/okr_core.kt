@@ -3656,7 +3656,9 @@ public object FfiConverterTypeValue : FfiConverterRustBuffer<Value>{
 enum class Verdict {
     
     /**
-     * Fewer settled key results or cycles than the judgement asks for.
+     * Fewer settled key results or cycles than the judgement asks for, or a gap past
+     * `max_gap` that this much evidence cannot tell from chance (a two-sided test at
+     * 5 %, each key result counted once).
      */
     TOO_LITTLE_EVIDENCE,
     /**
@@ -3664,11 +3666,13 @@ enum class Verdict {
      */
     CALIBRATED,
     /**
-     * Stated confidence runs above the share that hit, in every cycle.
+     * Stated confidence runs above the share that hit, past `max_gap` and past chance,
+     * in every cycle.
      */
     OVERCONFIDENT,
     /**
-     * Stated confidence runs below the share that hit, in every cycle.
+     * Stated confidence runs below the share that hit, past `max_gap` and past chance,
+     * in every cycle.
      */
     UNDERCONFIDENT,
     /**
