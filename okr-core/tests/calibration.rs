@@ -324,3 +324,43 @@ fn generated_plans_keep_the_invariants() {
         .expect("calibrates");
     invariants(&cal);
 }
+
+#[test]
+fn the_report_shows_the_owners_track_record() {
+    use okr_core::{LintOptions, ReportFormat, ReportOptions};
+    let doc = track_record();
+    let lint = LintOptions::as_of(AsOf::parse("2026-07-15").expect("date"));
+    let md = doc
+        .report_with(ReportFormat::Markdown, &ReportOptions::new(lint.clone()))
+        .expect("a report");
+    let section = md
+        .split("## Confidence track record")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("the section");
+    // The miscalibrated first; owners with too little history left out.
+    let rows: Vec<&str> = section.lines().filter(|l| l.starts_with("| ")).collect();
+    assert_eq!(
+        rows,
+        [
+            "| owner | key results | stated | hit rate | gap | verdict |",
+            "| ana | 4 | 81% | 25% | +56 | overconfident |",
+            "| ben | 4 | 53% | 67% | -13 | calibrated |",
+        ]
+    );
+    // An owner's report shows only theirs; before any due date, no section.
+    let mut options = ReportOptions::new(lint);
+    options.owner = Some("ben".into());
+    let ben = doc
+        .report_with(ReportFormat::Html, &options)
+        .expect("a report");
+    assert!(
+        ben.contains("<td>ben</td>") && !ben.contains("<td>ana</td>"),
+        "{ben}"
+    );
+    let early = LintOptions::as_of(AsOf::parse("2026-03-01").expect("date"));
+    let md = doc
+        .report(ReportFormat::Markdown, &early)
+        .expect("a report");
+    assert!(!md.contains("track record"), "{md}");
+}

@@ -252,6 +252,26 @@ pub fn html(inputs: &Inputs<'_>) -> String {
         );
     }
     let _ = write!(out, "</tbody></table>");
+    if !inputs.track_record.is_empty() {
+        let _ = write!(
+            out,
+            "<h2>Confidence track record</h2><p>{}</p><table><thead><tr><th>owner</th><th class=\"num\">key results</th><th class=\"num\">stated</th><th class=\"num\">hit rate</th><th class=\"num\">gap</th><th>verdict</th></tr></thead><tbody>",
+            with_code(super::TRACK_RECORD)
+        );
+        for g in &inputs.track_record {
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                esc(&g.id),
+                g.key_results,
+                pct(g.mean_confidence),
+                pct(g.hit_rate),
+                g.gap_points(),
+                g.verdict.words()
+            );
+        }
+        let _ = write!(out, "</tbody></table>");
+    }
 
     let _ = write!(out, "<h2>Alignment</h2><ul class=\"tree\">");
     for (depth, o) in tree_order(card) {

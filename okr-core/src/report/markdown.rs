@@ -2,8 +2,8 @@
 
 use super::changes::moved_text;
 use super::{
-    Inputs, diagnostics_by_objective, forecast_text, grade_confidence_and_chance, human_moment,
-    pct, status_words, tree_order, unit_summaries, value_text,
+    Inputs, TRACK_RECORD, diagnostics_by_objective, forecast_text, grade_confidence_and_chance,
+    human_moment, pct, status_words, tree_order, unit_summaries, value_text,
 };
 use std::fmt::Write;
 
@@ -75,6 +75,24 @@ pub fn markdown(inputs: &Inputs<'_>) -> String {
                 .map(|s| format!("{s:.2}"))
                 .unwrap_or_else(|| "–".into())
         );
+    }
+    if !inputs.track_record.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## Confidence track record\n\n{TRACK_RECORD}\n\n| owner | key results | stated | hit rate | gap | verdict |\n|---|---:|---:|---:|---:|---|"
+        );
+        for g in &inputs.track_record {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                g.id.replace('|', "\\|"),
+                g.key_results,
+                pct(g.mean_confidence),
+                pct(g.hit_rate),
+                g.gap_points(),
+                g.verdict.words()
+            );
+        }
     }
     let _ = writeln!(out, "\n## Alignment\n");
     for (depth, o) in tree_order(card) {

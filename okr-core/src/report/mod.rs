@@ -31,6 +31,9 @@ pub(crate) struct Inputs<'a> {
     pub trends: HashMap<String, trend::Trend>,
     /// Each objective's place in the document, by id (findings point at it).
     pub index: HashMap<&'a str, usize>,
+    /// The owners of what is shown whose stated confidence has a verdict (enough
+    /// settled key results): how far to trust it. Empty without history.
+    pub track_record: Vec<crate::calibration::CalibrationGroup>,
 }
 
 impl<'a> Inputs<'a> {
@@ -58,6 +61,7 @@ impl<'a> Inputs<'a> {
             None => None,
         };
         let trends = trend::trends(plan, engine, &card, as_of);
+        let track_record = track_record(plan, engine, &card, as_of);
         Ok(Inputs {
             plan,
             diagnostics: diagnostics.map(|d| view.findings(plan, &card, d)),
@@ -71,8 +75,43 @@ impl<'a> Inputs<'a> {
                 .enumerate()
                 .map(|(i, o)| (o.id.as_str(), i))
                 .collect(),
+            track_record,
         })
     }
+}
+
+/// What the track-record section says it is, in both formats.
+pub(crate) const TRACK_RECORD: &str = "How the confidence each owner stated at check-ins compared with how their key results ended, once they were due (`okr calibration` has the whole table). Owners with too little history are left out.";
+
+/// The calibration verdicts (docs/forecasting.md) of the owners in `card`, judged as
+/// `okr calibration` and the `miscalibrated-confidence` rule judge them; those with too
+/// little evidence are left out, the miscalibrated first.
+fn track_record(
+    plan: &Plan,
+    engine: &Engine,
+    card: &Scorecard,
+    as_of: AsOf,
+) -> Vec<crate::calibration::CalibrationGroup> {
+    use crate::calibration::{CalibrationOptions, Verdict};
+    let shown: std::collections::HashSet<&str> = card
+        .objectives
+        .iter()
+        .flat_map(|o| {
+            std::iter::once(o.owner.as_deref())
+                .chain(o.key_results.iter().map(|k| k.owner.as_deref()))
+        })
+        .flatten()
+        .collect();
+    let settings = plan.lint.clone().unwrap_or_default().resolved_settings();
+    let calibration =
+        crate::calibration::calibrate(plan, engine, &CalibrationOptions::as_of(as_of), &settings);
+    let mut owners: Vec<_> = calibration
+        .owners
+        .into_iter()
+        .filter(|g| g.verdict != Verdict::TooLittleEvidence && shown.contains(g.id.as_str()))
+        .collect();
+    owners.sort_by_key(|g| g.verdict == Verdict::Calibrated);
+    owners
 }
 
 /// Objectives in tree order, with their depth: each root, then (depth first) the
