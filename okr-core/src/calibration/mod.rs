@@ -13,7 +13,7 @@ mod markdown;
 mod table;
 mod tally;
 
-use crate::engine::{AsOf, Engine};
+use crate::engine::{AsOf, Engine, round6};
 use crate::error::{Error, Result};
 use crate::lint::Settings;
 use crate::model::{Moment, Plan};
@@ -374,9 +374,4 @@ pub(crate) fn calibrate(
     let judgement = options.judgement(settings);
     let tallies = tally(plan, engine, &options.as_of, options.hit_at);
     tallies.into_calibration(options.as_of.moment, options.hit_at, judgement)
-}
-
-/// Probabilities and rates are estimates: six decimals say all they can.
-fn round6(x: f64) -> f64 {
-    (x * 1e6).round() / 1e6
 }

@@ -426,12 +426,14 @@ impl Document {
         } else {
             None
         };
+        let calibration = self.calibration(&CalibrationOptions::as_of(as_of))?;
         let inputs = crate::report::Inputs::new(
             &self.plan,
             &engine,
             &card,
             as_of,
             diagnostics.as_deref(),
+            calibration,
             options,
         )
         .map_err(Problems::from)?;

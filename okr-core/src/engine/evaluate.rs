@@ -57,8 +57,9 @@ pub struct Evaluation {
     pub objectives: Vec<ObjectiveEval>,
 }
 
-/// Confidences are kept as `f32`; six decimals give back what people wrote.
-fn round6(x: f64) -> f64 {
+/// Six decimals: what people wrote of a confidence kept as `f32`, and all that an
+/// estimate (a probability, a calibration figure) can say.
+pub(crate) fn round6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 

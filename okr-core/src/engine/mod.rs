@@ -3,6 +3,7 @@
 pub(crate) mod chance;
 mod compile;
 mod evaluate;
+pub(crate) use evaluate::round6;
 pub(crate) mod forecast;
 mod grade;
 pub(crate) mod kinds;

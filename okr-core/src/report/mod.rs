@@ -46,6 +46,7 @@ impl<'a> Inputs<'a> {
         card: &Scorecard,
         as_of: AsOf,
         diagnostics: Option<&'a [Diagnostic]>,
+        calibration: crate::calibration::Calibration,
         options: &crate::document::ReportOptions,
     ) -> Result<Inputs<'a>, crate::Error> {
         let view = view::View {
@@ -61,7 +62,7 @@ impl<'a> Inputs<'a> {
             None => None,
         };
         let trends = trend::trends(plan, engine, &card, as_of);
-        let track_record = track_record(plan, engine, &card, as_of);
+        let track_record = track_record(&card, calibration);
         Ok(Inputs {
             plan,
             diagnostics: diagnostics.map(|d| view.findings(plan, &card, d)),
@@ -83,16 +84,15 @@ impl<'a> Inputs<'a> {
 /// What the track-record section says it is, in both formats.
 pub(crate) const TRACK_RECORD: &str = "How the confidence each owner stated at check-ins compared with how their key results ended, once they were due (`okr calibration` has the whole table). Owners with too little history are left out.";
 
-/// The calibration verdicts (docs/forecasting.md) of the owners in `card`, judged as
-/// `okr calibration` and the `miscalibrated-confidence` rule judge them; those with too
-/// little evidence are left out, the miscalibrated first.
+/// The calibration verdicts (docs/forecasting.md) of the owners in `card`, from the
+/// document's calibration (so judged as `okr calibration` and the
+/// `miscalibrated-confidence` rule judge them); those with too little evidence are left
+/// out, the miscalibrated first.
 fn track_record(
-    plan: &Plan,
-    engine: &Engine,
     card: &Scorecard,
-    as_of: AsOf,
+    calibration: crate::calibration::Calibration,
 ) -> Vec<crate::calibration::CalibrationGroup> {
-    use crate::calibration::{CalibrationOptions, Verdict};
+    use crate::calibration::Verdict;
     let shown: std::collections::HashSet<&str> = card
         .objectives
         .iter()
@@ -102,9 +102,6 @@ fn track_record(
         })
         .flatten()
         .collect();
-    let settings = plan.lint.clone().unwrap_or_default().resolved_settings();
-    let calibration =
-        crate::calibration::calibrate(plan, engine, &CalibrationOptions::as_of(as_of), &settings);
     let mut owners: Vec<_> = calibration
         .owners
         .into_iter()

@@ -7,7 +7,7 @@ pub(crate) mod normal;
 mod rollup;
 
 use super::compile::Engine;
-use super::evaluate::Evaluation;
+use super::evaluate::{Evaluation, round6};
 pub(crate) use model::{Outlook, Prior};
 use serde::{Deserialize, Serialize};
 
@@ -61,11 +61,6 @@ impl Chances {
     pub fn objective(&self, o: usize) -> Option<f64> {
         self.objectives[o]
     }
-}
-
-/// Probabilities are estimates: six decimals say all they can.
-fn round6(x: f64) -> f64 {
-    (x * 1e6).round() / 1e6
 }
 
 impl Engine {
